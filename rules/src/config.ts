@@ -1,0 +1,157 @@
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { getRule } from './catalog.js';
+import { DOCUMENT_KINDS, SEVERITY_RANK, type CustomTerm, type FairwordConfig, type RuleSetting, type Severity } from './types.js';
+
+/** A problem in a config file, 0-based line and character. */
+export interface ConfigError {
+  message: string;
+  line: number;
+  character: number;
+}
+
+/** The outcome of reading a config file: what could be used, and what was wrong. */
+export interface ParsedConfig {
+  config: FairwordConfig;
+  errors: ConfigError[];
+}
+
+/** Rule ids that exist outside the catalogue (engine-made findings). */
+export const BUILTIN_RULE_IDS = ['custom-term', 'rule-error', 'unused-directive', 'unknown-rule'];
+
+const TOP_KEYS = ['rules', 'allow', 'terms', 'choices', 'repeats', 'kinds', 'ignore', 'maxFileSize'];
+const SEVERITIES = Object.keys(SEVERITY_RANK);
+
+/**
+ * Parses `.fairword.yaml` / `.fairword.json` text. Never throws: problems come back as errors with positions,
+ * and only the parts that were valid go into `config`.
+ */
+export function parseConfig(text: string, filename = '.fairword.yaml'): ParsedConfig {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const errors: ConfigError[] = [];
+  const at = (offset: number | undefined, message: string): void => {
+    const pos = counter.linePos(offset ?? 0);
+    errors.push({ message: `${filename}: ${message}`, line: pos.line - 1, character: pos.col - 1 });
+  };
+  for (const e of doc.errors) at(e.pos[0], e.message.split('\n')[0]!);
+  const config: FairwordConfig = {};
+  if (errors.length > 0) return { config, errors };
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { config, errors };
+  if (!isMap(root)) {
+    at(root.range?.[0], 'the config must be a mapping of settings (rules, allow, terms, choices, repeats, kinds, ignore)');
+    return { config, errors };
+  }
+  const pos = (n: YamlNode | null | undefined | unknown): number | undefined =>
+    (n as YamlNode | undefined)?.range?.[0];
+
+  for (const pair of root.items as Pair<YamlNode, YamlNode>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value;
+    const js = value?.toJSON?.() ?? (isScalar(value) ? value.value : undefined);
+    switch (key) {
+      case 'rules': {
+        if (!isMap(value)) {
+          at(pos(value) ?? pos(pair.key), '"rules" must map rule ids to off, error, warning, information or hint');
+          break;
+        }
+        const rules: Record<string, RuleSetting> = {};
+        for (const rp of value.items as Pair<YamlNode, YamlNode>[]) {
+          const id = isScalar(rp.key) ? String(rp.key.value) : '';
+          const v = rp.value?.toJSON?.() ?? (isScalar(rp.value) ? rp.value.value : undefined);
+          if (!getRule(id) && !BUILTIN_RULE_IDS.includes(id)) {
+            at(pos(rp.key), `unknown rule "${id}" (run \`fairword rules\` to list them)`);
+            continue;
+          }
+          const sev = typeof v === 'object' && v !== null ? (v as { severity?: unknown }).severity : v;
+          if (typeof v === 'object' && v !== null && Object.keys(v).some((k) => k !== 'severity')) {
+            at(pos(rp.value), `rule "${id}": only "severity" can be set`);
+            continue;
+          }
+          if (sev === false || sev === 'off') rules[id] = 'off';
+          else if (sev === true) rules[id] = {};
+          else if (typeof sev === 'string' && SEVERITIES.includes(sev)) rules[id] = sev as Severity;
+          else at(pos(rp.value), `rule "${id}": expected off, error, warning, information or hint`);
+        }
+        config.rules = rules;
+        break;
+      }
+      case 'allow':
+      case 'ignore': {
+        if (!Array.isArray(js) || js.some((t) => typeof t !== 'string' || t.trim() === '')) {
+          at(pos(value) ?? pos(pair.key), `"${key}" must be a list of non-empty strings`);
+          break;
+        }
+        config[key] = js as string[];
+        break;
+      }
+      case 'terms': {
+        if (!isSeq(value)) {
+          at(pos(value) ?? pos(pair.key), '"terms" must be a list of { phrase, suggestions, reason, severity }');
+          break;
+        }
+        const terms: CustomTerm[] = [];
+        for (const item of value.items as YamlNode[]) {
+          const t = item?.toJSON?.() as Record<string, unknown> | undefined;
+          const bad = (m: string): void => at(pos(item), `terms: ${m}`);
+          if (!t || typeof t !== 'object' || Array.isArray(t)) { bad('each term must be a mapping with a "phrase"'); continue; }
+          const unknown = Object.keys(t).filter((k) => !['phrase', 'suggestions', 'reason', 'severity'].includes(k));
+          if (unknown.length > 0) { bad(`unknown key "${unknown[0]}"`); continue; }
+          if (typeof t['phrase'] !== 'string' || !/[\p{L}\p{N}]/u.test(t['phrase'])) { bad('"phrase" must be a word or phrase'); continue; }
+          const suggestions = t['suggestions'] ?? [];
+          if (!Array.isArray(suggestions) || suggestions.some((s) => typeof s !== 'string')) { bad('"suggestions" must be a list of strings'); continue; }
+          if (t['reason'] !== undefined && typeof t['reason'] !== 'string') { bad('"reason" must be a string'); continue; }
+          if (t['severity'] !== undefined && !SEVERITIES.includes(t['severity'] as string)) { bad('"severity" must be error, warning, information or hint'); continue; }
+          const term: CustomTerm = { phrase: t['phrase'], suggestions: suggestions as string[] };
+          if (typeof t['reason'] === 'string') term.reason = t['reason'];
+          if (t['severity'] !== undefined) term.severity = t['severity'] as Severity;
+          terms.push(term);
+        }
+        config.terms = terms;
+        break;
+      }
+      case 'choices': {
+        if (!js || typeof js !== 'object' || Array.isArray(js)) {
+          at(pos(value) ?? pos(pair.key), '"choices" must be a mapping');
+          break;
+        }
+        const c = js as Record<string, unknown>;
+        config.choices = {};
+        for (const [k, v] of Object.entries(c)) {
+          if (k === 'disabilityWording' && (v === 'disabled-people' || v === 'people-with-disabilities')) config.choices.disabilityWording = v;
+          else if (k === 'bme' && (v === 'avoid' || v === 'report')) config.choices.bme = v;
+          else if (k === 'disabilityWording') at(pos(value), 'choices.disabilityWording must be disabled-people or people-with-disabilities');
+          else if (k === 'bme') at(pos(value), 'choices.bme must be avoid or report');
+          else at(pos(value), `unknown choice "${k}"`);
+        }
+        break;
+      }
+      case 'repeats': {
+        if (js === 'first' || js === 'all') config.repeats = js;
+        else at(pos(value) ?? pos(pair.key), '"repeats" must be first or all');
+        break;
+      }
+      case 'kinds': {
+        if (!js || typeof js !== 'object' || Array.isArray(js)) {
+          at(pos(value) ?? pos(pair.key), '"kinds" must map file globs to a document kind');
+          break;
+        }
+        const kinds: Record<string, (typeof DOCUMENT_KINDS)[number]> = {};
+        for (const [glob, kind] of Object.entries(js as Record<string, unknown>)) {
+          if (typeof kind === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(kind)) kinds[glob] = kind as (typeof DOCUMENT_KINDS)[number];
+          else at(pos(value), `kinds: "${String(kind)}" is not one of ${DOCUMENT_KINDS.join(', ')}`);
+        }
+        config.kinds = kinds;
+        break;
+      }
+      case 'maxFileSize': {
+        if (typeof js === 'number' && js > 0) config.maxFileSize = js;
+        else at(pos(value) ?? pos(pair.key), '"maxFileSize" must be a positive number of bytes');
+        break;
+      }
+      default:
+        at(pos(pair.key), `unknown setting "${key}" (expected one of ${TOP_KEYS.join(', ')})`);
+    }
+  }
+  return { config, errors };
+}

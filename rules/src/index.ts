@@ -1,0 +1,11 @@
+/**
+ * @fairword/rules — the Fairword engine and rule data.
+ * Pure TypeScript: no editor API and no Node-only API, so it can run in a browser.
+ */
+export * from './types.js';
+export { createLinter, lint, type Linter } from './linter.js';
+export { parseConfig, type ConfigError, type ParsedConfig } from './config.js';
+export { ruleCatalog, getRule } from './catalog.js';
+export { formatFromFilename } from './prose.js';
+export { positionAt, offsetAt, lineStarts } from './positions.js';
+export { matchCase } from './case.js';

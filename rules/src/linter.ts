@@ -1,0 +1,424 @@
+import { unified } from 'unified';
+import retextEnglish from 'retext-english';
+import type { Root as NlcstRoot } from 'nlcst';
+import { matchCase } from './case.js';
+import { neverFlag, wordRules } from './generated/data.js';
+import { kindFromFrontMatter, kindFromText } from './kind.js';
+import { keysAt, PhraseMatcher, type PhraseEntry } from './matcher.js';
+import { lineStarts, positionAt } from './positions.js';
+import { formatFromFilename, proseView, type Block, type ProseView } from './prose.js';
+import type { LogicRule, WordRuleData } from './rule.js';
+import { logicRules } from './rules/index.js';
+import { phraseKeys, tokenize, type Token } from './tokens.js';
+import {
+  SEVERITY_RANK,
+  type Category,
+  type DocumentKind,
+  type FairwordConfig,
+  type Finding,
+  type LintOptions,
+  type LintResult,
+  type RuleMeta,
+  type Severity,
+  type Source,
+} from './types.js';
+
+/** A linter with its rules and config compiled once; reuse it for every document. */
+export interface Linter {
+  lint(text: string, options?: LintOptions): LintResult;
+  /** The rules this linter runs, with their effective severity. */
+  rules(): RuleMeta[];
+}
+
+/** A rule ready to run: metadata, effective severity, compiled conditions. */
+interface CompiledRule {
+  id: string;
+  category: Category;
+  severity: Severity;
+  kinds: DocumentKind[];
+  message: string;
+  note: string;
+  source: Source;
+  suggestions: string[];
+  word?: WordRuleData;
+  logic?: LogicRule;
+  cond?: {
+    next: string[][];
+    previous: string[][];
+    sentence: string[][];
+    document: string[][];
+    requiresNext: string[][];
+    requiresPrevious: string[][];
+  };
+}
+
+/** A finding before positions and wording are attached; offsets are absolute. */
+interface RawFinding {
+  rule: number;
+  start: number;
+  end: number;
+  sentenceStart: boolean;
+  /** The phrase as written in rule data (its capitals tell whether the term is capitalised by nature). */
+  phrase?: string;
+  message?: string;
+  suggestions?: string[];
+}
+
+const SOURCE_CONFIG: Source = { title: "Your organisation's Fairword configuration (.fairword.yaml)" };
+const englishParser = unified().use(retextEnglish);
+const BLOCK_CACHE_LIMIT = 5000;
+
+/** Compiles the rules and config once. */
+export function createLinter(config: FairwordConfig = {}): Linter {
+  return new FairwordLinter(config);
+}
+
+/** Lints one document with a one-off linter. Prefer `createLinter` when linting many documents. */
+export function lint(text: string, options: LintOptions & { config?: FairwordConfig } = {}): LintResult {
+  const { config, ...rest } = options;
+  return createLinter(config).lint(text, rest);
+}
+
+class FairwordLinter implements Linter {
+  private readonly compiled: CompiledRule[] = [];
+  private readonly matcher = new PhraseMatcher();
+  private readonly triggers = new Set<string>();
+  private readonly logic: Array<{ index: number; rule: LogicRule; triggers: Set<string> }> = [];
+  /** Per-block results keyed by kind and block text, with offsets relative to the block. */
+  private readonly blockCache = new Map<string, RawFinding[]>();
+
+  constructor(private readonly config: FairwordConfig) {
+    const settings = config.rules ?? {};
+    const effective = (id: string, base: Severity, onByDefault: boolean): Severity | undefined => {
+      const s = settings[id];
+      if (s === 'off') return undefined;
+      if (s === undefined) return onByDefault ? base : undefined;
+      if (typeof s === 'string') return s;
+      if (s.severity === 'off') return undefined;
+      return s.severity ?? base;
+    };
+    const keysOf = (list: string[] | undefined): string[][] => (list ?? []).map(phraseKeys).filter((k) => k.length > 0);
+
+    for (const r of wordRules) {
+      const severity = effective(r.id, r.severity, r.enabledByDefault);
+      if (!severity) continue;
+      if (r.offWhen && Object.entries(r.offWhen).some(([k, v]) => (config.choices as Record<string, string> | undefined)?.[k] === v)) continue;
+      const index = this.compiled.length;
+      this.compiled.push({
+        id: r.id,
+        category: r.category,
+        severity,
+        kinds: r.kinds,
+        message: r.message,
+        note: r.note,
+        source: r.sources[0]!,
+        suggestions: r.suggestions,
+        word: r,
+        cond: {
+          next: keysOf(r.unless?.next),
+          previous: keysOf(r.unless?.previous),
+          sentence: keysOf(r.unless?.sentence),
+          document: keysOf(r.unless?.document),
+          requiresNext: keysOf(r.requires?.next),
+          requiresPrevious: keysOf(r.requires?.previous),
+        },
+      });
+      for (const p of r.phrases) {
+        this.matcher.add(p.phrase, { rule: index, ...(p.suggestions ? { suggestions: p.suggestions } : {}) });
+      }
+      for (const within of r.unless?.within ?? []) this.matcher.add(within, { rule: -1, shields: new Set([index]) });
+    }
+
+    const termSeverity = effective('custom-term', 'warning', true);
+    if (termSeverity) {
+      for (const term of config.terms ?? []) {
+        const index = this.compiled.length;
+        this.compiled.push({
+          id: 'custom-term',
+          category: 'general',
+          severity: term.severity ?? termSeverity,
+          kinds: [],
+          message: term.reason ? `'{actual}': ${term.reason}` : `'{actual}' is on your organisation's list of terms to avoid.`,
+          note: term.reason ?? "Your organisation's Fairword configuration lists this term to avoid.",
+          source: SOURCE_CONFIG,
+          suggestions: term.suggestions ?? [],
+        });
+        this.matcher.add(term.phrase, { rule: index });
+      }
+    }
+
+    for (const rule of logicRules) {
+      const severity = effective(rule.meta.id, rule.meta.severity, rule.meta.enabledByDefault);
+      if (!severity) continue;
+      const index = this.compiled.length;
+      this.compiled.push({
+        id: rule.meta.id,
+        category: rule.meta.category,
+        severity,
+        kinds: rule.meta.kinds,
+        message: rule.meta.message,
+        note: rule.meta.note,
+        source: rule.meta.sources[0]!,
+        suggestions: rule.meta.suggestions,
+        logic: rule,
+      });
+      this.logic.push({ index, rule, triggers: new Set(rule.triggers) });
+      for (const t of rule.triggers) this.triggers.add(t);
+    }
+
+    // Names that are never flagged, and terms the organisation allows, silence every rule over their span.
+    for (const name of neverFlag) this.matcher.add(name, { rule: -1, shields: 'all' });
+    for (const allowed of config.allow ?? []) this.matcher.add(allowed, { rule: -1, shields: 'all' });
+    for (const key of this.matcher.firstKeys) this.triggers.add(key);
+  }
+
+  rules(): RuleMeta[] {
+    const seen = new Set<string>();
+    const out: RuleMeta[] = [];
+    for (const r of this.compiled) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      const meta = r.word ?? r.logic?.meta;
+      out.push({
+        id: r.id,
+        category: r.category,
+        severity: r.severity,
+        kinds: r.kinds,
+        title: meta?.title ?? 'Organisation terms',
+        note: r.note,
+        sources: meta?.sources ?? [SOURCE_CONFIG],
+        enabledByDefault: meta?.enabledByDefault ?? true,
+        examples: meta?.examples ?? { ok: [], notOk: [] },
+      });
+    }
+    return out;
+  }
+
+  lint(text: string, options: LintOptions = {}): LintResult {
+    const format = options.format ?? (options.filename ? formatFromFilename(options.filename) : undefined) ?? 'plaintext';
+    const view = proseView(text, format);
+    const { kind, kindSource } = this.detectKind(view, options);
+    const raw: RawFinding[] = [];
+    const errors: Finding[] = [];
+    for (const block of view.blocks) this.analyseBlock(view.text, block, kind, raw, errors);
+
+    const docKeys = this.documentKeys(view);
+    const kept = raw.filter((f) => {
+      const rule = this.compiled[f.rule]!;
+      if (rule.cond && rule.cond.document.some((keys) => docKeys.includes(` ${keys.join(' ')} `))) return false;
+      return true;
+    });
+
+    const starts = lineStarts(text);
+    const findings = kept.map((f) => this.toFinding(text, starts, f));
+    this.markRepeats(findings);
+    findings.push(...errors);
+    findings.sort((a, b) => a.offset.start - b.offset.start || a.offset.end - b.offset.end || a.ruleId.localeCompare(b.ruleId));
+    return { kind, kindSource, findings, report: {} };
+  }
+
+  private detectKind(view: ProseView, options: LintOptions): Pick<LintResult, 'kind' | 'kindSource'> {
+    if (options.kind) return { kind: options.kind, kindSource: 'option' };
+    const fromFront = kindFromFrontMatter(view.frontMatter);
+    if (fromFront) return { kind: fromFront, kindSource: 'front-matter' };
+    const first = view.blocks[0];
+    const fromText = kindFromText(view.headings, first ? view.text.slice(first.start, Math.min(first.end, first.start + 400)) : '');
+    if (fromText) return { kind: fromText, kindSource: 'text' };
+    return { kind: 'general', kindSource: 'default' };
+  }
+
+  /** Headings and front matter as one normalised string, for `unless.document` conditions. */
+  private documentKeys(view: ProseView): string {
+    const parts = [...view.headings, view.frontMatter ?? ''];
+    return ` ${tokenize(parts.join(' \n ')).map((t) => t.norm).join(' ')} `;
+  }
+
+  /** Analyses one block, from cache when the same text was seen before. */
+  private analyseBlock(view: string, block: Block, kind: DocumentKind, out: RawFinding[], errors: Finding[]): void {
+    const key = `${kind}\u0000${view.slice(block.start, block.end)}`;
+    const cached = this.blockCache.get(key);
+    if (cached) {
+      for (const f of cached) out.push({ ...f, start: f.start + block.start, end: f.end + block.start });
+      return;
+    }
+    const tokens = tokenize(view, block.start, block.end);
+    const found: RawFinding[] = [];
+    let failed = false;
+    if (tokens.some((t) => this.triggers.has(t.norm))) {
+      let ti = 0;
+      for (const [s, e] of this.sentences(view, block)) {
+        const from = ti;
+        while (ti < tokens.length && tokens[ti]!.start < e) ti++;
+        if (ti > from) failed = this.analyseSentence(view, tokens, from, ti, s, e, kind, found, errors) || failed;
+      }
+    }
+    for (const f of found) out.push(f);
+    if (failed) return;
+    if (this.blockCache.size >= BLOCK_CACHE_LIMIT) this.blockCache.delete(this.blockCache.keys().next().value!);
+    this.blockCache.set(key, found.map((f) => ({ ...f, start: f.start - block.start, end: f.end - block.start })));
+  }
+
+  /** Sentence ranges of a block, from retext-english. */
+  private sentences(view: string, block: Block): Array<[number, number]> {
+    const tree = englishParser.parse(view.slice(block.start, block.end)) as NlcstRoot;
+    const out: Array<[number, number]> = [];
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue;
+      for (const sentence of paragraph.children) {
+        if (sentence.type !== 'SentenceNode') continue;
+        const s = sentence.position?.start.offset;
+        const e = sentence.position?.end.offset;
+        if (s !== undefined && e !== undefined) out.push([block.start + s, block.start + e]);
+      }
+    }
+    if (out.length === 0) out.push([block.start, block.end]);
+    else out[out.length - 1]![1] = Math.max(out[out.length - 1]![1], block.end);
+    return out;
+  }
+
+  /** Matches phrases and runs logic rules over one sentence. Returns true if a rule threw. */
+  private analyseSentence(
+    view: string,
+    tokens: Token[],
+    from: number,
+    to: number,
+    start: number,
+    end: number,
+    kind: DocumentKind,
+    out: RawFinding[],
+    errors: Finding[],
+  ): boolean {
+    let firstWord = from;
+    while (firstWord < to && !tokens[firstWord]!.word) firstWord++;
+    const shields: Array<{ from: number; to: number; entry: PhraseEntry }> = [];
+    const candidates: Array<{ from: number; to: number; entry: PhraseEntry }> = [];
+    for (const m of this.matcher.match(tokens, from, to)) {
+      for (const entry of m.entries) (entry.rule === -1 ? shields : candidates).push({ from: m.from, to: m.to, entry });
+    }
+    const passed = candidates.filter(({ from: f, to: t, entry }) => {
+      const rule = this.compiled[entry.rule]!;
+      for (const s of shields) {
+        if (s.from < t && f < s.to && (s.entry.shields === 'all' || s.entry.shields?.has(entry.rule))) return false;
+      }
+      if (rule.kinds.length > 0 && !rule.kinds.includes(kind)) return false;
+      return this.conditionsHold(rule, tokens, f, t, from, to);
+    });
+    // Longest match wins; overlapping shorter matches are dropped.
+    passed.sort((a, b) => a.from - b.from || b.to - a.to);
+    let reachedTo = -1;
+    for (const m of passed) {
+      if (m.from < reachedTo) continue;
+      reachedTo = m.to;
+      out.push({
+        rule: m.entry.rule,
+        start: tokens[m.from]!.start,
+        end: tokens[m.to - 1]!.end,
+        sentenceStart: m.from === firstWord,
+        phrase: m.entry.phrase,
+        ...(m.entry.suggestions ? { suggestions: m.entry.suggestions } : {}),
+      });
+    }
+
+    let failed = false;
+    for (const { index, rule, triggers } of this.logic) {
+      if (rule.meta.kinds.length > 0 && !rule.meta.kinds.includes(kind)) continue;
+      let hit = false;
+      for (let i = from; i < to && !hit; i++) hit = triggers.has(tokens[i]!.norm);
+      if (!hit) continue;
+      try {
+        rule.check({ text: view, tokens: tokens.slice(from, to), start, end, kind }, (r) => {
+          const isStart = tokens.slice(from, to).find((t) => t.word)?.start === r.start;
+          out.push({
+            rule: index,
+            start: r.start,
+            end: r.end,
+            sentenceStart: isStart,
+            ...(r.message ? { message: r.message } : {}),
+            ...(r.suggestions ? { suggestions: r.suggestions } : {}),
+          });
+        });
+      } catch (error) {
+        failed = true;
+        if (!errors.some((e) => e.actual === rule.meta.id)) errors.push(ruleError(rule.meta.id, error));
+      }
+    }
+    return failed;
+  }
+
+  private conditionsHold(rule: CompiledRule, tokens: Token[], f: number, t: number, sFrom: number, sTo: number): boolean {
+    const word = rule.word;
+    const cond = rule.cond;
+    if (!word || !cond) return true;
+    const first = tokens[f]!.text;
+    if (word.case === 'lower' && first.charAt(0) !== first.charAt(0).toLowerCase()) return false;
+    if (word.case === 'exact') {
+      const actual = tokens.slice(f, t).map((x) => x.text).join(' ');
+      if (!word.phrases.some((p) => p.phrase === actual)) return false;
+    }
+    if (cond.next.some((k) => keysAt(tokens, t, k, sTo))) return false;
+    if (cond.previous.some((k) => keysAt(tokens, f - k.length, k, sTo) && f - k.length >= sFrom)) return false;
+    if (cond.requiresNext.length > 0 && !cond.requiresNext.some((k) => keysAt(tokens, t, k, sTo))) return false;
+    if (cond.requiresPrevious.length > 0 && !cond.requiresPrevious.some((k) => f - k.length >= sFrom && keysAt(tokens, f - k.length, k, sTo))) return false;
+    if (cond.sentence.length > 0) {
+      for (let i = sFrom; i < sTo; i++) if (cond.sentence.some((k) => keysAt(tokens, i, k, sTo))) return false;
+    }
+    return true;
+  }
+
+  private toFinding(text: string, starts: number[], f: RawFinding): Finding {
+    const rule = this.compiled[f.rule]!;
+    const actual = text.slice(f.start, f.end);
+    const capitalisedByNature = f.phrase !== undefined && /^\p{Lu}/u.test(f.phrase);
+    const suggestions = (f.suggestions ?? rule.suggestions).map((s) => {
+      if (f.sentenceStart) return s.charAt(0).toUpperCase() + s.slice(1);
+      return capitalisedByNature ? s : matchCase(actual, s);
+    });
+    return {
+      ruleId: rule.id,
+      category: rule.category,
+      severity: rule.severity,
+      message: (f.message ?? rule.message).replace(/\{actual\}/g, actual),
+      range: { start: positionAt(starts, f.start), end: positionAt(starts, f.end) },
+      offset: { start: f.start, end: f.end },
+      actual,
+      suggestions: [...new Set(suggestions)],
+      source: rule.source,
+      note: rule.note,
+      scope: 'span',
+    };
+  }
+
+  /** Later uses of the same term under the same rule become hints that point back to the first use. */
+  private markRepeats(findings: Finding[]): void {
+    if (this.config.repeats === 'all') return;
+    const first = new Map<string, Finding>();
+    for (const f of findings) {
+      const key = `${f.ruleId}\u0000${f.actual.toLowerCase().replace(/\s+/g, ' ')}`;
+      const head = first.get(key);
+      if (!head) {
+        first.set(key, f);
+        continue;
+      }
+      f.severity = SEVERITY_RANK[head.severity] < SEVERITY_RANK.hint ? 'hint' : head.severity;
+      f.related = [{ range: head.range, offset: head.offset, message: 'First use of this term' }];
+      (head.related ??= []).push({ range: f.range, offset: f.offset, message: 'Used again here' });
+    }
+  }
+}
+
+function ruleError(id: string, error: unknown): Finding {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: 'rule-error',
+    category: 'fairword',
+    severity: 'error',
+    message: `The rule "${id}" failed on this document and was skipped (${detail}). Other findings are still shown.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    offset: { start: 0, end: 0 },
+    actual: id,
+    suggestions: [],
+    source: { title: 'Fairword' },
+    note: 'A Fairword rule failed. Please report it with the document if you can.',
+    scope: 'document',
+  };
+}

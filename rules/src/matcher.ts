@@ -1,0 +1,70 @@
+import { phraseKeys, type Token } from './tokens.js';
+
+/** One phrase compiled into the trie: a rule's phrase, or a shield that keeps rules quiet over its span. */
+export interface PhraseEntry {
+  keys: string[];
+  phrase: string;
+  /** Index of the rule that flags this phrase, or -1 for a shield. */
+  rule: number;
+  suggestions?: string[];
+  /** For shields: the rules it silences, or 'all'. */
+  shields?: Set<number> | 'all';
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  ends: PhraseEntry[];
+}
+
+/** A phrase found in a token run: token indexes [from, to) and the entries ending there. */
+export interface PhraseMatch {
+  from: number;
+  to: number;
+  entries: PhraseEntry[];
+}
+
+/** All phrases of all rules in one trie keyed by normalised tokens; matched in one pass per sentence. */
+export class PhraseMatcher {
+  private readonly root: TrieNode = { next: new Map(), ends: [] };
+  /** Normalised first tokens of every phrase: a block without one of these cannot match. */
+  readonly firstKeys = new Set<string>();
+
+  add(phrase: string, entry: Omit<PhraseEntry, 'keys' | 'phrase'>): void {
+    const keys = phraseKeys(phrase);
+    if (keys.length === 0) return;
+    let node = this.root;
+    for (const key of keys) {
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: new Map(), ends: [] };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    node.ends.push({ ...entry, keys, phrase });
+    this.firstKeys.add(keys[0]!);
+  }
+
+  /** Every phrase occurrence in `tokens[from, to)`, in order of start then length. */
+  match(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    for (let i = from; i < to; i++) {
+      let node = this.root.next.get(tokens[i]!.norm);
+      let j = i + 1;
+      while (node) {
+        if (node.ends.length > 0) out.push({ from: i, to: j, entries: node.ends });
+        if (j >= to) break;
+        node = node.next.get(tokens[j]!.norm);
+        j++;
+      }
+    }
+    return out;
+  }
+}
+
+/** True when `tokens` starting at `at` spell out `keys`. */
+export function keysAt(tokens: readonly Token[], at: number, keys: readonly string[], limit = tokens.length): boolean {
+  if (at < 0 || at + keys.length > limit) return false;
+  for (let k = 0; k < keys.length; k++) if (tokens[at + k]!.norm !== keys[k]) return false;
+  return true;
+}

@@ -1,0 +1,37 @@
+import type { Position } from './types.js';
+
+/** Offsets at which each line starts; lines break at LF, CRLF and CR (as LSP does). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Converts a UTF-16 offset to a 0-based line/character position. */
+export function positionAt(starts: readonly number[], offset: number): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo]! };
+}
+
+/** Converts a 0-based line/character position to a UTF-16 offset (clamped to the text). */
+export function offsetAt(starts: readonly number[], textLength: number, position: Position): number {
+  if (position.line >= starts.length) return textLength;
+  if (position.line < 0) return 0;
+  const start = starts[position.line]!;
+  const next = position.line + 1 < starts.length ? starts[position.line + 1]! : textLength;
+  return Math.max(start, Math.min(start + position.character, next));
+}

@@ -1,0 +1,177 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import type { Nodes, Parents, Root, Text } from 'mdast';
+import type { Format } from './types.js';
+
+/** A run of prose (a paragraph, heading or table cell) as offsets into the document. */
+export interface Block {
+  start: number;
+  end: number;
+}
+
+/** What the engine analyses: the document with everything that is not prose masked out. */
+export interface ProseView {
+  /** Same length as the source; non-prose characters are spaces, or HARD where a phrase must not continue across them. */
+  text: string;
+  blocks: Block[];
+  /** Raw YAML front matter, if any. */
+  frontMatter?: string;
+  /** Headings' text, for document-kind detection. */
+  headings: string[];
+  /** HTML comments (Markdown) with their offsets, for inline directives. */
+  comments: Array<{ value: string; start: number; end: number }>;
+}
+
+/** Stands in for masked code, URLs and markup: a phrase never matches across it. */
+export const HARD = '\u2063';
+
+/** Picks a format from a file name: Markdown for .md/.markdown, plain text for .txt. */
+export function formatFromFilename(name: string): Format | undefined {
+  const lower = name.toLowerCase();
+  if (/\.(md|markdown|mdown|mkd)$/.test(lower)) return 'markdown';
+  if (/\.(txt|text)$/.test(lower)) return 'plaintext';
+  return undefined;
+}
+
+const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>"')\]]+|[\w.+-]+@[\w-]+\.[\w.-]+/gi;
+
+/** Splits text into prose blocks and masks what must never be flagged. */
+export function proseView(source: string, format: Format): ProseView {
+  return format === 'markdown' ? markdownView(source) : plaintextView(source);
+}
+
+function maskUrls(chars: string[], text: string, from: number, to: number): void {
+  URL_RE.lastIndex = 0;
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(URL_RE)) {
+    const start = from + m.index;
+    for (let i = start; i < start + m[0].length; i++) chars[i] = HARD;
+  }
+}
+
+function plaintextView(source: string): ProseView {
+  const blocks: Block[] = [];
+  const headings: string[] = [];
+  const re = /\n[ \t]*(?:\r?\n|\r)|\r[ \t]*\r/g;
+  let start = 0;
+  const push = (s: number, e: number): void => {
+    while (s < e && /\s/.test(source[s]!)) s++;
+    while (e > s && /\s/.test(source[e - 1]!)) e--;
+    if (e > s) {
+      blocks.push({ start: s, end: e });
+      const line = source.slice(s, e);
+      if (!line.includes('\n') && line.length < 80 && !/[.!?,;]$/.test(line)) headings.push(line);
+    }
+  };
+  for (const m of source.matchAll(re)) {
+    push(start, m.index);
+    start = m.index + m[0].length;
+  }
+  push(start, source.length);
+  let text = source;
+  if (/(?:https?:|www\.|mailto:|@)/i.test(source)) {
+    const chars = source.split('');
+    maskUrls(chars, source, 0, source.length);
+    text = chars.join('');
+  }
+  return { text, blocks, headings, comments: [] };
+}
+
+const SKIP = new Set(['code', 'inlineCode', 'html', 'yaml', 'image', 'imageReference', 'definition', 'footnoteReference', 'math', 'inlineMath']);
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+function markdownView(source: string): ProseView {
+  const tree = markdownParser.parse(source) as Root;
+  // Start fully masked with spaces (keep line breaks), then reveal prose characters.
+  const chars = new Array<string>(source.length);
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    chars[i] = c === '\n' || c === '\r' ? c : ' ';
+  }
+  const view: ProseView = { text: '', blocks: [], headings: [], comments: [] };
+
+  const reveal = (node: Text): void => {
+    const s = node.position?.start.offset;
+    const e = node.position?.end.offset;
+    if (s === undefined || e === undefined) return;
+    const slice = source.slice(s, e);
+    if (slice === node.value) {
+      for (let i = s; i < e; i++) chars[i] = source[i]!;
+      return;
+    }
+    // The value lost container prefixes ("> "), indentation or escapes: align it to the source.
+    let j = 0;
+    const value = node.value;
+    for (let i = s; i < e; i++) {
+      if (j < value.length && source[i] === value[j]) {
+        chars[i] = source[i]!;
+        j++;
+      }
+    }
+  };
+
+  const hard = (node: Nodes): void => {
+    const s = node.position?.start.offset;
+    const e = node.position?.end.offset;
+    if (s === undefined || e === undefined) return;
+    for (let i = s; i < e; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = HARD;
+  };
+
+  const visit = (node: Nodes, inBlock: boolean): void => {
+    if (node.type === 'yaml') {
+      view.frontMatter = node.value;
+      return;
+    }
+    if (node.type === 'html') {
+      const s = node.position?.start.offset;
+      const e = node.position?.end.offset;
+      if (s !== undefined && e !== undefined) {
+        const re = /<!--([\s\S]*?)-->/g;
+        for (const m of node.value.matchAll(re)) {
+          view.comments.push({ value: m[1]!.trim(), start: s + m.index, end: s + m.index + m[0].length });
+        }
+      }
+      if (inBlock) hard(node);
+      return;
+    }
+    if (SKIP.has(node.type)) {
+      if (inBlock) hard(node);
+      return;
+    }
+    if (node.type === 'text') {
+      reveal(node);
+      return;
+    }
+    if (node.type === 'link' && node.children.length === 1 && node.children[0]!.type === 'text') {
+      const child = node.children[0];
+      const target = node.url.replace(/^mailto:/, '');
+      if (child.value === node.url || child.value === target || /^(?:https?:\/\/|www\.)/i.test(child.value)) {
+        hard(node);
+        return;
+      }
+    }
+    const isBlock = BLOCKS.has(node.type);
+    if (isBlock && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+      view.blocks.push({ start: node.position.start.offset, end: node.position.end.offset });
+      if (node.type === 'heading') view.headings.push(plainText(node));
+    }
+    if ('children' in node) {
+      for (const child of (node as Parents).children) visit(child as Nodes, inBlock || isBlock);
+    }
+  };
+  visit(tree, false);
+  // Link and image syntax around revealed text, inside a block, should break phrases only where it is not prose.
+  view.text = chars.join('');
+  view.blocks.sort((a, b) => a.start - b.start);
+  return view;
+}
+
+function plainText(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if ('children' in node) return (node as Parents).children.map((c) => plainText(c as Nodes)).join('');
+  return '';
+}

@@ -1,0 +1,65 @@
+import type { Category, DocumentKind, RuleMeta, Severity, Source } from './types.js';
+import type { Token } from './tokens.js';
+
+/** A word rule as stored in rules/data/*.yml (validated and emitted by rules/scripts/build-data.mjs). */
+export interface WordRuleData {
+  id: string;
+  category: Category;
+  severity: Severity;
+  kinds: DocumentKind[];
+  title: string;
+  /** Finding message; `{actual}` is replaced by the text as written. */
+  message: string;
+  note: string;
+  sources: Source[];
+  /** Phrases to flag; a phrase may carry its own suggestions, which win over the rule's. */
+  phrases: Array<{ phrase: string; suggestions?: string[] }>;
+  suggestions: string[];
+  /** Only flag when the text as written starts lower case ('lower'), or matches a phrase's case exactly ('exact'). */
+  case?: 'lower' | 'exact';
+  /** Context that keeps a match quiet. */
+  unless?: {
+    next?: string[];
+    previous?: string[];
+    within?: string[];
+    sentence?: string[];
+    document?: string[];
+  };
+  /** Context a match needs before it is reported. */
+  requires?: { next?: string[]; previous?: string[] };
+  /** Under this choice (from config `choices`) the rule is off. */
+  offWhen?: Record<string, string>;
+  enabledByDefault: boolean;
+  examples: { ok: string[]; notOk: string[] };
+}
+
+/** The part of a sentence a logic rule sees. */
+export interface SentenceContext {
+  /** The document view (masked source), for slicing. */
+  text: string;
+  tokens: Token[];
+  start: number;
+  end: number;
+  kind: DocumentKind;
+}
+
+/** What a logic rule reports: a span and optionally its own message and suggestions. */
+export interface LogicReport {
+  start: number;
+  end: number;
+  message?: string;
+  suggestions?: string[];
+}
+
+/** A logic rule: metadata, the words that make a block worth checking, and a check per sentence. */
+export interface LogicRule {
+  meta: RuleMeta & { message: string; suggestions: string[] };
+  /** Normalised words; a block without any of them is never given to `check`. */
+  triggers: string[];
+  check(sentence: SentenceContext, report: (r: LogicReport) => void): void;
+}
+
+/** Defines a logic rule (one file each under rules/src/rules/). */
+export function defineRule(rule: LogicRule): LogicRule {
+  return rule;
+}
