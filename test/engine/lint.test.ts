@@ -85,7 +85,7 @@ describe('Markdown: what is never flagged', () => {
     expect(show(md, { format: 'markdown' })).toEqual([
       '1:8-1:16 warning gendered-job-title "salesman" → salesperson | sales representative',
       '3:14-3:22 warning gendered-job-title "handyman" → handyperson | maintenance worker',
-      '7:2-7:9 warning gendered-job-title "foreman" → supervisor',
+      '7:2-7:9 warning gendered-job-title "foreman" → Supervisor',
     ]);
   });
 
