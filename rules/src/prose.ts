@@ -44,13 +44,16 @@ export function proseView(source: string, format: Format): ProseView {
   return format === 'markdown' ? markdownView(source) : plaintextView(source);
 }
 
-function maskUrls(chars: string[], text: string, from: number, to: number): void {
-  URL_RE.lastIndex = 0;
-  const slice = text.slice(from, to);
-  for (const m of slice.matchAll(URL_RE)) {
-    const start = from + m.index;
-    for (let i = start; i < start + m[0].length; i++) chars[i] = HARD;
+/** Replaces URLs and e-mail addresses in `text` with HARD characters, keeping its length. */
+function maskUrls(text: string): string {
+  if (!/(?:https?:|ftp:|www\.|mailto:|@)/i.test(text)) return text;
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(URL_RE)) {
+    out += text.slice(last, m.index) + HARD.repeat(m[0].length);
+    last = m.index + m[0].length;
   }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 function plaintextView(source: string): ProseView {
@@ -72,13 +75,7 @@ function plaintextView(source: string): ProseView {
     start = m.index + m[0].length;
   }
   push(start, source.length);
-  let text = source;
-  if (/(?:https?:|www\.|mailto:|@)/i.test(source)) {
-    const chars = source.split('');
-    maskUrls(chars, source, 0, source.length);
-    text = chars.join('');
-  }
-  return { text, blocks, headings, comments: [] };
+  return { text: maskUrls(source), blocks, headings, comments: [] };
 }
 
 const SKIP = new Set(['code', 'inlineCode', 'html', 'yaml', 'image', 'imageReference', 'definition', 'footnoteReference', 'math', 'inlineMath']);

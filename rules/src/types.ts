@@ -162,6 +162,53 @@ export interface LintOptions {
   kind?: DocumentKind;
   /** File name, used only to pick the format when `format` is absent. */
   filename?: string;
+  /** Compute the document report for any kind of document (it is always computed for recruitment documents). */
+  report?: boolean;
+}
+
+/** Statements a job advert should contain. */
+export interface StatementsReport {
+  salary: boolean;
+  flexible_working: boolean;
+  reasonable_adjustments: boolean;
+  inclusion_statement: boolean;
+  disability_confident: boolean;
+}
+
+/** Gender-coded balance (Gaucher, Friesen and Kay 2011, as gender-decoder scores it). */
+export interface GenderCodingReport {
+  /** Feminine-coded minus masculine-coded word count. */
+  score: number;
+  verdict: 'strongly masculine-coded' | 'masculine-coded' | 'neutral' | 'feminine-coded' | 'strongly feminine-coded';
+  masculine: string[];
+  feminine: string[];
+}
+
+/** Plain-English measures. */
+export interface ReadabilityReport {
+  /** Approximate UK reading age in years, or null for very short texts. */
+  readingAge: number | null;
+  longSentences: number;
+  longParagraphs: number;
+  /** Share of sentences in the passive voice, 0–1. */
+  passiveShare: number;
+  undefinedAcronyms: string[];
+}
+
+/** Person-specification requirements. */
+export interface RequirementsReport {
+  essential: number;
+  yearsOfExperience: string[];
+}
+
+/** Document-level analysis; present for recruitment documents, or for any document when `report: true` is asked for. */
+export interface DocumentReport {
+  kind: DocumentKind;
+  statements: StatementsReport;
+  genderCoding: GenderCodingReport;
+  readability: ReadabilityReport;
+  requirements: RequirementsReport;
+  findingsByCategory: Partial<Record<Category, number>>;
 }
 
 /** Result of linting one document. */
@@ -170,5 +217,6 @@ export interface LintResult {
   /** Where the kind came from. */
   kindSource: 'option' | 'front-matter' | 'text' | 'default';
   findings: Finding[];
-  report: Record<string, unknown>;
+  /** Empty for documents that are not recruitment documents unless `report: true` was asked for. */
+  report: DocumentReport | Record<string, never>;
 }
