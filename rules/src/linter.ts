@@ -2,6 +2,9 @@ import { unified } from 'unified';
 import retextEnglish from 'retext-english';
 import type { Root as NlcstRoot } from 'nlcst';
 import { matchCase } from './case.js';
+import { getRule } from './catalog.js';
+import { BUILTIN_RULE_IDS } from './config.js';
+import { applyDirectives, parseDirective, type Directive } from './directives.js';
 import { neverFlag, wordRules } from './generated/data.js';
 import { kindFromFrontMatter, kindFromText } from './kind.js';
 import { keysAt, PhraseMatcher, type PhraseEntry } from './matcher.js';
@@ -210,7 +213,10 @@ class FairwordLinter implements Linter {
     });
 
     const starts = lineStarts(text);
-    const findings = kept.map((f) => this.toFinding(text, starts, f));
+    const directives = view.comments
+      .map((c) => parseDirective(c.value, c.start, c.end))
+      .filter((d): d is Directive => d !== undefined);
+    const findings = applyDirectives(text, starts, kept.map((f) => this.toFinding(text, starts, f)), directives, isKnownRule);
     this.markRepeats(findings);
     findings.push(...errors);
     findings.sort((a, b) => a.offset.start - b.offset.start || a.offset.end - b.offset.end || a.ruleId.localeCompare(b.ruleId));
@@ -404,6 +410,10 @@ class FairwordLinter implements Linter {
       (head.related ??= []).push({ range: f.range, offset: f.offset, message: 'Used again here' });
     }
   }
+}
+
+function isKnownRule(id: string): boolean {
+  return getRule(id) !== undefined || BUILTIN_RULE_IDS.includes(id);
 }
 
 function ruleError(id: string, error: unknown): Finding {

@@ -4,6 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { Nodes, Parents, Root, Text } from 'mdast';
 import type { Format } from './types.js';
+import { PLAIN_DIRECTIVE_LINE } from './directives.js';
 
 /** A run of prose (a paragraph, heading or table cell) as offsets into the document. */
 export interface Block {
@@ -75,7 +76,20 @@ function plaintextView(source: string): ProseView {
     start = m.index + m[0].length;
   }
   push(start, source.length);
-  return { text: maskUrls(source), blocks, headings, comments: [] };
+  let text = maskUrls(source);
+  const comments: ProseView['comments'] = [];
+  if (text.includes('fairword-')) {
+    let masked = '';
+    let last = 0;
+    for (const m of text.matchAll(PLAIN_DIRECTIVE_LINE)) {
+      const start = m.index + m[0].indexOf(m[1]!);
+      comments.push({ value: m[1]!, start, end: m.index + m[0].length });
+      masked += text.slice(last, m.index) + ' '.repeat(m[0].length);
+      last = m.index + m[0].length;
+    }
+    if (last > 0) text = masked + text.slice(last);
+  }
+  return { text, blocks, headings, comments };
 }
 
 const SKIP = new Set(['code', 'inlineCode', 'html', 'yaml', 'image', 'imageReference', 'definition', 'footnoteReference', 'math', 'inlineMath']);
