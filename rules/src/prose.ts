@@ -38,7 +38,9 @@ export function formatFromFilename(name: string): Format | undefined {
 
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
-const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>"')\]]+|[\w.+-]+@[\w-]+\.[\w.-]+/gi;
+const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>"')\]]+/gi;
+// Anchored on the '@' so the scan does not try every word as the start of an address.
+const EMAIL_RE = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
 
 /** Splits text into prose blocks and masks what must never be flagged. */
 export function proseView(source: string, format: Format): ProseView {
@@ -47,14 +49,25 @@ export function proseView(source: string, format: Format): ProseView {
 
 /** Replaces URLs and e-mail addresses in `text` with HARD characters, keeping its length. */
 function maskUrls(text: string): string {
-  if (!/(?:https?:|ftp:|www\.|mailto:|@)/i.test(text)) return text;
+  const spans: Array<[number, number]> = [];
+  if (/(?:https?:|ftp:|www\.|mailto:)/i.test(text)) for (const m of text.matchAll(URL_RE)) spans.push([m.index, m.index + m[0].length]);
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let s = at;
+    while (s > 0 && /[\w.+-]/.test(text[s - 1]!)) s--;
+    EMAIL_RE.lastIndex = s;
+    const m = EMAIL_RE.exec(text);
+    if (m && m.index === s && s < at) spans.push([s, s + m[0].length]);
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
   let out = '';
   let last = 0;
-  for (const m of text.matchAll(URL_RE)) {
-    out += text.slice(last, m.index) + HARD.repeat(m[0].length);
-    last = m.index + m[0].length;
+  for (const [s, e] of spans) {
+    if (s < last) continue;
+    out += text.slice(last, s) + HARD.repeat(e - s);
+    last = e;
   }
-  return last === 0 ? text : out + text.slice(last);
+  return out + text.slice(last);
 }
 
 function plaintextView(source: string): ProseView {
@@ -63,12 +76,12 @@ function plaintextView(source: string): ProseView {
   const re = /\n[ \t]*(?:\r?\n|\r)|\r[ \t]*\r/g;
   let start = 0;
   const push = (s: number, e: number): void => {
-    while (s < e && /\s/.test(source[s]!)) s++;
-    while (e > s && /\s/.test(source[e - 1]!)) e--;
+    while (s < e && source.charCodeAt(s) <= 32) s++;
+    while (e > s && source.charCodeAt(e - 1) <= 32) e--;
     if (e > s) {
       blocks.push({ start: s, end: e });
-      const line = source.slice(s, e);
-      if (!line.includes('\n') && line.length < 80 && !/[.!?,;]$/.test(line)) headings.push(line);
+      // A short single line without closing punctuation reads as a heading.
+      if (e - s < 80 && !/[\r\n]/.test(source.slice(s, e)) && !'.!?,;:'.includes(source[e - 1]!)) headings.push(source.slice(s, e));
     }
   };
   for (const m of source.matchAll(re)) {
