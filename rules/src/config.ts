@@ -22,16 +22,16 @@ const TOP_KEYS = ['rules', 'allow', 'terms', 'choices', 'repeats', 'kinds', 'ign
 const SEVERITIES = Object.keys(SEVERITY_RANK);
 
 /**
- * Parses `.fairword.yaml` / `.fairword.json` text. Never throws: problems come back as errors with positions,
- * and only the parts that were valid go into `config`.
+ * Parses `.fairword.yaml` / `.fairword.json` text. Never throws: problems come back as errors with positions
+ * (messages do not repeat the file name), and only the parts that were valid go into `config`.
  */
-export function parseConfig(text: string, filename = '.fairword.yaml'): ParsedConfig {
+export function parseConfig(text: string, _filename = '.fairword.yaml'): ParsedConfig {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const errors: ConfigError[] = [];
   const at = (offset: number | undefined, message: string): void => {
     const pos = counter.linePos(offset ?? 0);
-    errors.push({ message: `${filename}: ${message}`, line: pos.line - 1, character: pos.col - 1 });
+    errors.push({ message, line: pos.line - 1, character: pos.col - 1 });
   };
   for (const e of doc.errors) at(e.pos[0], e.message.split('\n')[0]!);
   const config: FairwordConfig = {};

@@ -159,16 +159,16 @@ describe('config', () => {
   it('parseConfig reports precise errors and keeps what is valid', () => {
     const { config, errors } = parseConfig('rules:\n  no-such-rule: off\n  bame: loud\nallow: [x]\ncolour: red\n', '.fairword.yaml');
     expect(errors.map((e) => `${e.line}:${e.character} ${e.message}`)).toEqual([
-      '1:2 .fairword.yaml: unknown rule "no-such-rule" (run `fairword rules` to list them)',
-      '2:8 .fairword.yaml: rule "bame": expected off, error, warning, information or hint',
-      '4:0 .fairword.yaml: unknown setting "colour" (expected one of rules, allow, terms, choices, repeats, kinds, ignore, maxFileSize)',
+      '1:2 unknown rule "no-such-rule" (run `fairword rules` to list them)',
+      '2:8 rule "bame": expected off, error, warning, information or hint',
+      '4:0 unknown setting "colour" (expected one of rules, allow, terms, choices, repeats, kinds, ignore, maxFileSize)',
     ]);
     expect(config).toEqual({ rules: {}, allow: ['x'] });
   });
   it('parseConfig reports broken YAML with a position', () => {
     const { errors } = parseConfig('rules: [unclosed\n', 'x.yaml');
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors[0]!.message).toMatch(/^x\.yaml: /);
+    expect(errors[0]).toMatchObject({ line: 0 });
   });
 });
 

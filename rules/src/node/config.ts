@@ -35,7 +35,7 @@ export function loadConfigFile(path: string): LoadedConfig {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String((error as Error).message);
-    return { config: {}, path, errors: [{ message: `${path}: ${reason}`, line: 0, character: 0 }] };
+    return { config: {}, path, errors: [{ message: reason, line: 0, character: 0 }] };
   }
   const parsed = parseConfig(text, path);
   return { config: parsed.config, path, errors: parsed.errors };
