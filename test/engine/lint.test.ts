@@ -168,7 +168,9 @@ describe('config', () => {
   it('parseConfig reports broken YAML with a position', () => {
     const { errors } = parseConfig('rules: [unclosed\n', 'x.yaml');
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors[0]).toMatchObject({ line: 0 });
+    expect(errors).toEqual([
+      { message: 'Flow sequence in block collection must be sufficiently indented and end with a ]', line: 1, character: 0 },
+    ]);
   });
 });
 
