@@ -3,7 +3,7 @@
  * Declared once here; import from this module, never repeat a method name as a string.
  * Depends only on vscode-languageserver-protocol, so the client can import it without the server.
  */
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 /** The `source` of every Fairword diagnostic. */
 export const DIAGNOSTIC_SOURCE = 'fairword';
@@ -44,3 +44,24 @@ export interface ValidatedParams {
 
 /** `fairword/validated` (server → client): sent after every publishDiagnostics; tests and the client wait on it. */
 export const ValidatedNotification = new NotificationType<ValidatedParams>('fairword/validated');
+
+/** Parameters of {@link ReportRequest}. */
+export interface ReportParams {
+  uri: string;
+}
+
+/** The report for one open document, as the report view shows it. */
+export interface ReportResult {
+  uri: string;
+  version: number;
+  /** The document kind and where it came from. */
+  kind: string;
+  kindSource: string;
+  /** The engine's DocumentReport (see rules/src/types.ts), computed with `report: true`. */
+  report: Record<string, unknown>;
+  /** Findings in the document, for the chart and for links to their places. */
+  findings: Array<{ ruleId: string; category: string; severity: string; message: string; line: number; character: number }>;
+}
+
+/** `fairword/report` (client → server): the inclusivity report of an open document; null when it is not open. */
+export const ReportRequest = new RequestType<ReportParams, ReportResult | null, void>('fairword/report');
