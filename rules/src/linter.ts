@@ -31,6 +31,8 @@ export interface Linter {
   lint(text: string, options?: LintOptions): LintResult;
   /** The rules this linter runs, with their effective severity. */
   rules(): RuleMeta[];
+  /** Forgets results remembered from earlier documents (the next lint analyses every block afresh). */
+  clearCache(): void;
 }
 
 /** A rule ready to run: metadata, effective severity, compiled conditions. */
@@ -89,6 +91,9 @@ class FairwordLinter implements Linter {
   private readonly logic: Array<{ index: number; rule: LogicRule; triggers: Set<string> }> = [];
   /** Per-block results keyed by kind and block text, with offsets relative to the block. */
   private readonly blockCache = new Map<string, RawFinding[]>();
+
+  /** True when a Markdown segment contains a word some rule starts with, so it is worth parsing. */
+  private readonly needed = (segment: string): boolean => tokenize(segment).some((t) => this.triggers.has(t.norm));
 
   constructor(private readonly config: FairwordConfig) {
     const settings = config.rules ?? {};
@@ -175,6 +180,10 @@ class FairwordLinter implements Linter {
     for (const key of this.matcher.firstKeys) this.triggers.add(key);
   }
 
+  clearCache(): void {
+    this.blockCache.clear();
+  }
+
   rules(): RuleMeta[] {
     const seen = new Set<string>();
     const out: RuleMeta[] = [];
@@ -199,7 +208,7 @@ class FairwordLinter implements Linter {
 
   lint(text: string, options: LintOptions = {}): LintResult {
     const format = options.format ?? (options.filename ? formatFromFilename(options.filename) : undefined) ?? 'plaintext';
-    const view = proseView(text, format);
+    const view = proseView(text, format, this.needed);
     const { kind, kindSource } = this.detectKind(view, options);
     const raw: RawFinding[] = [];
     const errors: Finding[] = [];

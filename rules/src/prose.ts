@@ -42,9 +42,13 @@ const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>"')\]]+/gi;
 // Anchored on the '@' so the scan does not try every word as the start of an address.
 const EMAIL_RE = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
 
-/** Splits text into prose blocks and masks what must never be flagged. */
-export function proseView(source: string, format: Format): ProseView {
-  return format === 'markdown' ? markdownView(source) : plaintextView(source);
+/**
+ * Splits text into prose blocks and masks what must never be flagged.
+ * With `needed`, Markdown segments that contain none of these (normalised) words and no comment are not parsed:
+ * they keep their text but contribute no blocks (their ATX headings are still read).
+ */
+export function proseView(source: string, format: Format, needed?: (segment: string) => boolean): ProseView {
+  return format === 'markdown' ? markdownView(source, needed) : plaintextView(source);
 }
 
 /** Replaces URLs and e-mail addresses in `text` with HARD characters, keeping its length. */
@@ -108,7 +112,94 @@ function plaintextView(source: string): ProseView {
 const SKIP = new Set(['code', 'inlineCode', 'html', 'yaml', 'image', 'imageReference', 'definition', 'footnoteReference', 'math', 'inlineMath']);
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
-function markdownView(source: string): ProseView {
+/**
+ * Top-level Markdown segments, split at blank lines where that cannot change how the text parses:
+ * never inside front matter, a fenced code block or an HTML comment, and never before an indented line
+ * (which may continue a list item or be indented code).
+ */
+export function markdownSegments(source: string): Array<[number, number]> {
+  const segments: Array<[number, number]> = [];
+  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let segStart = 0;
+  let fence: string | undefined;
+  let inComment = false;
+  let blankAt = -1;
+  let first = true;
+  let inFront = false;
+  for (let m = lineRe.exec(source); m && m[0].length > 0; m = lineRe.exec(source)) {
+    const line = m[0].replace(/[\r\n]+$/, '');
+    const at = m.index;
+    if (first) {
+      first = false;
+      if (line === '---') {
+        inFront = true;
+        continue;
+      }
+    }
+    if (inFront) {
+      if (line === '---' || line === '...') inFront = false;
+      continue;
+    }
+    if (fence !== undefined) {
+      if (new RegExp(`^ {0,3}${fence}[\`~]*\\s*$`).test(line)) fence = undefined;
+      continue;
+    }
+    if (inComment) {
+      if (line.includes('-->')) inComment = false;
+      continue;
+    }
+    if (line.trim() === '') {
+      if (blankAt < 0) blankAt = at;
+      continue;
+    }
+    if (blankAt >= 0 && !/^[ \t]/.test(line) && at > segStart) {
+      segments.push([segStart, blankAt]);
+      segStart = at;
+    }
+    blankAt = -1;
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) fence = f[1]!.replace(/[`~]+/, (x) => x.charAt(0).repeat(x.length)).replace(/`/g, '\\`');
+    else if (line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) inComment = true;
+    lineRe.lastIndex = at + m[0].length;
+  }
+  if (segStart < source.length) segments.push([segStart, source.length]);
+  return segments;
+}
+
+type SegmentView = Omit<ProseView, 'frontMatter'> & { frontMatter?: string };
+const segmentCache = new Map<string, SegmentView>();
+const SEGMENT_CACHE_LIMIT = 4000;
+
+function markdownView(source: string, needed?: (segment: string) => boolean): ProseView {
+  const view: ProseView = { text: '', blocks: [], headings: [], comments: [] };
+  let text = '';
+  let last = 0;
+  for (const [start, end] of markdownSegments(source)) {
+    const segment = source.slice(start, end);
+    text += source.slice(last, start);
+    last = end;
+    let part = segmentCache.get(segment);
+    if (!part) {
+      if (needed && !segment.includes('<!--') && !segment.startsWith('---') && !needed(segment)) {
+        for (const h of segment.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)) view.headings.push(h[1]!);
+        text += segment;
+        continue;
+      }
+      part = parseMarkdown(segment);
+      if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.delete(segmentCache.keys().next().value!);
+      segmentCache.set(segment, part);
+    }
+    text += part.text;
+    for (const b of part.blocks) view.blocks.push({ start: b.start + start, end: b.end + start });
+    for (const c of part.comments) view.comments.push({ value: c.value, start: c.start + start, end: c.end + start });
+    view.headings.push(...part.headings);
+    if (part.frontMatter !== undefined) view.frontMatter = part.frontMatter;
+  }
+  view.text = text + source.slice(last);
+  return view;
+}
+
+function parseMarkdown(source: string): SegmentView {
   const tree = markdownParser.parse(source) as Root;
   // Start fully masked with spaces (keep line breaks), then reveal prose characters.
   const chars = new Array<string>(source.length);
@@ -116,7 +207,7 @@ function markdownView(source: string): ProseView {
     const c = source[i]!;
     chars[i] = c === '\n' || c === '\r' ? c : ' ';
   }
-  const view: ProseView = { text: '', blocks: [], headings: [], comments: [] };
+  const view: SegmentView = { text: '', blocks: [], headings: [], comments: [] };
 
   const reveal = (node: Text): void => {
     const s = node.position?.start.offset;
