@@ -8,6 +8,7 @@ import { applyDirectives, parseDirective, type Directive } from './directives.js
 import { neverFlag, wordRules } from './generated/data.js';
 import { kindFromFrontMatter, kindFromText } from './kind.js';
 import { keysAt, PhraseMatcher, type PhraseEntry } from './matcher.js';
+import { MentionDetector } from './mentions.js';
 import { lineStarts, positionAt } from './positions.js';
 import { formatFromFilename, proseView, type Block, type ProseView } from './prose.js';
 import type { LogicRule, WordRuleData } from './rule.js';
@@ -72,6 +73,7 @@ interface RawFinding {
 const SOURCE_CONFIG: Source = { title: "Your organisation's Fairword configuration (.fairword.yaml)" };
 const englishParser = unified().use(retextEnglish);
 const BLOCK_CACHE_LIMIT = 5000;
+const mentions = new MentionDetector();
 
 /** Compiles the rules and config once. */
 export function createLinter(config: FairwordConfig = {}): Linter {
@@ -318,12 +320,20 @@ class FairwordLinter implements Linter {
       if (rule.kinds.length > 0 && !rule.kinds.includes(kind)) return false;
       return this.conditionsHold(rule, tokens, f, t, from, to);
     });
+    // A term quoted, cited, discouraged or listed for discussion is mentioned, not used.
+    const sentenceText = view.slice(start, end);
+    if (passed.length > 0 && mentions.isCitation(sentenceText)) return false;
+    const quoted = passed.length > 0 ? mentions.quotedSpans(view, start, end) : [];
+    const inQuotes = (s: number, e: number): boolean => quoted.some(([qs, qe]) => s >= qs && e <= qe);
+    if (mentions.isListing(tokens, from, to, new Set(passed.map((m) => this.compiled[m.entry.rule]!.id)).size)) return false;
+
     // Longest match wins; overlapping shorter matches are dropped.
     passed.sort((a, b) => a.from - b.from || b.to - a.to);
     let reachedTo = -1;
     for (const m of passed) {
       if (m.from < reachedTo) continue;
       reachedTo = m.to;
+      if (inQuotes(tokens[m.from]!.start, tokens[m.to - 1]!.end) || mentions.hasCue(tokens, m.from, from)) continue;
       out.push({
         rule: m.entry.rule,
         start: tokens[m.from]!.start,
@@ -342,6 +352,7 @@ class FairwordLinter implements Linter {
       if (!hit) continue;
       try {
         rule.check({ text: view, tokens: tokens.slice(from, to), start, end, kind }, (r) => {
+          if (mentions.isCitation(sentenceText) || mentions.quotedSpans(view, start, end).some(([qs, qe]) => r.start >= qs && r.end <= qe)) return;
           const isStart = tokens.slice(from, to).find((t) => t.word)?.start === r.start;
           out.push({
             rule: index,

@@ -1,0 +1,61 @@
+import { keysAt } from './matcher.js';
+import { phraseKeys, type Token } from './tokens.js';
+
+/**
+ * Tells a term that is *mentioned* from one that is *used*: quoted terms ("avoid 'wheelchair-bound'"), terms
+ * introduced by a discouraging cue ("culture add, not culture fit"), references and citations, and sentences that
+ * list several terms to discuss them ("These include BAME, BME and people of colour"). Mentions are not flagged.
+ */
+export class MentionDetector {
+  private readonly cues = [
+    'avoid', 'avoiding', 'avoided', 'instead of', 'rather than', 'not', 'not a', 'not the', 'not say', 'never',
+    'never use', 'never say', "don't use", "don't say", 'do not use', 'do not say', 'replace', 'replacing', 'replaced',
+    'words like', 'terms like', 'phrases like', 'such as', 'terms such as', 'words such as', 'the term', 'the terms',
+    'the word', 'the words', 'the phrase', 'the label', 'the acronym',
+  ].map(phraseKeys);
+  private readonly listingWords = new Set(['term', 'terms', 'terminology', 'acronym', 'acronyms', 'label', 'labels', 'phrase', 'phrases', 'words', 'include', 'includes', 'including']);
+
+  /** Spans of quoted text in `text[start, end)`, as [open, close) offsets inside the quotes. */
+  quotedSpans(text: string, start: number, end: number): Array<[number, number]> {
+    const spans: Array<[number, number]> = [];
+    const pairs: Record<string, string> = { '“': '”', '‘': '’', '"': '"', "'": "'", '«': '»' };
+    for (let i = start; i < end; i++) {
+      const open = text[i]!;
+      const close = pairs[open];
+      if (!close) continue;
+      const before = i > start ? text[i - 1]! : ' ';
+      // An opening quote starts a word: "it's" and "years'" are apostrophes, not quotes.
+      if (/[\p{L}\p{N}]/u.test(before)) continue;
+      const limit = Math.min(end, i + 200);
+      for (let j = i + 1; j < limit; j++) {
+        if (text[j] !== close) continue;
+        const after = j + 1 < end ? text[j + 1]! : ' ';
+        if (/[\p{L}\p{N}]/u.test(after)) continue;
+        if (j > i + 1) spans.push([i + 1, j]);
+        i = j;
+        break;
+      }
+    }
+    return spans;
+  }
+
+  /** True when the sentence reads as a reference or citation rather than prose. */
+  isCitation(sentence: string): boolean {
+    return /\b(?:vol\.|pp\.|doi[:.]|et al\b|isbn|available (?:at|from):|retrieved from|accessed (?:on|at)|\[online\])/i.test(sentence);
+  }
+
+  /** True when the tokens right before `from` discourage what follows ("avoid", "instead of", "not"). */
+  hasCue(tokens: readonly Token[], from: number, sentenceFrom: number): boolean {
+    let at = from;
+    // Skip an opening quote or bracket between the cue and the term.
+    while (at > sentenceFrom && !tokens[at - 1]!.word && /['"‘“(]/.test(tokens[at - 1]!.text)) at--;
+    return this.cues.some((keys) => at - keys.length >= sentenceFrom && keysAt(tokens, at - keys.length, keys));
+  }
+
+  /** True when a sentence with several flagged terms is talking about terminology. */
+  isListing(tokens: readonly Token[], from: number, to: number, distinctRules: number): boolean {
+    if (distinctRules < 2) return false;
+    for (let i = from; i < to; i++) if (this.listingWords.has(tokens[i]!.norm)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '@fairword/rules';
+
+const ids = (text: string): string[] => lint(text, { format: 'plaintext', kind: 'job-advert' }).findings.map((f) => `${f.ruleId} "${f.actual}"`);
+
+describe('mentions are not uses', () => {
+  it('quoted terms', () => {
+    expect(ids("Avoid terms like 'wheelchair-bound' in adverts.")).toEqual([]);
+    expect(ids('We no longer say “BAME” in our reports.')).toEqual([]);
+    expect(ids('The wheelchair-bound visitor arrived.')).toEqual(['wheelchair-bound "wheelchair-bound"']);
+  });
+  it('apostrophes are not quotes', () => {
+    expect(ids("The team's salesman won't stay.")).toEqual(['gendered-job-title "salesman"']);
+  });
+  it('discouraging cues right before the term', () => {
+    expect(ids('We recruit for culture add, not culture fit.')).toEqual([]);
+    expect(ids('Say wheelchair user instead of wheelchair-bound.')).toEqual([]);
+    expect(ids('We assess culture fit at interview.')).toEqual(['culture-fit "culture fit"']);
+  });
+  it('citations and references', () => {
+    expect(ids('Smith, J. et al. (2019) THE YOUNG RESEARCHER, Vol. 3, pp. 12–19.')).toEqual([]);
+  });
+  it('sentences that list terms to discuss them', () => {
+    expect(ids('These terms include BAME, BME and people of colour.')).toEqual([]);
+    expect(ids('BAME staff and people of colour met.')).toEqual(['bame "BAME"', 'people-of-colour "people of colour"']);
+  });
+});
