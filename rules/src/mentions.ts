@@ -13,7 +13,10 @@ export class MentionDetector {
     'words like', 'terms like', 'phrases like', 'such as', 'terms such as', 'words such as', 'the term', 'the terms',
     'the word', 'the words', 'the phrase', 'the label', 'the acronym',
   ].map(phraseKeys);
-  private readonly listingWords = new Set(['term', 'terms', 'terminology', 'acronym', 'acronyms', 'label', 'labels', 'phrase', 'phrases', 'words', 'include', 'includes', 'including']);
+  /** Words that show a sentence is about terminology ("long-term" is two tokens, so the singular is left out). */
+  private readonly listingWords = new Set(['terms', 'terminology', 'acronym', 'acronyms', 'labels', 'phrases', 'words']);
+  /** Weaker signs of a list, trusted only when three or more different terms appear. */
+  private readonly weakListingWords = new Set(['include', 'includes', 'including', 'such']);
 
   /** Spans of quoted text in `text[start, end)`, as [open, close) offsets inside the quotes. */
   quotedSpans(text: string, start: number, end: number): Array<[number, number]> {
@@ -55,7 +58,10 @@ export class MentionDetector {
   /** True when a sentence with several flagged terms is talking about terminology. */
   isListing(tokens: readonly Token[], from: number, to: number, distinctRules: number): boolean {
     if (distinctRules < 2) return false;
-    for (let i = from; i < to; i++) if (this.listingWords.has(tokens[i]!.norm)) return true;
+    for (let i = from; i < to; i++) {
+      const norm = tokens[i]!.norm;
+      if (this.listingWords.has(norm) || (distinctRules >= 3 && this.weakListingWords.has(norm))) return true;
+    }
     return false;
   }
 }

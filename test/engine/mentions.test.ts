@@ -25,3 +25,18 @@ describe('mentions are not uses', () => {
     expect(ids('BAME staff and people of colour met.')).toEqual(['bame "BAME"', 'people-of-colour "people of colour"']);
   });
 });
+
+describe('mention detection does not hide real uses', () => {
+  it('"long-term" is not a sign of a terminology list', () => {
+    expect(ids('Many patients suffer from long-term conditions, and some are wheelchair-bound.')).toEqual([
+      'suffers-from "suffer from"',
+      'wheelchair-bound "wheelchair-bound"',
+    ]);
+  });
+  it('"including" needs three different terms before a sentence counts as a list', () => {
+    expect(ids('We support the disabled, including candidates suffering from anxiety.')).toEqual([
+      'the-disabled "the disabled"',
+      'suffers-from "suffering from"',
+    ]);
+  });
+});
