@@ -1,0 +1,63 @@
+import type { Token } from '../tokens.js';
+
+/** Small words that stay lower case inside titles. */
+const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'among', 'amongst', 'between', 'as', 'vs', 'v']);
+
+const isWord = (t: Token | undefined): t is Token => t !== undefined && t.word && /\p{L}/u.test(t.text);
+const isCapitalised = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+const isAllCaps = (t: Token): boolean => t.text.length > 1 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
+
+/**
+ * True when tokens [from, to) sit inside a title or heading-like run (Title Case or ALL CAPS), such as the name of a
+ * cited paper ("Allostatic Load Scores Among Blacks and Whites in the United States"). Looks at up to three content
+ * words on each side; the sentence's first word does not count, since it is capitalised anyway.
+ */
+export function inTitleRun(tokens: readonly Token[], from: number, to: number): boolean {
+  const firstWord = tokens.findIndex((t) => t.word);
+  const around: Token[] = [];
+  for (let i = from - 1, n = 0; i >= 0 && n < 3; i--) {
+    const t = tokens[i]!;
+    if (!isWord(t) || TITLE_SMALL.has(t.norm)) continue;
+    if (i !== firstWord) around.push(t);
+    n++;
+  }
+  for (let i = to, n = 0; i < tokens.length && n < 3; i++) {
+    const t = tokens[i]!;
+    if (!isWord(t) || TITLE_SMALL.has(t.norm)) continue;
+    around.push(t);
+    n++;
+  }
+  const match = tokens.slice(from, to).filter(isWord);
+  if (match.length > 0 && match.every(isAllCaps)) return around.some(isAllCaps);
+  if (around.length < 2) return false;
+  return around.filter(isCapitalised).length * 3 >= around.length * 2;
+}
+
+const OPEN = new Set(["'", '"', '\u2018', '\u201C']);
+const CLOSE = new Set(["'", '"', '\u2019', '\u201D']);
+
+/** True when text[start, end) is wrapped in quotation marks, so the words are mentioned rather than used. */
+export function quoted(text: string, start: number, end: number): boolean {
+  return OPEN.has(text.charAt(start - 1)) && CLOSE.has(text.charAt(end));
+}
+
+/**
+ * Splits a sentence's tokens into list items: a new item starts at a line break, a semicolon or a bullet, since a
+ * plain-text list often reaches the engine as one "sentence".
+ */
+export function listItems(text: string, tokens: readonly Token[]): Token[][] {
+  const items: Token[][] = [];
+  let current: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    const lineBreak = prev !== undefined && /[\n\r]/.test(text.slice(prev.end, t.start));
+    if ((lineBreak || [';', '•', '●', '▪', '|'].includes(t.text)) && current.length > 0) {
+      items.push(current);
+      current = [];
+    }
+    if (![';', '•', '●', '▪', '|'].includes(t.text)) current.push(t);
+  }
+  if (current.length > 0) items.push(current);
+  return items;
+}

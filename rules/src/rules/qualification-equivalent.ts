@@ -1,0 +1,125 @@
+import { defineRule } from '../rule.js';
+import { sources } from '../generated/data.js';
+import type { Token } from '../tokens.js';
+import { listItems } from './context.js';
+
+/** Words that make a list item a requirement. */
+const REQUIRED = new Set(['essential', 'required', 'requirement', 'must', 'minimum', 'need', 'needs', 'needed', 'mandatory']);
+/** After "or", words that offer another route ("degree or relevant experience", "NVQ or diploma"). */
+const OTHER_ROUTES = new Set(['equivalent', 'comparable', 'similar', 'relevant', 'experience', 'working', 'qualification', 'qualifications', 'diploma', 'degree', 'nvq', 'btec', 'apprenticeship', 'training']);
+/** Before "degree", these make it a measure, not a qualification ("a high degree of", "360 degree"). */
+const NOT_QUALIFICATION_BEFORE = new Set(['high', 'higher', 'certain', 'some', 'large', 'great', 'greater', 'what', 'varying', 'same', 'lesser', 'small', 'significant', 'considerable', 'reasonable', 'fair']);
+
+/** Finds a qualification in a list item: returns [first, last] token index, or undefined. */
+function findQualification(item: readonly Token[]): [number, number] | undefined {
+  for (let i = 0; i < item.length; i++) {
+    const t = item[i]!;
+    const next = item[i + 1];
+    const prev = item[i - 1];
+    switch (t.norm) {
+      case 'gcse':
+      case 'gcses':
+      case 'nvq':
+      case 'nvqs':
+      case 'btec':
+      case 'hnd':
+      case 'hnc':
+      case 'msc':
+      case 'bsc':
+      case 'mba':
+      case 'diploma':
+        return [i, i];
+      case 'degree':
+      case 'degrees':
+        if (next?.norm === 'of' || /^\d+$/.test(prev?.norm ?? '') || NOT_QUALIFICATION_BEFORE.has(prev?.norm ?? '')) continue;
+        return [i, i];
+      case 'a':
+        // "A level(s)" / "A-level": capital A, and not "a level of" or "a level playing field".
+        if (t.text === 'A' && (next?.norm === 'level' || next?.norm === 'levels')) {
+          const after = item[i + 2]?.norm ?? '';
+          if (after === 'of' || after === 'playing' || /^\d+$/.test(after)) continue;
+          return [i, i + 1];
+        }
+        continue;
+      default:
+        continue;
+    }
+  }
+  return undefined;
+}
+
+/** A label line that opens a list of criteria: "Essential:", "## Essential criteria", "Desirable". */
+const LABEL = /^[ \t>#*_-]*(essential|desirable)\b[^\n.]{0,40}$/gim;
+
+/**
+ * Whether the block around `start` sets a requirement without saying so in the sentence: a table row with an
+ * "Essential" cell, or a list under an "Essential" label (the nearest label above wins, so "Desirable" lists are left out).
+ */
+function essentialByLayout(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', start);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  // Table cells are separate blocks (and Markdown pipes are masked), so look at the whole line.
+  if (/\bessential\b/i.test(line)) return true;
+  let label: string | undefined;
+  const before = text.slice(Math.max(0, lineStart - 3000), lineStart);
+  for (const m of before.matchAll(LABEL)) label = m[1]!.toLowerCase();
+  if (label !== 'essential') return false;
+  // A heading between the label and the item ends the list.
+  const afterLabel = before.slice(before.toLowerCase().lastIndexOf('essential'));
+  return !/\n[ \t]*#/.test(afterLabel);
+}
+
+/**
+ * Flags a qualification named as essential (GCSE, A level, degree, NVQ, diploma) when the same list item or sentence
+ * does not say "or equivalent": people with overseas, older or vocational qualifications are shut out otherwise.
+ */
+export default defineRule({
+  meta: {
+    id: 'qualification-equivalent',
+    category: 'criteria',
+    severity: 'warning',
+    kinds: ['job-advert', 'job-description', 'person-specification', 'general'],
+    title: 'Essential qualification without "or equivalent"',
+    message: "'{actual}' is required with no 'or equivalent'. Add 'or equivalent' (or equivalent experience) so other routes to the same level count.",
+    note:
+      'Qualifications have changed names over the years and differ between countries, so insisting on one named ' +
+      'qualification can shut out older applicants and people who qualified abroad, which risks indirect age or race ' +
+      'discrimination. Accepting an equivalent qualification or experience keeps the standard and widens the field.',
+    sources: [sources['ehrc-code']!, sources['lwrs-recruitment']!],
+    suggestions: [],
+    enabledByDefault: true,
+    examples: {
+      ok: [
+        'GCSE maths and English at grade 4 or equivalent are essential.',
+        'A degree in nursing, or equivalent experience, is essential.',
+        'You must show a high degree of accuracy.',
+        'We offer a level playing field to every applicant.',
+        'Staff must complete 360 degree feedback.',
+        'Desirable:\n\n- A degree in a health-related subject',
+      ],
+      notOk: [
+        'GCSE maths and English at grade 4 are essential.',
+        'You must have a degree in social work.',
+        'NVQ Level 3 in Health and Social Care (essential)',
+        'Essential:\n\n- NVQ Level 3 in Health and Social Care',
+      ],
+    },
+  },
+  triggers: ['gcse', 'gcses', 'nvq', 'nvqs', 'btec', 'hnd', 'hnc', 'msc', 'bsc', 'mba', 'diploma', 'degree', 'degrees', 'level', 'levels'],
+  check(sentence, report) {
+    const { tokens, text } = sentence;
+    const items = listItems(text, tokens);
+    for (const item of items) {
+      if (!item.some((t) => REQUIRED.has(t.norm)) && !essentialByLayout(text, item[0]!.start)) continue;
+      if (item.some((t) => t.norm === 'equivalent' || t.norm === 'equivalents' || t.norm === 'comparable')) continue;
+      const found = findQualification(item);
+      if (!found) continue;
+      const [from, to] = found;
+      // "degree or relevant experience", "NVQ or diploma": another route is already offered.
+      const offersRoute = item.some((t, k) => t.norm === 'or' && item.slice(k + 1, k + 4).some((u) => OTHER_ROUTES.has(u.norm)));
+      if (offersRoute) continue;
+      report({ start: item[from]!.start, end: item[to]!.end });
+    }
+  },
+});
