@@ -11,11 +11,11 @@ import { keysAt, PhraseMatcher, type PhraseEntry } from './matcher.js';
 import { MentionDetector } from './mentions.js';
 import { lineStarts, positionAt } from './positions.js';
 import { formatFromFilename, proseView, type Block, type ProseView } from './prose.js';
+import type { Format } from './types.js';
 import type { LogicRule, WordRuleData } from './rule.js';
 import { logicRules } from './rules/index.js';
 import { phraseKeys, tokenize, type Token } from './tokens.js';
 import {
-  SEVERITY_RANK,
   type Category,
   type DocumentKind,
   type FairwordConfig,
@@ -30,10 +30,67 @@ import {
 /** A linter with its rules and config compiled once; reuse it for every document. */
 export interface Linter {
   lint(text: string, options?: LintOptions): LintResult;
+  /**
+   * A session for one document being edited: each `lint(text)` re-analyses only what changed since the last call
+   * (as the language server does on every keystroke).
+   */
+  session(options?: LintOptions): LintSession;
   /** The rules this linter runs, with their effective severity. */
   rules(): RuleMeta[];
   /** Forgets results remembered from earlier documents (the next lint analyses every block afresh). */
   clearCache(): void;
+}
+
+/** Lints successive versions of one document, reusing the analysis of unchanged parts. */
+export interface LintSession {
+  lint(text: string): LintResult;
+}
+
+/** Everything known about one analysed version of a document. */
+interface DocState {
+  text: string;
+  format: Format;
+  options: LintOptions;
+  kind: DocumentKind;
+  kindSource: LintResult['kindSource'];
+  starts: number[];
+  chunks: Block[];
+  /** Findings with positions, before document conditions, directives and repeats. */
+  base: Finding[];
+  comments: ProseView['comments'];
+  headings: Array<{ text: string; offset: number }>;
+  frontMatter?: string;
+  opening: string;
+  errors: Finding[];
+}
+
+/** A short block that labels the criteria below it ("Essential", "Desirable:"). */
+const SECTION_LABEL = /^(?:\*\*|__)?\s*(essential|desirable)(?: criteria| requirements)?\s*:?\s*(?:\*\*|__)?\s*:?$/i;
+
+/** The start of the first block, for document-kind detection. */
+function openingOf(view: ProseView): string {
+  const first = view.blocks[0];
+  return first ? view.text.slice(first.start, Math.min(first.end, first.start + 400)) : '';
+}
+
+/** Line starts after an edit that replaced old [p, oldEnd) with text of length (oldEnd - p + delta). */
+function updateLineStarts(old: number[], text: string, p: number, oldEnd: number, delta: number): number[] {
+  // Keep the starts of lines that begin before the edit's line (a CR before p may pair with an LF inserted at p).
+  let k = 0;
+  while (k + 1 < old.length && old[k + 1]! < p) k++;
+  const out = old.slice(0, k + 1);
+  const newEnd = oldEnd + delta;
+  let i = old[k]!;
+  for (; i < text.length && i <= newEnd + 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      out.push(i + 1);
+    } else if (c === 10) out.push(i + 1);
+  }
+  // Old starts after the edit, shifted; skip any the scan already covered.
+  for (const s of old) if (s > oldEnd && s + delta > i) out.push(s + delta);
+  return out;
 }
 
 /** A rule ready to run: metadata, effective severity, compiled conditions. */
@@ -91,8 +148,11 @@ class FairwordLinter implements Linter {
   private readonly matcher = new PhraseMatcher();
   private readonly triggers = new Set<string>();
   private readonly logic: Array<{ index: number; rule: LogicRule; triggers: Set<string> }> = [];
-  /** Per-block results keyed by kind and block text, with offsets relative to the block. */
+  /** Per-block results keyed by kind, section and block text, with offsets relative to the block. */
   private readonly blockCache = new Map<string, RawFinding[]>();
+  /** `unless.document` phrases by rule id. */
+  private readonly documentConds = new Map<string, string[][]>();
+  private docKeysCache: { joined: string; keys: string } | undefined;
 
   /** True when a Markdown segment contains a word some rule starts with, so it is worth parsing. */
   private readonly needed = (segment: string): boolean => tokenize(segment).some((t) => this.triggers.has(t.norm));
@@ -137,6 +197,7 @@ class FairwordLinter implements Linter {
         this.matcher.add(p.phrase, { rule: index, ...(p.suggestions ? { suggestions: p.suggestions } : {}) });
       }
       for (const within of r.unless?.within ?? []) this.matcher.add(within, { rule: -1, shields: new Set([index]) });
+      if (r.unless?.document) this.documentConds.set(r.id, keysOf(r.unless.document));
     }
 
     const termSeverity = effective('custom-term', 'warning', true);
@@ -209,50 +270,183 @@ class FairwordLinter implements Linter {
   }
 
   lint(text: string, options: LintOptions = {}): LintResult {
-    const format = options.format ?? (options.filename ? formatFromFilename(options.filename) : undefined) ?? 'plaintext';
-    const view = proseView(text, format, this.needed);
-    const { kind, kindSource } = this.detectKind(view, options);
-    const raw: RawFinding[] = [];
-    const errors: Finding[] = [];
-    for (const block of view.blocks) this.analyseBlock(view.text, block, kind, raw, errors);
-
-    const docKeys = this.documentKeys(view);
-    const kept = raw.filter((f) => {
-      const rule = this.compiled[f.rule]!;
-      if (rule.cond && rule.cond.document.some((keys) => docKeys.includes(` ${keys.join(' ')} `))) return false;
-      return true;
-    });
-
-    const starts = lineStarts(text);
-    const directives = view.comments
-      .map((c) => parseDirective(c.value, c.start, c.end))
-      .filter((d): d is Directive => d !== undefined);
-    const findings = applyDirectives(text, starts, kept.map((f) => this.toFinding(text, starts, f)), directives, isKnownRule);
-    this.markRepeats(findings);
-    findings.push(...errors);
-    findings.sort((a, b) => a.offset.start - b.offset.start || a.offset.end - b.offset.end || a.ruleId.localeCompare(b.ruleId));
-    return { kind, kindSource, findings, report: {} };
+    return this.finish(this.analyseWhole(text, options));
   }
 
-  private detectKind(view: ProseView, options: LintOptions): Pick<LintResult, 'kind' | 'kindSource'> {
+  session(options: LintOptions = {}): LintSession {
+    let state: DocState | undefined;
+    let result: LintResult | undefined;
+    return {
+      lint: (text: string): LintResult => {
+        if (state && result && state.text === text) return result;
+        state = (state && this.analyseChange(state, text)) ?? this.analyseWhole(text, options);
+        result = this.finish(state);
+        return result;
+      },
+    };
+  }
+
+  /** Analyses a whole document. */
+  private analyseWhole(text: string, options: LintOptions): DocState {
+    const format = options.format ?? (options.filename ? formatFromFilename(options.filename) : undefined) ?? 'plaintext';
+    const view = proseView(text, format, this.needed);
+    const { kind, kindSource } = this.detectKind(view.frontMatter, view.headings, openingOf(view), options);
+    const starts = lineStarts(text);
+    const region = this.analyseRegion(text, 0, view, kind, '', starts);
+    return {
+      text,
+      format,
+      options,
+      kind,
+      kindSource,
+      starts,
+      chunks: view.chunks,
+      base: region.findings,
+      comments: view.comments,
+      headings: view.headings.map((h, i) => ({ text: h, offset: view.headingOffsets[i]! })),
+      ...(view.frontMatter !== undefined ? { frontMatter: view.frontMatter } : {}),
+      opening: openingOf(view),
+      errors: region.errors,
+    };
+  }
+
+  /**
+   * Re-analyses only the chunks an edit touched and shifts the rest. Returns undefined when the edit changes
+   * something document-wide (headings, front matter, opening text, Markdown fences or comments): then the caller
+   * analyses the whole document.
+   */
+  private analyseChange(prev: DocState, text: string): DocState | undefined {
+    const old = prev.text;
+    const max = Math.min(old.length, text.length);
+    let p = 0;
+    while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+    let sfx = 0;
+    while (sfx < max - p && old.charCodeAt(old.length - 1 - sfx) === text.charCodeAt(text.length - 1 - sfx)) sfx++;
+    const oldEnd = old.length - sfx;
+    const delta = text.length - old.length;
+    const chunks = prev.chunks;
+    let i = 0;
+    while (i < chunks.length && chunks[i]!.end < p - 1) i++;
+    let j = i - 1;
+    while (j + 1 < chunks.length && chunks[j + 1]!.start <= oldEnd + 1) j++;
+    const rs = i > 0 ? chunks[i - 1]!.end : 0;
+    const re = j + 1 < chunks.length ? chunks[j + 1]!.start : old.length;
+    if (rs === 0) return undefined;
+    const oldRegion = old.slice(rs, re);
+    const newRegion = text.slice(rs, re + delta);
+    if (prev.format === 'markdown' && /```|~~~|<!--|-->/.test(oldRegion + newRegion)) return undefined;
+
+    const view = proseView(newRegion, prev.format, this.needed);
+    const oldHeadings = prev.headings.filter((h) => h.offset >= rs && h.offset < re).map((h) => h.text);
+    if (oldHeadings.join('\n') !== view.headings.join('\n')) return undefined;
+
+    const starts = updateLineStarts(prev.starts, text, p, oldEnd, delta);
+    const lineDelta = starts.length - prev.starts.length;
+    const section = prev.headings.filter((h) => h.offset < rs).at(-1)?.text ?? '';
+    const region = this.analyseRegion(newRegion, rs, view, prev.kind, section, starts);
+    const shift = (f: Finding): Finding => ({
+      ...f,
+      offset: { start: f.offset.start + delta, end: f.offset.end + delta },
+      range: {
+        start: { line: f.range.start.line + lineDelta, character: f.range.start.character },
+        end: { line: f.range.end.line + lineDelta, character: f.range.end.character },
+      },
+    });
+    const before = <T extends { start: number }>(x: T): boolean => x.start < rs;
+    const after = <T extends { start: number }>(x: T): boolean => x.start >= re;
+    return {
+      ...prev,
+      text,
+      starts,
+      chunks: [
+        ...chunks.slice(0, i),
+        ...view.chunks.map((c) => ({ start: c.start + rs, end: c.end + rs })),
+        ...chunks.slice(j + 1).map((c) => ({ start: c.start + delta, end: c.end + delta })),
+      ],
+      base: [
+        ...prev.base.filter((f) => f.offset.start < rs),
+        ...region.findings,
+        ...prev.base.filter((f) => f.offset.start >= re).map(shift),
+      ],
+      comments: [
+        ...prev.comments.filter(before),
+        ...view.comments.map((c) => ({ value: c.value, start: c.start + rs, end: c.end + rs })),
+        ...prev.comments.filter(after).map((c) => ({ value: c.value, start: c.start + delta, end: c.end + delta })),
+      ],
+      headings: prev.headings.map((h) => (h.offset >= re ? { text: h.text, offset: h.offset + delta } : h)),
+      errors: [...prev.errors, ...region.errors.filter((e) => !prev.errors.some((x) => x.actual === e.actual))],
+    };
+  }
+
+  /** Analyses the blocks of `view`, a view of `text` starting at `offset` in the document. */
+  private analyseRegion(
+    text: string,
+    offset: number,
+    view: ProseView,
+    kind: DocumentKind,
+    sectionBefore: string,
+    starts: number[],
+  ): { findings: Finding[]; errors: Finding[] } {
+    const raw: RawFinding[] = [];
+    const errors: Finding[] = [];
+    let section = sectionBefore;
+    let h = 0;
+    for (const block of view.blocks) {
+      while (h < view.headingOffsets.length && view.headingOffsets[h]! <= block.start) section = view.headings[h++]!;
+      const label = view.text.slice(block.start, Math.min(block.end, block.start + 40)).trim();
+      this.analyseBlock(view.text, block, kind, section, raw, errors);
+      if (SECTION_LABEL.test(label)) section = label.replace(/[:\s]+$/, '');
+    }
+    raw.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { findings: raw.map((f) => this.toFinding(text, offset, starts, f)), errors };
+  }
+
+  /** Turns an analysed document into the result: document conditions, directives, repeats, document checks. */
+  private finish(state: DocState): LintResult {
+    const docKeys = this.documentKeys(state.headings.map((h) => h.text), state.frontMatter);
+    const kept = state.base.filter((f) => {
+      const conds = this.documentConds.get(f.ruleId);
+      return !conds || !conds.some((keys) => docKeys.includes(` ${keys.join(' ')} `));
+    });
+    const directives = state.comments
+      .map((c) => parseDirective(c.value, c.start, c.end))
+      .filter((d): d is Directive => d !== undefined);
+    let findings = applyDirectives(state.text, state.starts, kept, directives, isKnownRule);
+    findings = this.markRepeats(findings);
+    findings.push(...state.errors);
+    findings.sort((a, b) => a.offset.start - b.offset.start || a.offset.end - b.offset.end || a.ruleId.localeCompare(b.ruleId));
+    return { kind: state.kind, kindSource: state.kindSource, findings, report: {} };
+  }
+
+  private detectKind(
+    frontMatter: string | undefined,
+    headings: string[],
+    opening: string,
+    options: LintOptions,
+  ): Pick<LintResult, 'kind' | 'kindSource'> {
     if (options.kind) return { kind: options.kind, kindSource: 'option' };
-    const fromFront = kindFromFrontMatter(view.frontMatter);
+    const fromFront = kindFromFrontMatter(frontMatter);
     if (fromFront) return { kind: fromFront, kindSource: 'front-matter' };
-    const first = view.blocks[0];
-    const fromText = kindFromText(view.headings, first ? view.text.slice(first.start, Math.min(first.end, first.start + 400)) : '');
+    const fromText = kindFromText(headings, opening);
     if (fromText) return { kind: fromText, kindSource: 'text' };
     return { kind: 'general', kindSource: 'default' };
   }
 
   /** Headings and front matter as one normalised string, for `unless.document` conditions. */
-  private documentKeys(view: ProseView): string {
-    const parts = [...view.headings, view.frontMatter ?? ''];
-    return ` ${tokenize(parts.join(' \n ')).map((t) => t.norm).join(' ')} `;
+  private documentKeys(headings: string[], frontMatter: string | undefined): string {
+    const joined = `${headings.join(' \n ')} \n ${frontMatter ?? ''}`;
+    if (this.docKeysCache?.joined !== joined) {
+      this.docKeysCache = { joined, keys: ` ${tokenize(joined).map((t) => t.norm).join(' ')} ` };
+    }
+    return this.docKeysCache.keys;
   }
 
-  /** Analyses one block, from cache when the same text was seen before. */
-  private analyseBlock(view: string, block: Block, kind: DocumentKind, out: RawFinding[], errors: Finding[]): void {
-    const key = `${kind}\u0000${view.slice(block.start, block.end)}`;
+  /** Analyses one block, from cache when the same text was seen before under the same kind and section. */
+  private analyseBlock(view: string, block: Block, kind: DocumentKind, section: string, out: RawFinding[], errors: Finding[]): void {
+    // The key covers the whole lines the block is on: a table cell's result may depend on its row.
+    const lineStart = view.lastIndexOf('\n', block.start - 1) + 1;
+    const lineEnd = view.indexOf('\n', block.end);
+    const key = `${kind}\u0000${section}\u0000${block.start - lineStart}\u0000${view.slice(lineStart, lineEnd < 0 ? view.length : lineEnd)}`;
     const cached = this.blockCache.get(key);
     if (cached) {
       for (const f of cached) out.push({ ...f, start: f.start + block.start, end: f.end + block.start });
@@ -266,7 +460,7 @@ class FairwordLinter implements Linter {
       for (const [s, e] of this.sentences(view, block)) {
         const from = ti;
         while (ti < tokens.length && tokens[ti]!.start < e) ti++;
-        if (ti > from) failed = this.analyseSentence(view, tokens, from, ti, s, e, kind, found, errors) || failed;
+        if (ti > from) failed = this.analyseSentence(view, tokens, from, ti, s, e, kind, section, found, errors) || failed;
       }
     }
     for (const f of found) out.push(f);
@@ -302,6 +496,7 @@ class FairwordLinter implements Linter {
     start: number,
     end: number,
     kind: DocumentKind,
+    section: string,
     out: RawFinding[],
     errors: Finding[],
   ): boolean {
@@ -351,7 +546,7 @@ class FairwordLinter implements Linter {
       for (let i = from; i < to && !hit; i++) hit = triggers.has(tokens[i]!.norm);
       if (!hit) continue;
       try {
-        rule.check({ text: view, tokens: tokens.slice(from, to), start, end, kind }, (r) => {
+        rule.check({ text: view, tokens: tokens.slice(from, to), start, end, kind, section }, (r) => {
           if (mentions.isCitation(sentenceText) || mentions.quotedSpans(view, start, end).some(([qs, qe]) => r.start >= qs && r.end <= qe)) return;
           const isStart = tokens.slice(from, to).find((t) => t.word)?.start === r.start;
           out.push({
@@ -391,7 +586,8 @@ class FairwordLinter implements Linter {
     return true;
   }
 
-  private toFinding(text: string, starts: number[], f: RawFinding): Finding {
+  /** Attaches wording and positions; `f` is relative to `text`, which starts at `offset` in the document. */
+  private toFinding(text: string, offset: number, starts: number[], f: RawFinding): Finding {
     const rule = this.compiled[f.rule]!;
     const actual = text.slice(f.start, f.end);
     const capitalisedByNature = f.phrase !== undefined && /^\p{Lu}/u.test(f.phrase);
@@ -404,8 +600,8 @@ class FairwordLinter implements Linter {
       category: rule.category,
       severity: rule.severity,
       message: (f.message ?? rule.message).replace(/\{actual\}/g, actual),
-      range: { start: positionAt(starts, f.start), end: positionAt(starts, f.end) },
-      offset: { start: f.start, end: f.end },
+      range: { start: positionAt(starts, f.start + offset), end: positionAt(starts, f.end + offset) },
+      offset: { start: f.start + offset, end: f.end + offset },
       actual,
       suggestions: [...new Set(suggestions)],
       source: rule.source,
@@ -414,21 +610,25 @@ class FairwordLinter implements Linter {
     };
   }
 
-  /** Later uses of the same term under the same rule become hints that point back to the first use. */
-  private markRepeats(findings: Finding[]): void {
-    if (this.config.repeats === 'all') return;
-    const first = new Map<string, Finding>();
-    for (const f of findings) {
+  /** Later uses of the same term under the same rule become hints that point back to the first use (copies, never mutates). */
+  private markRepeats(findings: Finding[]): Finding[] {
+    if (this.config.repeats === 'all') return findings;
+    const first = new Map<string, number>();
+    const out = [...findings];
+    for (let i = 0; i < out.length; i++) {
+      const f = out[i]!;
+      if (f.scope !== 'span' || f.category === 'fairword') continue;
       const key = `${f.ruleId}\u0000${f.actual.toLowerCase().replace(/\s+/g, ' ')}`;
-      const head = first.get(key);
-      if (!head) {
-        first.set(key, f);
+      const h = first.get(key);
+      if (h === undefined) {
+        first.set(key, i);
         continue;
       }
-      f.severity = SEVERITY_RANK[head.severity] < SEVERITY_RANK.hint ? 'hint' : head.severity;
-      f.related = [{ range: head.range, offset: head.offset, message: 'First use of this term' }];
-      (head.related ??= []).push({ range: f.range, offset: f.offset, message: 'Used again here' });
+      const head = out[h]!;
+      out[i] = { ...f, severity: 'hint', related: [{ range: head.range, offset: head.offset, message: 'First use of this term' }] };
+      out[h] = { ...head, related: [...(head.related ?? []), { range: f.range, offset: f.offset, message: 'Used again here' }] };
     }
+    return out;
   }
 }
 

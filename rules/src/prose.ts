@@ -19,8 +19,15 @@ export interface ProseView {
   blocks: Block[];
   /** Raw YAML front matter, if any. */
   frontMatter?: string;
-  /** Headings' text, for document-kind detection. */
+  /** Headings' text, for document-kind detection and section labels. */
   headings: string[];
+  /** Offset of each heading, parallel to `headings`. */
+  headingOffsets: number[];
+  /**
+   * Independent pieces of the document (paragraphs in plain text, top-level segments in Markdown):
+   * re-analysing one piece on its own gives the same result as in the whole document.
+   */
+  chunks: Block[];
   /** HTML comments (Markdown) with their offsets, for inline directives. */
   comments: Array<{ value: string; start: number; end: number }>;
 }
@@ -77,6 +84,7 @@ function maskUrls(text: string): string {
 function plaintextView(source: string): ProseView {
   const blocks: Block[] = [];
   const headings: string[] = [];
+  const headingOffsets: number[] = [];
   const re = /\n[ \t]*(?:\r?\n|\r)|\r[ \t]*\r/g;
   let start = 0;
   const push = (s: number, e: number): void => {
@@ -85,7 +93,11 @@ function plaintextView(source: string): ProseView {
     if (e > s) {
       blocks.push({ start: s, end: e });
       // A short single line without closing punctuation reads as a heading.
-      if (e - s < 80 && !/[\r\n]/.test(source.slice(s, e)) && !'.!?,;:'.includes(source[e - 1]!)) headings.push(source.slice(s, e));
+      const line = source.slice(s, e);
+      if (e - s < 80 && !/[\r\n]/.test(line) && !'.!?,;:'.includes(source[e - 1]!) && !/^(?:[-*•·–]|\d+[.)])\s/.test(line)) {
+        headings.push(line);
+        headingOffsets.push(s);
+      }
     }
   };
   for (const m of source.matchAll(re)) {
@@ -106,7 +118,7 @@ function plaintextView(source: string): ProseView {
     }
     if (last > 0) text = masked + text.slice(last);
   }
-  return { text, blocks, headings, comments };
+  return { text, blocks, headings, headingOffsets, comments, chunks: blocks };
 }
 
 const SKIP = new Set(['code', 'inlineCode', 'html', 'yaml', 'image', 'imageReference', 'definition', 'footnoteReference', 'math', 'inlineMath']);
@@ -166,22 +178,26 @@ export function markdownSegments(source: string): Array<[number, number]> {
   return segments;
 }
 
-type SegmentView = Omit<ProseView, 'frontMatter'> & { frontMatter?: string };
+type SegmentView = Omit<ProseView, 'chunks'>;
 const segmentCache = new Map<string, SegmentView>();
 const SEGMENT_CACHE_LIMIT = 4000;
 
 function markdownView(source: string, needed?: (segment: string) => boolean): ProseView {
-  const view: ProseView = { text: '', blocks: [], headings: [], comments: [] };
+  const view: ProseView = { text: '', blocks: [], headings: [], headingOffsets: [], comments: [], chunks: [] };
   let text = '';
   let last = 0;
   for (const [start, end] of markdownSegments(source)) {
     const segment = source.slice(start, end);
+    view.chunks.push({ start, end });
     text += source.slice(last, start);
     last = end;
     let part = segmentCache.get(segment);
     if (!part) {
       if (needed && !segment.includes('<!--') && !segment.startsWith('---') && !needed(segment)) {
-        for (const h of segment.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)) view.headings.push(h[1]!);
+        for (const h of segment.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)) {
+          view.headings.push(h[1]!);
+          view.headingOffsets.push(start + h.index);
+        }
         text += segment;
         continue;
       }
@@ -193,6 +209,7 @@ function markdownView(source: string, needed?: (segment: string) => boolean): Pr
     for (const b of part.blocks) view.blocks.push({ start: b.start + start, end: b.end + start });
     for (const c of part.comments) view.comments.push({ value: c.value, start: c.start + start, end: c.end + start });
     view.headings.push(...part.headings);
+    for (const o of part.headingOffsets) view.headingOffsets.push(o + start);
     if (part.frontMatter !== undefined) view.frontMatter = part.frontMatter;
   }
   view.text = text + source.slice(last);
@@ -207,7 +224,7 @@ function parseMarkdown(source: string): SegmentView {
     const c = source[i]!;
     chars[i] = c === '\n' || c === '\r' ? c : ' ';
   }
-  const view: SegmentView = { text: '', blocks: [], headings: [], comments: [] };
+  const view: SegmentView = { text: '', blocks: [], headings: [], headingOffsets: [], comments: [] };
 
   const reveal = (node: Text): void => {
     const s = node.position?.start.offset;
@@ -272,7 +289,10 @@ function parseMarkdown(source: string): SegmentView {
     const isBlock = BLOCKS.has(node.type);
     if (isBlock && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
       view.blocks.push({ start: node.position.start.offset, end: node.position.end.offset });
-      if (node.type === 'heading') view.headings.push(plainText(node));
+      if (node.type === 'heading') {
+        view.headings.push(plainText(node));
+        view.headingOffsets.push(node.position.start.offset);
+      }
     }
     if ('children' in node) {
       for (const child of (node as Parents).children) visit(child as Nodes, inBlock || isBlock);

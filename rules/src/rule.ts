@@ -41,6 +41,8 @@ export interface SentenceContext {
   start: number;
   end: number;
   kind: DocumentKind;
+  /** The nearest heading or "Essential"/"Desirable" label above the sentence ('' when none). */
+  section: string;
 }
 
 /** What a logic rule reports: a span and optionally its own message and suggestions. */

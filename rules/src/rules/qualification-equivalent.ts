@@ -48,26 +48,17 @@ function findQualification(item: readonly Token[]): [number, number] | undefined
   return undefined;
 }
 
-/** A label line that opens a list of criteria: "Essential:", "## Essential criteria", "Desirable". */
-const LABEL = /^[ \t>#*_-]*(essential|desirable)\b[^\n.]{0,40}$/gim;
-
 /**
- * Whether the block around `start` sets a requirement without saying so in the sentence: a table row with an
- * "Essential" cell, or a list under an "Essential" label (the nearest label above wins, so "Desirable" lists are left out).
+ * Whether the layout sets a requirement without saying so in the sentence: a table row with an "Essential" cell,
+ * or a list under an "Essential" heading or label (the engine passes the nearest one as `section`).
  */
-function essentialByLayout(text: string, start: number): boolean {
+function essentialByLayout(text: string, start: number, section: string): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lineEnd = text.indexOf('\n', start);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
   // Table cells are separate blocks (and Markdown pipes are masked), so look at the whole line.
   if (/\bessential\b/i.test(line)) return true;
-  let label: string | undefined;
-  const before = text.slice(Math.max(0, lineStart - 3000), lineStart);
-  for (const m of before.matchAll(LABEL)) label = m[1]!.toLowerCase();
-  if (label !== 'essential') return false;
-  // A heading between the label and the item ends the list.
-  const afterLabel = before.slice(before.toLowerCase().lastIndexOf('essential'));
-  return !/\n[ \t]*#/.test(afterLabel);
+  return /^\W*essential\b/i.test(section);
 }
 
 /**
@@ -108,10 +99,10 @@ export default defineRule({
   },
   triggers: ['gcse', 'gcses', 'nvq', 'nvqs', 'btec', 'hnd', 'hnc', 'msc', 'bsc', 'mba', 'diploma', 'degree', 'degrees', 'level', 'levels'],
   check(sentence, report) {
-    const { tokens, text } = sentence;
+    const { tokens, text, section } = sentence;
     const items = listItems(text, tokens);
     for (const item of items) {
-      if (!item.some((t) => REQUIRED.has(t.norm)) && !essentialByLayout(text, item[0]!.start)) continue;
+      if (!item.some((t) => REQUIRED.has(t.norm)) && !essentialByLayout(text, item[0]!.start, section)) continue;
       if (item.some((t) => t.norm === 'equivalent' || t.norm === 'equivalents' || t.norm === 'comparable')) continue;
       const found = findQualification(item);
       if (!found) continue;

@@ -1,0 +1,145 @@
+import type { StatementsReport } from '../types.js';
+
+/** The statements a job advert should contain, in report order. */
+export type StatementKey = keyof StatementsReport;
+
+/** Bits for what one block says; a salary also counts when a band and an Agenda for Change mention meet in the document. */
+export const StatementBit = {
+  Salary: 1,
+  Band: 2,
+  AgendaForChange: 4,
+  Flexible: 8,
+  Adjustments: 16,
+  Inclusion: 32,
+  DisabilityConfident: 64,
+} as const;
+
+/** The statement bits of one block's visible text. */
+export function statementBits(text: string): number {
+  const t = flatten(text);
+  let bits = 0;
+  if ((/£\s?\d/.test(t) && (SALARY_CONTEXT.test(t) || SALARY_FIGURE_SHAPE.test(t))) || PER_PERIOD.test(t) || PRO_RATA.test(t)) {
+    bits |= StatementBit.Salary;
+  }
+  if (BAND.test(t)) bits |= StatementBit.Band;
+  if (AFC.test(t)) bits |= StatementBit.AgendaForChange;
+  if (FLEXIBLE.test(t) && affirmed(t, FLEXIBLE_ALL)) bits |= StatementBit.Flexible;
+  if (ADJUSTMENTS.test(t) || ((ADJUSTMENT_WORD.test(t) || SUPPORT_NEED.test(t)) && APPLICATION_CONTEXT.test(t))) bits |= StatementBit.Adjustments;
+  if (INCLUSION.test(t)) bits |= StatementBit.Inclusion;
+  if (DISABILITY_CONFIDENT.test(t)) bits |= StatementBit.DisabilityConfident;
+  return bits;
+}
+
+/** The statements report from the bits of every block. */
+export function statementsReport(blockBits: Iterable<number>): StatementsReport {
+  let any = 0;
+  for (const b of blockBits) any |= b;
+  const band = StatementBit.Band | StatementBit.AgendaForChange;
+  return {
+    salary: (any & StatementBit.Salary) !== 0 || (any & band) === band,
+    flexible_working: (any & StatementBit.Flexible) !== 0,
+    reasonable_adjustments: (any & StatementBit.Adjustments) !== 0,
+    inclusion_statement: (any & StatementBit.Inclusion) !== 0,
+    disability_confident: (any & StatementBit.DisabilityConfident) !== 0,
+  };
+}
+
+/** Lower case, straight apostrophes, single spaces, plain hyphens. */
+function flatten(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[\u2010\u2011]/g, '-')
+    .replace(/\s+/g, ' ');
+}
+
+/** True when `re` matches somewhere that is not negated ("not suitable for job share", "part-time is not possible"). */
+function affirmed(text: string, global: RegExp): boolean {
+  for (const m of text.matchAll(global)) {
+    const before = text.slice(Math.max(0, m.index - 50), m.index);
+    const clause = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(',')) + 1);
+    if (/\b(?:not|no|unable|cannot|can't|isn't|aren't)\b/.test(clause)) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    if (/^[^.;]{0,15}\b(?:is|are|will be) not\b|^[^.;]{0,15}\bnot (?:available|possible|offered|suitable)\b/.test(after)) continue;
+    return true;
+  }
+  return false;
+}
+
+// Salary: a £ figure with a pay word, a range or "k"; a figure "per annum"/"an hour"; "pro rata";
+// or an Agenda for Change band together with an Agenda for Change mention (the band fixes the pay scale).
+// "Band 6" alone and "salary sacrifice" are not a salary.
+const SALARY_CONTEXT =
+  /\b(?:salary(?! sacrifice)|salaries|pay|paid|per annum|p\.?a\b|a year|per year|annual|annum|per hour|an hour|hourly|per month|a month|per week|a week|pro-? ?rata|band|agenda for change|afc|wage|rate)\b/;
+const SALARY_FIGURE_SHAPE = /£\s?\d[\d,.]*\s?k\b|£\s?\d[\d,.]*\s?(?:-|–|—|to)\s?£?\s?\d/;
+const PER_PERIOD = /\d[\d,.]*\s?k?\s?(?:per annum|p\.a\.|pa\b|a year|per year|per hour|an hour|ph\b)/;
+const PRO_RATA = /\bpro[- ]?rata\b/;
+const BAND = /\bband\s?(?:[1-9]|8\s?[a-d])\b/;
+const AFC = /\bagenda for change\b|\bafc\b/;
+
+const FLEXIBLE =
+  /\b(?:flexible (?:working|work|hours|patterns?|rotas?|shifts?|arrangements?|start|finish)|flexi-? ?time|flexibility (?:in|around|with|over) (?:your |working |the )?(?:hours|shifts|pattern|patterns|working|when)|part-? ?time|job-? ?shar(?:e|es|ing|ers?)|compressed (?:hours|week)|term-? ?time|annualised hours|(?:hybrid|remote|home) working|work(?:ing)? from home|self-? ?rostering|less than full-? ?time|reduced hours)\b/;
+
+const FLEXIBLE_ALL = new RegExp(FLEXIBLE.source, 'g');
+
+const ADJUSTMENTS =
+  /\breasonable adjustments?\b|\baccess(?:ibility)? (?:needs|requirements)\b|\b(?:alternative|accessible) formats?\b|\b(?:in|into) (?:an? )?(?:different|other|another|accessible) formats?\b|\blarge print\b|\beasy read\b|\bbritish sign language\b|\bbsl\b/;
+const ADJUSTMENT_WORD = /\badjustments?\b/;
+const SUPPORT_NEED = /\b(?:need|needs|require|requires)(?: any)?(?: extra| additional)? (?:support|help|assistance)\b/;
+const APPLICATION_CONTEXT = /\b(?:apply|applying|application|interview|interviews|recruitment|selection|assessment|process)\b/;
+
+const INCLUSION = new RegExp(
+  [
+    String.raw`\b(?:welcome|welcomes|encourage|encourages|invite|invites) applications? from\b`,
+    String.raw`\bapplications (?:are )?(?:welcome|welcomed|encouraged) from\b`,
+    String.raw`\b(?:particularly|especially|actively) (?:welcome|encourage)\b`,
+    String.raw`\bunder-? ?represented\b`,
+    String.raw`\bcommit(?:ted|ment|s)? to (?:\w+ ){0,3}(?:equality|diversity|inclusion|inclusive|equal opportunit|anti-? ?racis)`,
+    String.raw`\bequal opportunit(?:y|ies) employer\b`,
+    String.raw`\b(?:equality,? )?diversity,? (?:and|&) inclusion\b(?! (?:training|policy|policies|module|e-?learning|course|lead|leads|champion))`,
+    String.raw`\binclusive (?:employer|workplace|organisation|organization|culture|place to work)\b`,
+    String.raw`\b(?:value|values|celebrate|celebrates) (?:diversity|difference)\b`,
+    String.raw`\bregardless of (?:their |your )?(?:age|race|ethnicity|sex|gender|disability|religion|belief|background|sexual orientation)`,
+    String.raw`\bfrom all (?:backgrounds|communities|walks of life|sections of (?:the )?(?:community|society))\b`,
+    String.raw`\bpositive action\b`,
+  ].join('|'),
+);
+
+const DISABILITY_CONFIDENT =
+  /\bdisability confident\b|\bguaranteed interviews?\b|\bguarantee(?:d|s)? (?:you |them )?(?:an )?interviews?\b|\binterview (?:guarantee|scheme)\b|\boffer (?:an )?interviews? to (?:all )?disabled\b|\btwo ticks\b|\bpositive about disabled people\b/;
+
+/** What to insert for each missing statement: plain, kind words with placeholders in square brackets. */
+export const STATEMENT_TEXT: Record<StatementKey, { title: string; text: string }> = {
+  salary: {
+    title: 'Insert a salary statement',
+    text: 'Salary: £[amount] to £[amount] a year (Agenda for Change Band [number]), pro rata for part-time hours.',
+  },
+  flexible_working: {
+    title: 'Insert a flexible working statement',
+    text:
+      'We are happy to talk about flexible working. This could mean part-time hours, a job share, compressed hours ' +
+      'or set working days. Tell us what would work for you when you apply.',
+  },
+  reasonable_adjustments: {
+    title: 'Insert a reasonable adjustments statement',
+    text:
+      'If you need any adjustments or support to apply or to come to an interview, or you would like this advert in ' +
+      'another format, contact [name] at [email or phone number]. We will make reasonable adjustments.',
+  },
+  inclusion_statement: {
+    title: 'Insert an inclusion statement',
+    text:
+      'We welcome applications from everyone. We particularly encourage applications from people who are ' +
+      'under-represented in our workforce, such as [groups]. We are committed to equality, diversity and inclusion.',
+  },
+  disability_confident: {
+    title: 'Insert a Disability Confident statement',
+    text:
+      'We are a Disability Confident employer. If you are disabled and meet the essential criteria for this job, ' +
+      'we will offer you an interview.',
+  },
+};
+
+/** Headings before which a missing statement reads naturally. */
+export const APPLY_HEADING =
+  /^(?:how to apply|how do i apply|to apply|apply(?: now| today)?|applying|application(?:s| process)?|how to apply for this (?:job|role|post)|next steps|contact(?: us| details)?|further information|more information|find out more)\b/i;
