@@ -15,7 +15,7 @@ const SEVERITIES = ['error', 'warning', 'information', 'hint'];
 const KINDS = ['job-advert', 'job-description', 'person-specification', 'policy', 'health-information', 'general'];
 const RULE_KEYS = new Set([
   'id', 'severity', 'kinds', 'title', 'message', 'note', 'sources', 'phrases', 'suggestions',
-  'case', 'unless', 'requires', 'offWhen', 'enabledByDefault', 'examples', 'category',
+  'case', 'unless', 'requires', 'offWhen', 'onlyWhen', 'enabledByDefault', 'examples', 'category',
 ]);
 
 const errors = [];
@@ -90,6 +90,7 @@ for (const file of files) {
       ...(r.unless ? { unless: r.unless } : {}),
       ...(r.requires ? { requires: r.requires } : {}),
       ...(r.offWhen ? { offWhen: r.offWhen } : {}),
+      ...(r.onlyWhen ? { onlyWhen: r.onlyWhen } : {}),
       enabledByDefault: r.enabledByDefault !== false,
       examples: { ok: ex.ok ?? [], notOk: ex.notOk ?? [] },
     });

@@ -120,6 +120,8 @@ export function parseConfig(text: string, _filename = '.fairword.yaml'): ParsedC
         for (const [k, v] of Object.entries(c)) {
           if (k === 'disabilityWording' && (v === 'disabled-people' || v === 'people-with-disabilities')) config.choices.disabilityWording = v;
           else if (k === 'bme' && (v === 'avoid' || v === 'report')) config.choices.bme = v;
+          else if (k === 'ethnicCapitals' && (v === 'capitalise' || v === 'lower')) config.choices.ethnicCapitals = v;
+          else if (k === 'ethnicCapitals') at(pos(value), 'choices.ethnicCapitals must be capitalise or lower');
           else if (k === 'disabilityWording') at(pos(value), 'choices.disabilityWording must be disabled-people or people-with-disabilities');
           else if (k === 'bme') at(pos(value), 'choices.bme must be avoid or report');
           else at(pos(value), `unknown choice "${k}"`);

@@ -169,10 +169,12 @@ class FairwordLinter implements Linter {
     };
     const keysOf = (list: string[] | undefined): string[][] => (list ?? []).map(phraseKeys).filter((k) => k.length > 0);
 
+    const choices = (config.choices ?? {}) as Record<string, string>;
     for (const r of wordRules) {
-      const severity = effective(r.id, r.severity, r.enabledByDefault);
+      const chosen = !r.onlyWhen || Object.entries(r.onlyWhen).every(([k, v]) => choices[k] === v);
+      const severity = effective(r.id, r.severity, r.enabledByDefault && chosen);
       if (!severity) continue;
-      if (r.offWhen && Object.entries(r.offWhen).some(([k, v]) => (config.choices as Record<string, string> | undefined)?.[k] === v)) continue;
+      if (r.offWhen && Object.entries(r.offWhen).some(([k, v]) => choices[k] === v)) continue;
       const index = this.compiled.length;
       this.compiled.push({
         id: r.id,

@@ -27,8 +27,10 @@ export interface WordRuleData {
   };
   /** Context a match needs before it is reported. */
   requires?: { next?: string[]; previous?: string[] };
-  /** Under this choice (from config `choices`) the rule is off. */
+  /** Under this choice (from config `choices`) the rule is off, whatever `rules` says. */
   offWhen?: Record<string, string>;
+  /** The rule is on by default only under this choice; an explicit `rules` setting still turns it on. */
+  onlyWhen?: Record<string, string>;
   enabledByDefault: boolean;
   examples: { ok: string[]; notOk: string[] };
 }

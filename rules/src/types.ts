@@ -132,10 +132,15 @@ export interface CustomTerm {
 
 /** Choices where sources disagree. */
 export interface Choices {
-  /** 'disabled-people' (ONS/DWP, social model, default) or 'people-with-disabilities' (also accepted by the NHS service manual). */
+  /**
+   * Unset (default): both forms are accepted, as the NHS service manual does. 'disabled-people' (ONS/DWP, the social
+   * model) flags "people with disabilities"; 'people-with-disabilities' never does.
+   */
   disabilityWording?: 'disabled-people' | 'people-with-disabilities';
   /** 'avoid' (default) flags BME/BAME; 'report' allows BME (e.g. WRES reports) and still flags BAME. */
   bme?: 'avoid' | 'report';
+  /** 'capitalise' (default) flags lower-case ethnic group names; 'lower' is for documents that use lower case on purpose. */
+  ethnicCapitals?: 'capitalise' | 'lower';
 }
 
 /** Engine configuration: the data part of `.fairword.yaml`, already parsed. */

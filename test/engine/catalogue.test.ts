@@ -127,8 +127,7 @@ describe('catalogue: people-with-disabilities follows the organisation choice', 
     expect(show(text, 'job-advert', on)).toEqual(['0:29-0:57 hint people-with-disabilities "applicants with disabilities" → disabled applicants']);
     expect(show(text, 'job-advert', { ...on, choices: { disabilityWording: 'people-with-disabilities' } })).toEqual([]);
   });
-  // Needs the engine change `onlyWhen` (see the catalogue report): the choice alone should switch the rule on.
-  it.skip('runs when choices.disabilityWording is disabled-people, with no rules setting', () => {
+  it('runs when choices.disabilityWording is disabled-people, with no rules setting', () => {
     expect(show(text, 'job-advert', { choices: { disabilityWording: 'disabled-people' } })).toEqual([
       '0:29-0:57 hint people-with-disabilities "applicants with disabilities" → disabled applicants',
     ]);

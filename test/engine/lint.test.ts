@@ -182,3 +182,10 @@ describe('document kind', () => {
     expect(lint('Hello', { format: 'plaintext' })).toMatchObject({ kind: 'general', kindSource: 'default' });
   });
 });
+
+describe('choices', () => {
+  it('ethnicCapitals: lower turns off the capitals rule for documents that use lower case on purpose', () => {
+    expect(show('We asked black staff.', { format: 'plaintext' }, { choices: { ethnicCapitals: 'lower' } })).toEqual([]);
+    expect(show('We asked black staff.', { format: 'plaintext' })).toEqual(['0:9-0:14 information ethnic-group-capitals "black" → Black']);
+  });
+});
