@@ -1,5 +1,6 @@
 import { wordRules } from './generated/data.js';
 import { logicRules } from './rules/index.js';
+import { documentRules } from './document/index.js';
 import type { RuleMeta } from './types.js';
 
 let cache: RuleMeta[] | undefined;
@@ -24,6 +25,7 @@ export function ruleCatalog(): RuleMeta[] {
       const { message: _message, suggestions: _suggestions, ...rest } = meta;
       return rest;
     }),
+    ...documentRules,
   ].sort((a, b) => a.id.localeCompare(b.id));
   return cache;
 }

@@ -9,3 +9,4 @@ export { ruleCatalog, getRule } from './catalog.js';
 export { formatFromFilename } from './prose.js';
 export { positionAt, offsetAt, lineStarts } from './positions.js';
 export { matchCase } from './case.js';
+export { documentRules } from './document/index.js';

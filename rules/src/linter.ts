@@ -14,6 +14,7 @@ import { formatFromFilename, proseView, type Block, type ProseView } from './pro
 import type { Format } from './types.js';
 import type { LogicRule, WordRuleData } from './rule.js';
 import { logicRules } from './rules/index.js';
+import { analyseDocument, clearDocumentCache, documentRules } from './document/index.js';
 import { phraseKeys, tokenize, type Token } from './tokens.js';
 import {
   type Category,
@@ -64,13 +65,18 @@ interface DocState {
   errors: Finding[];
 }
 
+/** Kinds that always get the document report and document checks. */
+const RECRUITMENT_KINDS = new Set<DocumentKind>(['job-advert', 'job-description', 'person-specification']);
+
 /** A short block that labels the criteria below it ("Essential", "Desirable:"). */
 const SECTION_LABEL = /^(?:\*\*|__)?\s*(essential|desirable)(?: criteria| requirements)?\s*:?\s*(?:\*\*|__)?\s*:?$/i;
 
-/** The start of the first block, for document-kind detection. */
+/** The prose at the start of the document (about the first 2,000 characters), for document-kind detection. */
 function openingOf(view: ProseView): string {
   const first = view.blocks[0];
-  return first ? view.text.slice(first.start, Math.min(first.end, first.start + 400)) : '';
+  if (!first) return '';
+  const end = view.blocks.find((b) => b.end >= first.start + 2000)?.end ?? view.blocks.at(-1)!.end;
+  return view.text.slice(first.start, Math.min(end, first.start + 2000));
 }
 
 /** Line starts after an edit that replaced old [p, oldEnd) with text of length (oldEnd - p + delta). */
@@ -157,16 +163,22 @@ class FairwordLinter implements Linter {
   /** True when a Markdown segment contains a word some rule starts with, so it is worth parsing. */
   private readonly needed = (segment: string): boolean => tokenize(segment).some((t) => this.triggers.has(t.norm));
 
+  /** Severity a rule runs at under this config, or undefined when it is off. */
+  private effective(id: string, base: Severity, onByDefault: boolean): Severity | undefined {
+    const s = (this.config.rules ?? {})[id];
+    if (s === 'off') return undefined;
+    if (s === undefined) return onByDefault ? base : undefined;
+    if (typeof s === 'string') return s;
+    if (s.severity === 'off') return undefined;
+    return s.severity ?? base;
+  }
+
+  /** Effective severity of each document rule (document rules run inside `analyseDocument`). */
+  private readonly documentSeverity = (id: string, base: Severity): Severity | undefined =>
+    this.effective(id, base, documentRules.find((r) => r.id === id)?.enabledByDefault ?? true);
+
   constructor(private readonly config: FairwordConfig) {
-    const settings = config.rules ?? {};
-    const effective = (id: string, base: Severity, onByDefault: boolean): Severity | undefined => {
-      const s = settings[id];
-      if (s === 'off') return undefined;
-      if (s === undefined) return onByDefault ? base : undefined;
-      if (typeof s === 'string') return s;
-      if (s.severity === 'off') return undefined;
-      return s.severity ?? base;
-    };
+    const effective = this.effective.bind(this);
     const keysOf = (list: string[] | undefined): string[][] => (list ?? []).map(phraseKeys).filter((k) => k.length > 0);
 
     const choices = (config.choices ?? {}) as Record<string, string>;
@@ -247,6 +259,7 @@ class FairwordLinter implements Linter {
 
   clearCache(): void {
     this.blockCache.clear();
+    clearDocumentCache();
   }
 
   rules(): RuleMeta[] {
@@ -267,6 +280,10 @@ class FairwordLinter implements Linter {
         enabledByDefault: meta?.enabledByDefault ?? true,
         examples: meta?.examples ?? { ok: [], notOk: [] },
       });
+    }
+    for (const r of documentRules) {
+      const severity = this.documentSeverity(r.id, r.severity);
+      if (severity) out.push({ ...r, severity });
     }
     return out;
   }
@@ -413,11 +430,25 @@ class FairwordLinter implements Linter {
     const directives = state.comments
       .map((c) => parseDirective(c.value, c.start, c.end))
       .filter((d): d is Directive => d !== undefined);
+    let report: LintResult['report'] = {};
+    if (RECRUITMENT_KINDS.has(state.kind) || state.options.report) {
+      const view = proseView(state.text, state.format);
+      const analysis = analyseDocument({ source: state.text, view, kind: state.kind, starts: state.starts }, this.documentSeverity);
+      const allowed = new Set((this.config.allow ?? []).map((a) => a.toLowerCase()));
+      kept.push(...analysis.findings.filter((f) => !allowed.has(f.actual.toLowerCase())));
+      kept.sort((a, b) => a.offset.start - b.offset.start || a.offset.end - b.offset.end);
+      report = { ...analysis.report, kind: state.kind, findingsByCategory: {} };
+    }
     let findings = applyDirectives(state.text, state.starts, kept, directives, isKnownRule);
     findings = this.markRepeats(findings);
     findings.push(...state.errors);
     findings.sort((a, b) => a.offset.start - b.offset.start || a.offset.end - b.offset.end || a.ruleId.localeCompare(b.ruleId));
-    return { kind: state.kind, kindSource: state.kindSource, findings, report: {} };
+    if ('findingsByCategory' in report) {
+      const byCategory: Partial<Record<Category, number>> = {};
+      for (const f of findings) byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
+      report.findingsByCategory = byCategory;
+    }
+    return { kind: state.kind, kindSource: state.kindSource, findings, report };
   }
 
   private detectKind(

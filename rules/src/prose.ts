@@ -179,6 +179,33 @@ export function markdownSegments(source: string): Array<[number, number]> {
 }
 
 type SegmentView = Omit<ProseView, 'chunks'>;
+
+/** Markdown segments starting within this many characters are always parsed. */
+const OPENING_CHARS = 2000;
+
+/**
+ * ATX headings ("## Essential") of a segment, outside fenced code, with inline markup stripped. Headings are read
+ * this way whether or not the segment is parsed, so kind detection and section labels never depend on caching.
+ */
+function atxHeadings(segment: string, offset: number, view: Pick<ProseView, 'headings' | 'headingOffsets'>): void {
+  if (!segment.includes('#')) return;
+  let fence: string | undefined;
+  for (const m of segment.matchAll(/^.*$/gm)) {
+    const line = m[0];
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (fence === undefined) fence = f[1]!.charAt(0);
+      else if (f[1]!.charAt(0) === fence) fence = undefined;
+      continue;
+    }
+    if (fence !== undefined) continue;
+    const h = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/.exec(line);
+    if (h) {
+      view.headings.push(h[1]!.replace(/[*_`]+/g, '').trim());
+      view.headingOffsets.push(offset + m.index);
+    }
+  }
+}
 const segmentCache = new Map<string, SegmentView>();
 const SEGMENT_CACHE_LIMIT = 4000;
 
@@ -193,11 +220,9 @@ function markdownView(source: string, needed?: (segment: string) => boolean): Pr
     last = end;
     let part = segmentCache.get(segment);
     if (!part) {
-      if (needed && !segment.includes('<!--') && !segment.startsWith('---') && !needed(segment)) {
-        for (const h of segment.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)) {
-          view.headings.push(h[1]!);
-          view.headingOffsets.push(start + h.index);
-        }
+      // The opening segments are always parsed: document-kind detection reads them.
+      if (needed && start > OPENING_CHARS && !segment.includes('<!--') && !needed(segment)) {
+        atxHeadings(segment, start, view);
         text += segment;
         continue;
       }
@@ -208,8 +233,7 @@ function markdownView(source: string, needed?: (segment: string) => boolean): Pr
     text += part.text;
     for (const b of part.blocks) view.blocks.push({ start: b.start + start, end: b.end + start });
     for (const c of part.comments) view.comments.push({ value: c.value, start: c.start + start, end: c.end + start });
-    view.headings.push(...part.headings);
-    for (const o of part.headingOffsets) view.headingOffsets.push(o + start);
+    atxHeadings(segment, start, view);
     if (part.frontMatter !== undefined) view.frontMatter = part.frontMatter;
   }
   view.text = text + source.slice(last);
@@ -289,10 +313,7 @@ function parseMarkdown(source: string): SegmentView {
     const isBlock = BLOCKS.has(node.type);
     if (isBlock && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
       view.blocks.push({ start: node.position.start.offset, end: node.position.end.offset });
-      if (node.type === 'heading') {
-        view.headings.push(plainText(node));
-        view.headingOffsets.push(node.position.start.offset);
-      }
+
     }
     if ('children' in node) {
       for (const child of (node as Parents).children) visit(child as Nodes, inBlock || isBlock);
@@ -305,8 +326,3 @@ function parseMarkdown(source: string): SegmentView {
   return view;
 }
 
-function plainText(node: Nodes): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-  if ('children' in node) return (node as Parents).children.map((c) => plainText(c as Nodes)).join('');
-  return '';
-}
