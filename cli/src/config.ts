@@ -9,7 +9,10 @@ export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 /** Everything the config file that applies to one document decides for it. */
 export interface FileSetup {
-  linter: Linter;
+  /** The linter for this config, compiled on first use and shared by every file under the same config. */
+  linter(): Linter;
+  /** The config as loaded, with the path of its file (absent when no config file applies). */
+  loaded: LoadedConfig;
   /** Document kind from the config's `kinds` globs, if one matches. */
   kind?: DocumentKind;
   /** Whether the config's `ignore` patterns exclude the file. */
@@ -18,12 +21,12 @@ export interface FileSetup {
 }
 
 interface Compiled {
-  linter: Linter;
+  linter?: Linter;
   loaded: LoadedConfig;
   isIgnored: (file: string) => boolean;
 }
 
-/** Finds the config for each file (the forced one, or the nearest `.fairword.yaml` above it) and compiles each config once. */
+/** Finds the config for each file (the forced one, or the nearest `.fairword.yaml` above it) and compiles each config once, when first needed. */
 export class ConfigCache {
   private readonly byDir = new Map<string, LoadedConfig>();
   private readonly byPath = new Map<string, Compiled>();
@@ -38,7 +41,8 @@ export class ConfigCache {
     const compiled = this.compiled(file);
     if ('error' in compiled) return compiled;
     const setup: FileSetup = {
-      linter: compiled.linter,
+      linter: () => (compiled.linter ??= createLinter(compiled.loaded.config)),
+      loaded: compiled.loaded,
       ignored: compiled.isIgnored(file),
       maxFileSize: compiled.loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     };
@@ -68,7 +72,7 @@ export class ConfigCache {
     const key = loaded.path ?? '';
     let compiled = this.byPath.get(key);
     if (!compiled) {
-      compiled = { linter: createLinter(loaded.config), loaded, isIgnored: ignoreMatcher(loaded) };
+      compiled = { loaded, isIgnored: ignoreMatcher(loaded) };
       this.byPath.set(key, compiled);
     }
     return compiled;

@@ -11,6 +11,9 @@ export const EXTENSIONS = ['md', 'markdown', 'mdown', 'mkd', 'txt', 'text'];
 const PATTERN = `**/*.{${EXTENSIONS.join(',')}}`;
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
 
+/** Per-folder ignore files in gitignore syntax that only Fairword reads. */
+export const FAIRWORD_IGNORE = '.fairwordignore';
+
 /** The files to lint (absolute, sorted by display path), which of them were named explicitly, and notes for what was skipped. */
 export interface Expansion {
   files: string[];
@@ -26,9 +29,12 @@ export function displayPath(cwd: string, file: string): string {
 /**
  * Expands command-line targets: files as named, directories and globs to their Markdown and text files
  * (respecting .gitignore, never node_modules or .git). Nothing named means the cwd. Fails on a missing path.
+ * `.fairwordignore` files apply to everything, named files included (with a note).
  */
 export async function expandTargets(targets: readonly string[], cwd: string): Promise<Expansion | { error: string }> {
-  const isIgnored = gitignoreFilter(cwd);
+  const gitIgnored = gitignoreFilter(cwd);
+  const fairwordIgnored = gitignoreFilter(cwd, FAIRWORD_IGNORE);
+  const isIgnored = (file: string): boolean => gitIgnored(file) || fairwordIgnored(file);
   const found = new Set<string>();
   const explicit = new Set<string>();
   const notes: string[] = [];
@@ -39,11 +45,13 @@ export async function expandTargets(targets: readonly string[], cwd: string): Pr
       const files = await glob(PATTERN, { cwd: path, absolute: true, ignore: ALWAYS_SKIPPED, caseSensitiveMatch: false });
       for (const file of files) if (!isIgnored(file)) found.add(resolve(file));
     } else if (stats) {
-      if (formatFromFilename(path)) {
+      if (!formatFromFilename(path)) {
+        notes.push(`skipped ${displayPath(cwd, path)}: not a Markdown or text file`);
+      } else if (fairwordIgnored(path)) {
+        notes.push(`skipped ${displayPath(cwd, path)}: ignored by ${FAIRWORD_IGNORE}`);
+      } else {
         found.add(path);
         explicit.add(path);
-      } else {
-        notes.push(`skipped ${displayPath(cwd, path)}: not a Markdown or text file`);
       }
     } else if (isDynamicPattern(target)) {
       const files = (await glob(target, { cwd, absolute: true, ignore: ALWAYS_SKIPPED })).filter(
@@ -63,10 +71,10 @@ export async function expandTargets(targets: readonly string[], cwd: string): Pr
 }
 
 /**
- * Returns a test for whether a path is ignored by the .gitignore files from the repository root
+ * Returns a test for whether a path is ignored by the `name` files (gitignore syntax) from the repository root
  * (the nearest ancestor of `cwd` with a .git, else `cwd`) down to the path's directory.
  */
-export function gitignoreFilter(cwd: string): (file: string) => boolean {
+export function gitignoreFilter(cwd: string, name = '.gitignore'): (file: string) => boolean {
   const root = gitRoot(cwd) ?? cwd;
   const ig = ignore({ ignorecase: process.platform === 'win32' || process.platform === 'darwin' });
   const loaded = new Set<string>();
@@ -80,7 +88,7 @@ export function gitignoreFilter(cwd: string): (file: string) => boolean {
       loaded.add(dir);
       let text: string;
       try {
-        text = readFileSync(join(root, dir, '.gitignore'), 'utf8');
+        text = readFileSync(join(root, dir, name), 'utf8');
       } catch {
         continue;
       }
@@ -108,8 +116,8 @@ function gitRoot(from: string): string | undefined {
   }
 }
 
-/** Reads a file as UTF-8 (dropping a BOM), or says why it was skipped: too large, binary, vanished or unreadable. */
-export async function readText(file: string, shown: string, maxSize: number): Promise<{ text: string } | { note: string }> {
+/** Reads a file as UTF-8 (dropping a BOM, and saying whether there was one), or says why it was skipped: too large, binary, vanished or unreadable. */
+export async function readText(file: string, shown: string, maxSize: number): Promise<{ text: string; bom: boolean } | { note: string }> {
   let bytes: Buffer;
   try {
     const handle = await open(file);
@@ -126,5 +134,6 @@ export async function readText(file: string, shown: string, maxSize: number): Pr
     return { note: `cannot read ${shown}: ${reason}` };
   }
   if (bytes.subarray(0, 8192).includes(0)) return { note: `skipped ${shown}: binary file` };
-  return { text: new TextDecoder().decode(bytes) };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { text: new TextDecoder().decode(bytes), bom };
 }

@@ -1,29 +1,37 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatFromFilename, SEVERITY_RANK, type LintOptions } from '@fairword/rules';
-import { HELP, parseCliArgs } from './args.js';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { createLinter, ruleCatalog, SEVERITY_RANK, type Severity } from '@fairword/rules';
+import { HELP, parseCliArgs, type CliOptions } from './args.js';
+import { checkText, noCounts, type Job, type Outcome } from './check.js';
+import { explainCommand } from './commands/explain.js';
+import { fail, say, wantsColor, type CliIO } from './commands/io.js';
+import { reportCommand } from './commands/report.js';
+import { rulesCommand } from './commands/rules.js';
 import { ConfigCache } from './config.js';
-import { displayPath, expandTargets, readText } from './files.js';
-import { FORMATS, type FileResult } from './formats/index.js';
+import { displayPath, expandTargets, FAIRWORD_IGNORE, gitignoreFilter } from './files.js';
+import { FORMATS } from './formats/index.js';
+import { changedFiles, realPath } from './git.js';
+import { checkInOrder, runWorker, workerCount, type WorkerData } from './pool.js';
+import { Progress } from './progress.js';
 
-/** Where `run` writes and which directory it works in. */
-export interface CliIO {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
-  cwd: string;
-  /** Environment consulted for NO_COLOR; defaults to `process.env`. */
-  env?: Readonly<Record<string, string | undefined>>;
-}
+export type { CliIO } from './commands/io.js';
 
-/** Runs `fairword` with `argv` (no node/script prefix); resolves to the exit code: 0 clean, 1 warnings or errors, 2 usage or config error. */
+/** The bundle this code runs from (cli/dist/fairword.cjs), which doubles as the worker script; undefined when run from source. */
+const BUNDLE = typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : undefined;
+
+/**
+ * Runs `fairword` with `argv` (no node/script prefix); resolves to the exit code: 0 clean, 1 findings at or above
+ * `--max-severity` (or over `--max-warnings`), 2 usage or config error.
+ */
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const say = (line: string): void => void io.stderr.write(`fairword: ${line}\n`);
-  const fail = (reason: string): number => {
-    say(reason);
-    return 2;
-  };
-  const parsed = parseCliArgs(argv);
-  if ('error' in parsed) return fail(parsed.error);
+  const [command, ...rest] = argv;
+  if (command === 'rules') return rulesCommand(rest, io);
+  if (command === 'explain') return explainCommand(rest, io);
+  if (command === 'report') return reportCommand(rest, io);
+
+  const parsed = parseCliArgs(argv, (arg) => existsSync(resolve(io.cwd, arg)));
+  if ('error' in parsed) return fail(io, parsed.error);
   const { options } = parsed;
   if (options.help || options.version) {
     io.stdout.write(options.help ? HELP : `${version()}\n`);
@@ -31,49 +39,146 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
 
   const forced = options.config === undefined ? undefined : resolve(io.cwd, options.config);
-  if (forced !== undefined && !existsSync(forced)) return fail(`config file not found: ${options.config}`);
+  if (forced !== undefined && !existsSync(forced)) return fail(io, `config file not found: ${options.config}`);
   const configs = new ConfigCache(io.cwd, forced);
   if (forced !== undefined) {
     const setup = configs.setupFor(forced);
-    if ('error' in setup) return fail(setup.error);
+    if ('error' in setup) return fail(io, setup.error);
   }
+  if (options.printConfig !== undefined) return printConfig(options.printConfig, configs, io);
+
+  const job: Job = { cwd: io.cwd, reportAt: options.quiet ? options.maxSeverity : 'hint' };
+  if (forced !== undefined) job.config = forced;
+  if (options.kind) job.kind = options.kind;
+  if (options.fix) job.fix = 'write';
+  if (options.fixDryRun) job.fix = 'diff';
+
+  let outcomes: AsyncIterable<Outcome>;
+  let total: number;
+  if (options.stdin) {
+    const stdin = await readStdin(io);
+    const checked = checkStdin(stdin, options, job, configs);
+    if ('error' in checked) return fail(io, checked.error);
+    outcomes = (async function* () {
+      yield checked;
+    })();
+    total = 1;
+  } else {
+    const selected = await selectFiles(options, configs, io);
+    if ('error' in selected) return fail(io, selected.error);
+    outcomes = checkInOrder(selected.files, job, workerCount(options.concurrency, selected.files.length), BUNDLE);
+    total = selected.files.length;
+  }
+  return writeOutcomes(outcomes, total, options, io);
+}
+
+/** The files to check: targets expanded, limited to `--changed` files, minus those the config ignores (with a note if named). */
+async function selectFiles(options: CliOptions, configs: ConfigCache, io: CliIO): Promise<{ files: string[] } | { error: string }> {
   const expansion = await expandTargets(options.targets, io.cwd);
-  if ('error' in expansion) return fail(expansion.error);
-  expansion.notes.forEach(say);
-
-  const results: FileResult[] = [];
-  let crashed = false;
-  for (const path of expansion.files) {
-    const file = displayPath(io.cwd, path);
-    const setup = configs.setupFor(path);
-    if ('error' in setup) return fail(setup.error);
-    if (setup.ignored) {
-      if (expansion.explicit.has(path)) say(`skipped ${file}: ignored by the config's "ignore" patterns`);
-      continue;
-    }
-    const read = await readText(path, file, setup.maxFileSize);
-    if ('note' in read) {
-      say(read.note);
-      continue;
-    }
-    const lintOptions: LintOptions = { filename: file };
-    const format = formatFromFilename(path);
-    if (format) lintOptions.format = format;
-    const kind = options.kind ?? setup.kind;
-    if (kind) lintOptions.kind = kind;
-    try {
-      results.push({ file, ...setup.linter.lint(read.text, lintOptions) });
-    } catch (err) {
-      say(`internal error checking ${file}: ${err instanceof Error ? err.message : String(err)}`);
-      crashed = true;
-    }
+  if ('error' in expansion) return expansion;
+  expansion.notes.forEach((note) => say(io, note));
+  let files = expansion.files;
+  if (options.changed !== undefined) {
+    const changed = changedFiles(io.cwd, options.changed);
+    if ('error' in changed) return changed;
+    files = files.filter((file) => changed.files.has(realPath(file)));
   }
+  const kept: string[] = [];
+  for (const path of files) {
+    const setup = configs.setupFor(path);
+    if ('error' in setup) return setup;
+    if (setup.ignored) {
+      if (expansion.explicit.has(path)) say(io, `skipped ${displayPath(io.cwd, path)}: ignored by the config's "ignore" patterns`);
+      continue;
+    }
+    kept.push(path);
+  }
+  return { files: kept };
+}
 
-  const color = io.stdout.isTTY === true && !(io.env ?? process.env).NO_COLOR;
-  io.stdout.write(FORMATS[options.format](results, { color }));
+/** Checks the document on stdin as `--stdin-filename` (format and config from that name). */
+function checkStdin(text: string, options: CliOptions, job: Job, configs: ConfigCache): Outcome | { error: string } {
+  const name = options.stdinFilename;
+  const path = resolve(job.cwd, name ?? 'stdin');
+  const file = name === undefined ? '<stdin>' : displayPath(job.cwd, path);
+  const setup = configs.setupFor(path);
+  if ('error' in setup) return setup;
+  if (name !== undefined && gitignoreFilter(job.cwd, FAIRWORD_IGNORE)(path)) {
+    return { notes: [`skipped ${file}: ignored by ${FAIRWORD_IGNORE}`], fixes: 0, counts: noCounts() };
+  }
+  if (setup.ignored) return { notes: [`skipped ${file}: ignored by the config's "ignore" patterns`], fixes: 0, counts: noCounts() };
+  const { fixed: _fixed, ...outcome } = checkText(text.replace(/^\uFEFF/, ''), file, path, job, configs);
+  return outcome;
+}
+
+/** Writes each outcome as it comes (notes on stderr, results or diffs on stdout) and works out the exit code. */
+async function writeOutcomes(outcomes: AsyncIterable<Outcome>, total: number, options: CliOptions, io: CliIO): Promise<number> {
+  const sink = FORMATS[options.format]({ color: wantsColor(io), version: version(), failAt: options.maxSeverity });
+  const progress = Progress.wanted(io.stderr, total) ? new Progress(io.stderr, total) : undefined;
+  const write = (stream: CliIO['stdout'], text: string): void => {
+    if (text === '') return;
+    if (progress) progress.around(() => stream.write(text));
+    else stream.write(text);
+  };
+  const counts = noCounts();
+  let crashed = false;
+  let fixes = 0;
+  let fixedFiles = 0;
+  try {
+    for await (const outcome of outcomes) {
+      progress?.tick();
+      for (const note of outcome.notes) write(io.stderr, `fairword: ${note}\n`);
+      crashed ||= outcome.crashed === true;
+      for (const severity of Object.keys(counts) as Severity[]) counts[severity] += outcome.counts[severity];
+      if (outcome.fixes > 0) {
+        fixes += outcome.fixes;
+        fixedFiles++;
+      }
+      if (options.fixDryRun) write(io.stdout, outcome.patch ?? '');
+      else if (outcome.result) write(io.stdout, sink.file(outcome.result));
+    }
+  } finally {
+    progress?.clear();
+  }
+  if (!options.fixDryRun) write(io.stdout, sink.end());
+  if (options.fix || options.fixDryRun) {
+    const what = `${fixes} ${fixes === 1 ? 'fix' : 'fixes'} to ${fixedFiles} ${fixedFiles === 1 ? 'file' : 'files'}`;
+    say(io, fixes === 0 ? 'no safe fixes to apply' : options.fix ? `applied ${what}` : `would apply ${what}`);
+  }
   if (crashed) return 2;
-  const serious = results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK.warning));
-  return serious ? 1 : 0;
+  const failing = (Object.keys(counts) as Severity[]).some((s) => counts[s] > 0 && SEVERITY_RANK[s] <= SEVERITY_RANK[options.maxSeverity]);
+  const warnings = counts.error + counts.warning;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    say(io, `${warnings} findings at warning or above, more than --max-warnings ${options.maxWarnings}`);
+    return 1;
+  }
+  return failing ? 1 : 0;
+}
+
+/** `--print-config FILE`: the config file that applies to FILE, the config as loaded and every rule's effective severity. */
+function printConfig(target: string, configs: ConfigCache, io: CliIO): number {
+  const path = resolve(io.cwd, target);
+  const setup = configs.setupFor(path);
+  if ('error' in setup) return fail(io, setup.error);
+  const enabled = new Map(createLinter(setup.loaded.config).rules().map((r) => [r.id, r.severity] as const));
+  const ids = [...new Set([...ruleCatalog().map((r) => r.id), ...enabled.keys()])].sort();
+  const ignored = setup.ignored || gitignoreFilter(io.cwd, FAIRWORD_IGNORE)(path);
+  const out = {
+    file: displayPath(io.cwd, path),
+    configFile: setup.loaded.path === undefined ? null : displayPath(io.cwd, setup.loaded.path),
+    kind: setup.kind ?? null,
+    ignored,
+    config: setup.loaded.config,
+    rules: Object.fromEntries(ids.map((id) => [id, enabled.get(id) ?? 'off'])),
+  };
+  io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  return 0;
+}
+
+async function readStdin(io: CliIO): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of io.stdin ?? process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /** Runs the CLI on `process.argv` and sets `process.exitCode`; the bin script calls this. */
@@ -82,7 +187,7 @@ export async function main(): Promise<void> {
     if (err.code !== 'EPIPE') throw err;
   });
   try {
-    const io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
+    const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd() };
     process.exitCode = await run(process.argv.slice(2), io);
   } catch (err) {
     process.stderr.write(`fairword: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
@@ -99,4 +204,6 @@ function version(): string {
   }
 }
 
-if (typeof require !== 'undefined' && require.main?.filename === __filename) void main();
+const data = workerData as Partial<WorkerData> | null | undefined;
+if (!isMainThread && parentPort && data?.fairwordWorker) runWorker(parentPort, data.fairwordWorker);
+else if (typeof require !== 'undefined' && require.main?.filename === __filename) void main();

@@ -35,7 +35,7 @@ function filesOf(stdout: string): string[] {
 }
 
 const SALESMAN = 'We need a salesman.\n\nApplicants must not be wheelchair-bound.\n';
-const BAME = 'Our BAME staff network meets monthly.\n';
+const INFO = 'He suffers from asthma.\n';
 const CLEAN = 'We welcome applications from everyone.\n';
 
 beforeAll(() => {
@@ -48,7 +48,7 @@ afterAll(async () => {
 
 describe('fairword output', () => {
   it('prints stylish output: a header per file, aligned findings, suggestions and a summary', async () => {
-    const cwd = await project({ 'a.md': SALESMAN, 'b.txt': BAME });
+    const cwd = await project({ 'a.md': SALESMAN, 'b.txt': INFO });
     const { code, stdout, stderr } = fairword(cwd);
     expect(stdout).toBe(
       [
@@ -59,8 +59,8 @@ describe('fairword output', () => {
         '        → try: "wheelchair user"',
         '',
         'b.txt',
-        "  1:5  info  'BAME' groups very different people under one label. Name the specific ethnic groups, or say 'ethnic minorities'.  bame",
-        '       → try: "ethnic minority", "ethnic minorities"',
+        "  1:4  info  'suffers from' casts people as victims of their condition. Say what the condition is, plainly.  suffers-from",
+        '       → try: "has", "lives with"',
         '',
         '3 problems (0 errors, 2 warnings, 1 info, 0 hints)',
         '',
@@ -98,7 +98,7 @@ describe('fairword output', () => {
   });
 
   it('exits 0 when the findings are below warning', async () => {
-    const cwd = await project({ 'b.txt': BAME });
+    const cwd = await project({ 'b.txt': INFO });
     const { code, stdout } = fairword(cwd);
     expect(stdout.split('\n').at(-2)).toBe('1 problem (0 errors, 0 warnings, 1 info, 0 hints)');
     expect(code).toBe(0);
@@ -135,7 +135,7 @@ describe('fairword output', () => {
 describe('fairword usage and config errors exit 2 with one line', () => {
   it.each([
     [['--bogus'], "fairword: unknown option '--bogus' (see fairword --help)\n"],
-    [['--format', 'xml'], "fairword: unknown format 'xml' (expected stylish, json)\n"],
+    [['--format', 'xml'], "fairword: unknown format 'xml' (expected stylish, json, sarif, github, markdown, junit, gitlab)\n"],
     [['--kind', 'memo'], "fairword: unknown document kind 'memo' (expected job-advert, job-description, person-specification, policy, health-information, general)\n"],
     [['missing.md'], 'fairword: no such file or directory: missing.md\n'],
     [['nothing/**/*.md'], "fairword: no Markdown or text files match 'nothing/**/*.md'\n"],

@@ -1,0 +1,108 @@
+import { getRule, ruleCatalog, type Finding, type RuleMeta } from '@fairword/rules';
+
+/** The project's home page, reported as the tool's information URI. */
+export const HOME_URL = 'https://github.com/fairword/fairword';
+
+/** The rules reference on the repository; each rule has an anchor named after its id. */
+export const RULES_DOC_URL = `${HOME_URL}/blob/main/docs/rules.md`;
+
+const FAIRWORD_SOURCE = { title: 'Fairword', url: HOME_URL };
+
+/** Findings the engine itself reports (not rules in the catalog), documented here so every finding has metadata. */
+const BUILTIN: Record<string, RuleMeta> = {
+  'custom-term': {
+    id: 'custom-term',
+    category: 'general',
+    severity: 'warning',
+    kinds: [],
+    title: "Terms your organisation's configuration lists",
+    note: "Your organisation's Fairword configuration (`terms` in .fairword.yaml) lists this term to avoid.",
+    sources: [{ title: "Your organisation's Fairword configuration (.fairword.yaml)" }],
+    enabledByDefault: true,
+    examples: { ok: [], notOk: [] },
+  },
+  'unknown-rule': {
+    id: 'unknown-rule',
+    category: 'fairword',
+    severity: 'warning',
+    kinds: [],
+    title: 'A fairword directive names an unknown rule',
+    note: 'A directive that names an unknown rule silences nothing, which is usually a typo.',
+    sources: [FAIRWORD_SOURCE],
+    enabledByDefault: true,
+    examples: { ok: [], notOk: [] },
+  },
+  'unused-directive': {
+    id: 'unused-directive',
+    category: 'fairword',
+    severity: 'hint',
+    kinds: [],
+    title: 'A fairword directive silences nothing',
+    note: 'Directives that silence nothing make a document harder to maintain.',
+    sources: [FAIRWORD_SOURCE],
+    enabledByDefault: true,
+    examples: { ok: [], notOk: [] },
+  },
+  'rule-error': {
+    id: 'rule-error',
+    category: 'fairword',
+    severity: 'error',
+    kinds: [],
+    title: 'A rule failed on this document',
+    note: 'A Fairword rule failed. Please report it with the document if you can.',
+    sources: [FAIRWORD_SOURCE],
+    enabledByDefault: true,
+    examples: { ok: [], notOk: [] },
+  },
+};
+
+/** Metadata for a rule id: the catalog's, the engine's built-in findings', or (for anything else) made from a finding. */
+export function ruleMeta(id: string, finding?: Finding): RuleMeta {
+  const known = getRule(id) ?? BUILTIN[id];
+  if (known) return known;
+  return {
+    id,
+    category: finding?.category ?? 'fairword',
+    severity: finding?.severity ?? 'warning',
+    kinds: [],
+    title: id,
+    note: finding?.note ?? '',
+    sources: finding ? [finding.source] : [],
+    enabledByDefault: true,
+    examples: { ok: [], notOk: [] },
+  };
+}
+
+/** The rule's section in docs/rules.md on the repository (built-in findings link to the page itself). */
+export function ruleDocsUrl(id: string): string {
+  return getRule(id) ? `${RULES_DOC_URL}#${id}` : RULES_DOC_URL;
+}
+
+/** Every id `fairword explain` knows: the catalog's rules, then the built-in findings. */
+export function knownRuleIds(): string[] {
+  return [...ruleCatalog().map((r) => r.id), ...Object.keys(BUILTIN)];
+}
+
+/** The known rule id closest to `id` by edit distance (ties go to the first in catalog order). */
+export function nearestRuleId(id: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of knownRuleIds()) {
+    const d = editDistance(id.toLowerCase(), candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+/** Levenshtein distance between two strings. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
