@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -116,24 +116,32 @@ function gitRoot(from: string): string | undefined {
   }
 }
 
-/** Reads a file as UTF-8 (dropping a BOM, and saying whether there was one), or says why it was skipped: too large, binary, vanished or unreadable. */
+/**
+ * Reads a file as UTF-8 (dropping a BOM, and saying whether there was one), or says why it was skipped: too large,
+ * binary, not valid UTF-8, vanished or unreadable. Synchronous reads: many small files are read faster this way.
+ */
 export async function readText(file: string, shown: string, maxSize: number): Promise<{ text: string; bom: boolean } | { note: string }> {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const handle = await open(file);
-    try {
-      const { size } = await handle.stat();
-      if (size > maxSize) return { note: `skipped ${shown}: ${size} bytes is over the ${maxSize}-byte limit (maxFileSize)` };
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    fd = openSync(file, 'r');
+    const { size } = fstatSync(fd);
+    if (size > maxSize) return { note: `skipped ${shown}: ${size} bytes is over the ${maxSize}-byte limit (maxFileSize)` };
+    bytes = readFileSync(fd);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : String(err);
     return { note: `cannot read ${shown}: ${reason}` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (bytes.subarray(0, 8192).includes(0)) return { note: `skipped ${shown}: binary file` };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return { text: new TextDecoder().decode(bytes), bom };
+  try {
+    return { text: utf8.decode(bytes), bom };
+  } catch {
+    return { note: `skipped ${shown}: not valid UTF-8 text (save it as UTF-8 to check it)` };
+  }
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

@@ -160,8 +160,17 @@ class FairwordLinter implements Linter {
   private readonly documentConds = new Map<string, string[][]>();
   private docKeysCache: { joined: string; keys: string } | undefined;
 
-  /** True when a Markdown segment contains a word some rule starts with, so it is worth parsing. */
-  private readonly needed = (segment: string): boolean => tokenize(segment).some((t) => this.triggers.has(t.norm));
+  /** True when a Markdown segment could hold a finding, so it is worth parsing. */
+  private readonly needed = (segment: string): boolean => this.isCandidate(segment, tokenize(segment));
+
+  /** True when some phrase occurs in the tokens, or some logic rule's triggers (and prescan) match the text. */
+  private isCandidate(text: string, tokens: Token[]): boolean {
+    if (this.matcher.hasRuleMatch(tokens)) return true;
+    for (const { rule, triggers } of this.logic) {
+      if (rule.prescan ? rule.prescan.test(text) : tokens.some((t) => triggers.has(t.norm))) return true;
+    }
+    return false;
+  }
 
   /** Severity a rule runs at under this config, or undefined when it is off. */
   private effective(id: string, base: Severity, onByDefault: boolean): Severity | undefined {
@@ -488,7 +497,7 @@ class FairwordLinter implements Linter {
     const tokens = tokenize(view, block.start, block.end);
     const found: RawFinding[] = [];
     let failed = false;
-    if (tokens.some((t) => this.triggers.has(t.norm))) {
+    if (this.isCandidate(view.slice(block.start, block.end), tokens)) {
       let ti = 0;
       for (const [s, e] of this.sentences(view, block)) {
         const from = ti;

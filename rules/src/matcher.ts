@@ -45,6 +45,21 @@ export class PhraseMatcher {
     this.firstKeys.add(keys[0]!);
   }
 
+  /** True when some rule's phrase (not a shield) occurs in `tokens[from, to)`: a block worth analysing. */
+  hasRuleMatch(tokens: readonly Token[], from = 0, to = tokens.length): boolean {
+    for (let i = from; i < to; i++) {
+      let node = this.root.next.get(tokens[i]!.norm);
+      let j = i + 1;
+      while (node) {
+        if (node.ends.some((e) => e.rule >= 0)) return true;
+        if (j >= to) break;
+        node = node.next.get(tokens[j]!.norm);
+        j++;
+      }
+    }
+    return false;
+  }
+
   /** Every phrase occurrence in `tokens[from, to)`, in order of start then length. */
   match(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch[] {
     const out: PhraseMatch[] = [];

@@ -60,6 +60,11 @@ export interface LogicRule {
   meta: RuleMeta & { message: string; suggestions: string[] };
   /** Normalised words; a block without any of them is never given to `check`. */
   triggers: string[];
+  /**
+   * Optional cheaper and stricter test of a block's raw text: when given, a block is only analysed for this rule if
+   * it matches. It must accept every text the rule could report in (a superset), or findings are lost.
+   */
+  prescan?: RegExp;
   check(sentence: SentenceContext, report: (r: LogicReport) => void): void;
 }
 

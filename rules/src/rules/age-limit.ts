@@ -24,6 +24,7 @@ export default defineRule({
     },
   },
   triggers: ['aged', 'age', 'under', 'over', 'between'],
+  prescan: /\b(?:aged?|under|over|between)\s+\d\d/i,
   check(sentence, report) {
     const { tokens } = sentence;
     const lower = sentence.text.slice(sentence.start, sentence.end).toLowerCase();

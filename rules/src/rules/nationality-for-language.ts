@@ -55,6 +55,7 @@ export default defineRule({
     },
   },
   triggers: [...NATIONALITIES],
+  prescan: new RegExp(`\\b(?:${[...NATIONALITIES].join('|')})\\s+(?:${[...JOB_NOUNS].join('|')})\\b`, 'i'),
   check(sentence, report) {
     const { tokens, text } = sentence;
     let lastReported = -1;

@@ -98,6 +98,7 @@ export default defineRule({
     },
   },
   triggers: ['gcse', 'gcses', 'nvq', 'nvqs', 'btec', 'hnd', 'hnc', 'msc', 'bsc', 'mba', 'diploma', 'degree', 'degrees', 'level', 'levels'],
+  prescan: /\b(?:gcses?|nvqs?|btec|hnd|hnc|msc|bsc|mba|diploma|degrees?|A[ -]levels?)\b/i,
   check(sentence, report) {
     const { tokens, text, section } = sentence;
     const items = listItems(text, tokens);

@@ -24,6 +24,7 @@ export default defineRule({
     },
   },
   triggers: ['years', 'year', 'yrs'],
+  prescan: /\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s*\+?\s*(?:years?|yrs)\b/i,
   check(sentence, report) {
     const { tokens } = sentence;
     for (let i = 0; i < tokens.length; i++) {
