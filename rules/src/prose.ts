@@ -226,7 +226,7 @@ function markdownView(source: string, needed?: (segment: string) => boolean): Pr
         text += segment;
         continue;
       }
-      part = parseMarkdown(segment);
+      part = plainSegment(segment) ?? parseMarkdown(segment);
       if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.delete(segmentCache.keys().next().value!);
       segmentCache.set(segment, part);
     }
@@ -240,7 +240,28 @@ function markdownView(source: string, needed?: (segment: string) => boolean): Pr
   return view;
 }
 
-function parseMarkdown(source: string): SegmentView {
+/**
+ * A segment with no Markdown syntax at all is one paragraph whose text is the source itself: it needs no parse.
+ * Anything that could be syntax (markup characters, a line that starts with a marker, a digit or whitespace,
+ * an autolink) sends the segment to remark instead. test/engine/prose.test.ts checks this against remark.
+ */
+export function plainSegment(segment: string): SegmentView | undefined {
+  if (PLAIN_UNSAFE.test(segment)) return undefined;
+  let s = 0;
+  let e = segment.length;
+  while (s < e && segment.charCodeAt(s) <= 32) s++;
+  // remark ends a paragraph after trailing spaces but before the line ending.
+  while (e > s && (segment.charCodeAt(e - 1) === 10 || segment.charCodeAt(e - 1) === 13)) e--;
+  const view: SegmentView = { text: segment, blocks: [], headings: [], headingOffsets: [], comments: [] };
+  if (e > s) view.blocks.push({ start: s, end: e });
+  return view;
+}
+
+/** Characters and line starts that may be Markdown syntax (or a GFM autolink, entity or escape). */
+const PLAIN_UNSAFE = /[*_`[\]<>!&\\|~@#=+^$]|:\/\/|www\.|(?:^|\r\n|\r|\n)[ \t\d\-+*>|=~]|(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)|^\uFEFF/;
+
+/** Parses one Markdown segment with remark and masks everything that is not prose. */
+export function parseMarkdown(source: string): SegmentView {
   const tree = markdownParser.parse(source) as Root;
   // Start fully masked with spaces (keep line breaks), then reveal prose characters.
   const chars = new Array<string>(source.length);
