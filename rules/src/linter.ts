@@ -79,6 +79,19 @@ function openingOf(view: ProseView): string {
   return view.text.slice(first.start, Math.min(end, first.start + 2000));
 }
 
+/** Lengths of the common prefix and suffix of two texts (compared a block at a time, then character by character). */
+function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  const STEP = 512;
+  let p = 0;
+  while (p + STEP <= max && a.slice(p, p + STEP) === b.slice(p, p + STEP)) p += STEP;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s + STEP <= max - p && a.slice(a.length - s - STEP, a.length - s) === b.slice(b.length - s - STEP, b.length - s)) s += STEP;
+  while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return { prefix: p, suffix: s };
+}
+
 /** Line starts after an edit that replaced old [p, oldEnd) with text of length (oldEnd - p + delta). */
 function updateLineStarts(old: number[], text: string, p: number, oldEnd: number, delta: number): number[] {
   // Keep the starts of lines that begin before the edit's line (a CR before p may pair with an LF inserted at p).
@@ -159,6 +172,7 @@ class FairwordLinter implements Linter {
   /** `unless.document` phrases by rule id. */
   private readonly documentConds = new Map<string, string[][]>();
   private docKeysCache: { joined: string; keys: string } | undefined;
+  private readonly termKeys = new Map<string, string>();
 
   /** True when a Markdown segment could hold a finding, so it is worth parsing. */
   private readonly needed = (segment: string): boolean => this.isCandidate(segment, tokenize(segment));
@@ -345,11 +359,7 @@ class FairwordLinter implements Linter {
    */
   private analyseChange(prev: DocState, text: string): DocState | undefined {
     const old = prev.text;
-    const max = Math.min(old.length, text.length);
-    let p = 0;
-    while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-    let sfx = 0;
-    while (sfx < max - p && old.charCodeAt(old.length - 1 - sfx) === text.charCodeAt(text.length - 1 - sfx)) sfx++;
+    const { prefix: p, suffix: sfx } = commonEnds(old, text);
     const oldEnd = old.length - sfx;
     const delta = text.length - old.length;
     const chunks = prev.chunks;
@@ -655,22 +665,43 @@ class FairwordLinter implements Linter {
   /** Later uses of the same term under the same rule become hints that point back to the first use (copies, never mutates). */
   private markRepeats(findings: Finding[]): Finding[] {
     if (this.config.repeats === 'all') return findings;
-    const first = new Map<string, number>();
-    const out = [...findings];
-    for (let i = 0; i < out.length; i++) {
-      const f = out[i]!;
+    const heads = new Map<string, number>();
+    const repeatsOf = new Map<number, number[]>();
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
       if (f.scope !== 'span' || f.category === 'fairword') continue;
-      const key = `${f.ruleId}\u0000${f.actual.toLowerCase().replace(/\s+/g, ' ')}`;
-      const h = first.get(key);
-      if (h === undefined) {
-        first.set(key, i);
-        continue;
+      const key = `${f.ruleId}\u0000${this.termKey(f.actual)}`;
+      const h = heads.get(key);
+      if (h === undefined) heads.set(key, i);
+      else {
+        const list = repeatsOf.get(h);
+        if (list) list.push(i);
+        else repeatsOf.set(h, [i]);
       }
-      const head = out[h]!;
-      out[i] = { ...f, severity: 'hint', related: [{ range: head.range, offset: head.offset, message: 'First use of this term' }] };
-      out[h] = { ...head, related: [...(head.related ?? []), { range: f.range, offset: f.offset, message: 'Used again here' }] };
+    }
+    if (repeatsOf.size === 0) return findings;
+    const out = [...findings];
+    for (const [h, later] of repeatsOf) {
+      const head = findings[h]!;
+      const back = [{ range: head.range, offset: head.offset, message: 'First use of this term' }];
+      for (const i of later) out[i] = { ...findings[i]!, severity: 'hint', related: back };
+      out[h] = {
+        ...head,
+        related: [...(head.related ?? []), ...later.map((i) => ({ range: findings[i]!.range, offset: findings[i]!.offset, message: 'Used again here' }))],
+      };
     }
     return out;
+  }
+
+  /** A term as compared for repeats: lower case, single spaces (memoised: the same terms come back on every lint). */
+  private termKey(actual: string): string {
+    let key = this.termKeys.get(actual);
+    if (key === undefined) {
+      key = actual.toLowerCase().replace(/\s+/g, ' ');
+      if (this.termKeys.size > 10_000) this.termKeys.clear();
+      this.termKeys.set(actual, key);
+    }
+    return key;
   }
 }
 
