@@ -15,7 +15,17 @@ const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\p{N}
 
 /** Normalises a word for matching: lower case, straight apostrophes. */
 export function normalize(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'");
+  const lower = word.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+}
+
+const WORDISH = /[\p{L}\p{M}\p{N}]/u;
+
+/** True for a letter, mark or digit (ASCII answered without a regular expression). */
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORDISH.test(ch);
 }
 
 /**
@@ -30,7 +40,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const raw = m[0];
     if (raw === '-' || raw === '\u2010' || raw === '\u2011') continue;
     const start = from + m.index;
-    const word = raw.length > 1 || /[\p{L}\p{M}\p{N}]/u.test(raw);
+    const word = raw.length > 1 || isWordChar(raw);
     tokens.push({ norm: word ? normalize(raw) : raw === '’' ? "'" : raw, text: raw, start, end: start + raw.length, word });
   }
   return tokens;
