@@ -52,7 +52,13 @@ export class MentionDetector {
     let at = from;
     // Skip an opening quote or bracket between the cue and the term.
     while (at > sentenceFrom && !tokens[at - 1]!.word && /['"‘“(]/.test(tokens[at - 1]!.text)) at--;
-    return this.cues.some((keys) => at - keys.length >= sentenceFrom && keysAt(tokens, at - keys.length, keys));
+    return this.cues.some((keys) => {
+      const start = at - keys.length;
+      if (start < sentenceFrom || !keysAt(tokens, start, keys)) return false;
+      // A bare "not" is a contrast only after a comma or "but" ("culture add, not culture fit"); "must not turn a deaf ear" is a use.
+      if (keys.length === 1 && keys[0] === 'not') return start > sentenceFrom && [',', ';', 'but', 'and'].includes(tokens[start - 1]!.norm);
+      return true;
+    });
   }
 
   /** True when a sentence with several flagged terms is talking about terminology. */

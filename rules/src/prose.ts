@@ -105,6 +105,16 @@ function plaintextView(source: string): ProseView {
     start = m.index + m[0].length;
   }
   push(start, source.length);
+  // The first line of a document is its title even when the next line follows without a blank line.
+  const first = blocks[0];
+  if (first && headingOffsets[0] !== first.start) {
+    const end = source.slice(first.start, first.end).search(/\r|\n/);
+    const line = end > 0 ? source.slice(first.start, first.start + end).trim() : '';
+    if (line && line.length < 80 && !'.!?,;:'.includes(line.at(-1)!)) {
+      headings.unshift(line);
+      headingOffsets.unshift(first.start);
+    }
+  }
   let text = maskUrls(source);
   const comments: ProseView['comments'] = [];
   if (text.includes('fairword-')) {

@@ -29,7 +29,7 @@ export default defineRule({
     const { tokens } = sentence;
     const lower = sentence.text.slice(sentence.start, sentence.end).toLowerCase();
     // About applicants, not about service users.
-    if (!/\b(applicant|candidate|you|post-?holder|successful|must|should|ideally|preferably|looking for)\b/.test(lower)) return;
+    if (!/\b(applicants?|candidates?|you|post-?holder|successful|must|should|ideally|preferably|prefer|preferred|looking for|suit|suitable|apprenticeships?|trainees?|school leavers?|graduates?|recruit\w*|vacancy|role|post)\b/.test(lower)) return;
     if (/\b(patients?|service users?|clients?|residents?|people we|children|pupils|alcohol|law|legal|licen[cs]e)\b/.test(lower)) return;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;

@@ -22,7 +22,7 @@ const JOB_NOUNS = new Set([
 ]);
 
 /** Words shortly before the nationality that make it the person being sought ("looking for a Polish carer"). */
-const BEFORE = new Set(['recruiting', 'recruit', 'seeking', 'seek', 'seeks', 'hire', 'hiring', 'need', 'needs', 'want', 'wants', 'require', 'requires', 'employ', 'employing', 'be', 'ideally', 'preferably']);
+const BEFORE = new Set(['welcome', 'welcomes', 'recruiting', 'recruit', 'seeking', 'seek', 'seeks', 'hire', 'hiring', 'need', 'needs', 'want', 'wants', 'require', 'requires', 'employ', 'employing', 'be', 'ideally', 'preferably']);
 /** Words straight after the job noun that make it a requirement ("Polish carer wanted"). */
 const AFTER = new Set(['wanted', 'required', 'needed', 'sought', 'preferred', 'essential', 'only']);
 

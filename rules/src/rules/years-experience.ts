@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.js';
 import { sources } from '../generated/data.js';
 
+const MODIFIER = /^(post|registration|qualification|qualified|relevant|clinical|professional|recent|proven|previous|practical|work|working|nursing|management|managerial|senior|leadership|supervisory|paid|hands|on)$/;
 const NUMBER = /^(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)$/;
 
 /** Flags "N years' experience" requirements: length of experience stands in for age and says little about skill. */
@@ -35,7 +36,8 @@ export default defineRule({
       j++;
       if (tokens[j]?.norm === "'") j++;
       if (tokens[j]?.norm === 'of') j++;
-      if (/^(post|relevant|clinical|professional|recent|proven|previous|practical|work|working|nursing|management)$/.test(tokens[j]?.norm ?? '')) j++;
+      // Up to two describing words: "post-registration", "relevant clinical".
+      for (let k = 0; k < 2 && MODIFIER.test(tokens[j]?.norm ?? ''); k++) j++;
       if (/^(experience|experienced)$/.test(tokens[j]?.norm ?? '')) {
         report({ start: tokens[i]!.start, end: tokens[j]!.end });
         i = j;
