@@ -87,6 +87,9 @@ function copyAssets() {
   const script = join(dirname(require.resolve('vscode-languageclient/node')), 'lib/node/terminateProcess.sh');
   copyFileSync(script, join(clientDist, 'terminateProcess.sh'));
   chmodSync(join(clientDist, 'terminateProcess.sh'), 0o755);
+  // The walkthrough opens the bundled examples from inside the extension.
+  mkdirSync(join(root, 'client/examples'), { recursive: true });
+  for (const name of ['job-advert.md', 'policy.md']) copyFileSync(join(root, 'examples', name), join(root, 'client/examples', name));
 }
 
 const present = bundles.filter((b) => {

@@ -1,6 +1,6 @@
 /**
- * The two pure functions of the server: an engine finding → an LSP Diagnostic, and a Fairword
- * diagnostic → its quick fixes (built only from the diagnostic's `data`).
+ * The pure functions of the server: an engine finding → an LSP Diagnostic, a Fairword diagnostic → its
+ * replacement quick fixes (built only from the diagnostic's `data`), and config file errors → diagnostics.
  */
 import {
   CodeActionKind,
@@ -10,7 +10,7 @@ import {
   type Diagnostic,
   type Range,
 } from 'vscode-languageserver';
-import type { Finding, Severity } from '@fairword/rules';
+import type { ConfigError, Finding, Severity } from '@fairword/rules';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './protocol.js';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -30,6 +30,7 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   // The engine already gave suggestions the document's capitalisation (it knows sentence starts and acronyms).
   const suggestions = [...new Set(finding.suggestions)].filter((s) => s !== finding.actual);
   const data: DiagnosticData = { ruleId: finding.ruleId, actual: finding.actual, suggestions };
+  if (finding.scope === 'document') data.scope = 'document';
   if (finding.insert) {
     const { position, text, title } = finding.insert;
     data.insert = { position: { line: position.line, character: position.character }, text, title };
@@ -58,6 +59,7 @@ export function isDiagnosticData(value: unknown): value is DiagnosticData {
   const v = value as Record<string, unknown>;
   return (
     typeof v['ruleId'] === 'string' &&
+    (v['scope'] === undefined || v['scope'] === 'document') &&
     typeof v['actual'] === 'string' &&
     Array.isArray(v['suggestions']) &&
     v['suggestions'].every((s) => typeof s === 'string')
@@ -88,4 +90,30 @@ export function quickFixes(diagnostic: Diagnostic, uri: string, textAtRange?: st
         );
   if (insert) actions.push(fix(insert.title, TextEdit.insert(insert.position, insert.text), actions.length === 0));
   return actions;
+}
+
+/** Code of the diagnostics published on a `.fairword.yaml` with mistakes. */
+export const CONFIG_ERROR_CODE = 'config';
+
+/**
+ * Turns the errors in a config file into diagnostics on that file: each runs from the error's position to the
+ * end of that line's text (a zero-width range at the end of a line or file). With `keptLastGood`, each says
+ * that the settings from before the change are still in use.
+ */
+export function configDiagnostics(text: string, errors: readonly ConfigError[], keptLastGood: boolean): Diagnostic[] {
+  const lines = text.split(/\r?\n/);
+  return errors.map((e) => {
+    const content = (lines[e.line] ?? '').replace(/\s+$/, '');
+    const end = Math.max(e.character, content.length);
+    let message = e.message.charAt(0).toUpperCase() + e.message.slice(1);
+    if (!/[.!?]$/.test(message)) message += '.';
+    if (keptLastGood) message += ' Until this is fixed, Fairword keeps using the settings from before this change.';
+    return {
+      range: { start: { line: e.line, character: e.character }, end: { line: e.line, character: end } },
+      severity: DiagnosticSeverity.Error,
+      code: CONFIG_ERROR_CODE,
+      source: DIAGNOSTIC_SOURCE,
+      message,
+    };
+  });
 }

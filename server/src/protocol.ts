@@ -1,9 +1,11 @@
 /**
  * Messages between the Fairword client (or a test) and the Fairword language server.
  * Declared once here; import from this module, never repeat a method name as a string.
- * Depends only on vscode-languageserver-protocol, so the client can import it without the server.
+ * Depends only on vscode-languageserver-protocol (and types from @fairword/rules), so the client can import it
+ * without the server.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import type { DocumentKind, Severity } from '@fairword/rules';
 
 /** The `source` of every Fairword diagnostic. */
 export const DIAGNOSTIC_SOURCE = 'fairword';
@@ -12,6 +14,25 @@ export const DIAGNOSTIC_SOURCE = 'fairword';
 export interface InitializationOptions {
   /** Delay before re-checking a changed document, in milliseconds (default 200; tests use 0). */
   debounceMs?: number;
+  /**
+   * How long a finding in the word being typed waits before it is shown, in milliseconds (default 1500).
+   * It is shown sooner when the next change moves away from that word. 0 shows findings at once.
+   */
+  typingDelayMs?: number;
+}
+
+/** When documents are checked: as you type, when saved, or only when asked for ("Fairword: Check this file"). */
+export type RunMode = 'onType' | 'onSave' | 'manual';
+
+/** The `fairword.*` settings, read per document through `workspace/configuration` (section `fairword`). */
+export interface FairwordSettings {
+  /** Check documents in this folder at all. */
+  enable: boolean;
+  run: RunMode;
+  /** Findings below this severity are not shown. */
+  minimumSeverity: Severity;
+  /** Files larger than this many bytes are not checked, unless `.fairword.yaml` sets `maxFileSize`. */
+  maxFileSize: number;
 }
 
 /** A text insertion proposed by a document-level finding (e.g. a missing statement). */
@@ -29,21 +50,111 @@ export interface DiagnosticData {
   /** Replacements, best first, in the document's capitalisation. */
   suggestions: string[];
   insert?: DiagnosticInsert;
+  /** Set for findings about the whole document (a missing statement), which inline directives cannot silence. */
+  scope?: 'document';
 }
 
 /** Parameters of {@link ValidatedNotification}. */
 export interface ValidatedParams {
   uri: string;
-  /** The document version that was checked (the version of the matching publishDiagnostics). */
-  version: number;
+  /**
+   * The document version that was checked (the version of the matching publishDiagnostics);
+   * null for a file that is not open (checked from disk by "Check all files", or a `.fairword.yaml`).
+   */
+  version: number | null;
   /** Number of diagnostics published. */
   count: number;
   /** Set when the check failed: diagnostics were cleared and this says why. */
   error?: string;
+  /** Findings held back because they touch the word being typed; they follow in a second publish. */
+  held?: number;
 }
 
 /** `fairword/validated` (server → client): sent after every publishDiagnostics; tests and the client wait on it. */
 export const ValidatedNotification = new NotificationType<ValidatedParams>('fairword/validated');
+
+/** Where the document kind came from: chosen by the user, `kinds` in `.fairword.yaml`, front matter, the text, or the default. */
+export type KindSource = 'override' | 'config' | 'front-matter' | 'text' | 'default';
+
+/** Why a document was not checked. */
+export type SkipReason = 'disabled' | 'ignored' | 'too-large' | 'manual';
+
+/** Parameters of {@link StatusNotification}. */
+export interface StatusParams {
+  uri: string;
+  version: number;
+  /** The kind the document was checked as, and where that came from; absent when it was not checked. */
+  kind?: DocumentKind;
+  kindSource?: KindSource;
+  /** Number of findings shown. */
+  count: number;
+  /** Set when the document was not checked: a code, and a sentence to show people. */
+  skipped?: { reason: SkipReason; message: string };
+  /** The `.fairword.yaml` in force, and how many mistakes it has (with mistakes, its last good version is used). */
+  config?: { path: string; errors: number };
+}
+
+/** `fairword/status` (server → client): what happened to an open document; sent before its diagnostics. */
+export const StatusNotification = new NotificationType<StatusParams>('fairword/status');
+
+/** Parameters of {@link SetKindNotification}. */
+export interface SetKindParams {
+  uri: string;
+  /** The kind to check the document as; null goes back to detecting it. */
+  kind: DocumentKind | null;
+}
+
+/** `fairword/setKind` (client → server): check one open document as a given kind (until it closes); it is re-checked at once. */
+export const SetKindNotification = new NotificationType<SetKindParams>('fairword/setKind');
+
+/** Parameters of {@link CheckDocumentRequest}. */
+export interface CheckDocumentParams {
+  uri: string;
+}
+
+/** `fairword/check` (client → server): check an open document now, whatever `fairword.run` says; null when it is not open. */
+export const CheckDocumentRequest = new RequestType<CheckDocumentParams, ValidatedParams | null, void>('fairword/check');
+
+/** Parameters of {@link LintWorkspaceRequest}; pass a `workDoneToken` to receive `$/progress`. */
+export type LintWorkspaceParams = WorkDoneProgressParams;
+
+/** What "Check all files" found. */
+export interface LintWorkspaceResult {
+  /** Markdown and text files checked (open ones included). */
+  files: number;
+  /** Files with at least one finding. */
+  filesWithFindings: number;
+  /** Findings in all files. */
+  findings: number;
+  /** Files not checked (too large, or turned off in their folder). */
+  skipped: number;
+  /** True when the request was cancelled before every file was checked. */
+  cancelled: boolean;
+}
+
+/**
+ * `fairword/lintWorkspace` (client → server): checks every Markdown and text file in the workspace folders
+ * (respecting .gitignore, .fairwordignore and `ignore`), publishes diagnostics for files that are not open,
+ * and keeps them current as files change.
+ */
+export const LintWorkspaceRequest = new RequestType<LintWorkspaceParams, LintWorkspaceResult, void>('fairword/lintWorkspace');
+
+/** Parameters of {@link ConfigFileRequest}: a document, or a workspace folder, whose config file is wanted. */
+export interface ConfigFileParams {
+  uri: string;
+}
+
+/** Where the config file for a document is (or would be created), and whether it exists. */
+export interface ConfigFileResult {
+  path: string;
+  uri: string;
+  exists: boolean;
+  /** Starter text for a new config file. */
+  template: string;
+}
+
+/** `fairword/configFile` (client → server): the `.fairword.yaml` that applies to a document, or where to create one; null when there is nowhere to put it. */
+export const ConfigFileRequest = new RequestType<ConfigFileParams, ConfigFileResult | null, void>('fairword/configFile');
 
 /** Parameters of {@link ReportRequest}. */
 export interface ReportParams {
@@ -63,5 +174,47 @@ export interface ReportResult {
   findings: Array<{ ruleId: string; category: string; severity: string; message: string; line: number; character: number }>;
 }
 
-/** `fairword/report` (client → server): the inclusivity report of an open document; null when it is not open. */
+/**
+ * `fairword/report` (client → server): the inclusivity report of an open document (computed even when the
+ * document is turned off or ignored); null when it is not open, not Markdown or text, or too large to check.
+ */
 export const ReportRequest = new RequestType<ReportParams, ReportResult | null, void>('fairword/report');
+
+/** Arguments of the client command {@link IGNORE_HERE_COMMAND}, carried by the "Ignore here…" quick fix. */
+export interface IgnoreHereArgs {
+  uri: string;
+  /** The document version the quick fix was made for. */
+  version: number;
+  /** The line the finding starts on; the directive goes on its own line above it. */
+  line: number;
+  ruleId: string;
+  actual: string;
+  format: 'markdown' | 'plaintext';
+  /** The indentation of `line`, repeated on the directive line. */
+  indent: string;
+}
+
+/** Client command: asks for a reason, then inserts a `fairword-disable-next-line` directive above the finding. */
+export const IGNORE_HERE_COMMAND = 'fairword.ignoreHere';
+
+/** Arguments of the server command {@link ALLOW_TERM_COMMAND}. */
+export interface AllowTermArgs {
+  /** The document the term was found in; the config file that applies to it is changed. */
+  uri: string;
+  term: string;
+}
+
+/** Server command (workspace/executeCommand): adds a term to `allow` in the `.fairword.yaml` that applies. */
+export const ALLOW_TERM_COMMAND = 'fairword.allowTerm';
+
+/** Arguments of the server command {@link TURN_OFF_RULE_COMMAND}. */
+export interface TurnOffRuleArgs {
+  uri: string;
+  ruleId: string;
+}
+
+/** Server command (workspace/executeCommand): sets `rules.<id>: off` in the `.fairword.yaml` that applies. */
+export const TURN_OFF_RULE_COMMAND = 'fairword.turnOffRule';
+
+/** Code action kind of "Fix all Fairword replacements in this file", for `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = 'source.fixAll.fairword';

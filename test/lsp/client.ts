@@ -1,31 +1,57 @@
 /**
- * A minimal headless LSP client for tests: spawns the built server bundle over stdio and waits
- * for `fairword/validated` (never sleeps).
+ * A minimal headless LSP client for tests: spawns the built server bundle over stdio, answers the requests a
+ * real editor answers (settings, registrations, messages), records what the server sends, and waits for
+ * notifications (never sleeps).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  ExecuteCommandRequest,
   ExitNotification,
+  HoverRequest,
   InitializeRequest,
   InitializedNotification,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShowDocumentRequest,
+  ShowMessageRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgress,
   createProtocolConnection,
   type CodeAction,
   type Command,
   type Diagnostic,
+  type FileEvent,
+  type Hover,
   type InitializeResult,
+  type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type Range,
+  type Registration,
+  type ShowMessageRequestParams,
   type TextDocumentContentChangeEvent,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol/node.js';
-import { ValidatedNotification, type InitializationOptions, type ValidatedParams } from '../../server/src/protocol.js';
+import {
+  StatusNotification,
+  ValidatedNotification,
+  type InitializationOptions,
+  type StatusParams,
+  type ValidatedParams,
+} from '../../server/src/protocol.js';
 
 /** The built server bundle; FAIRWORD_SERVER overrides it. */
 export const SERVER_BUNDLE =
@@ -40,9 +66,20 @@ export interface Validation {
   diagnostics: Diagnostic[];
 }
 
+/** How to start the server. */
+export interface StartOptions {
+  initializationOptions?: InitializationOptions;
+  /** Workspace folders, as paths. */
+  folders?: string[];
+  /**
+   * The client answers `workspace/configuration` with `settings(scopeUri)` (the `fairword` section);
+   * without it, the client does not advertise the capability.
+   */
+  settings?: (scopeUri: string | undefined) => unknown;
+}
+
 interface Waiter {
-  matches: (v: ValidatedParams) => boolean;
-  resolve: (v: Validation) => void;
+  check: () => boolean;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -53,6 +90,18 @@ export class TestClient {
   readonly validations: Validation[] = [];
   /** Every publishDiagnostics received, in order. */
   readonly publishes: PublishDiagnosticsParams[] = [];
+  /** Every `fairword/status` received, in order. */
+  readonly statuses: StatusParams[] = [];
+  /** Every `$/progress` value received, in order. */
+  readonly progress: Array<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd> = [];
+  /** Messages the server showed (window/showMessageRequest), in order. */
+  readonly messages: ShowMessageRequestParams[] = [];
+  /** Documents the server asked to show. */
+  readonly shownDocuments: string[] = [];
+  /** Capabilities the server registered dynamically. */
+  readonly registrations: Registration[] = [];
+  /** Every `workspace/configuration` scope asked for. */
+  readonly configurationRequests: Array<string | undefined> = [];
   /** The server's stderr, for failure messages. */
   stderr = '';
   private readonly waiters = new Set<Waiter>();
@@ -65,37 +114,68 @@ export class TestClient {
   ) {}
 
   /** Spawns the server, initializes it and sends `initialized`. */
-  static async start(initializationOptions: InitializationOptions = { debounceMs: 0 }): Promise<TestClient> {
+  static async start(options: StartOptions | InitializationOptions = { debounceMs: 0 }): Promise<TestClient> {
+    const opts: StartOptions = 'initializationOptions' in options || 'folders' in options || 'settings' in options
+      ? (options as StartOptions)
+      : { initializationOptions: options as InitializationOptions };
     const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
-    const connection = createProtocolConnection(
-      new StreamMessageReader(child.stdout),
-      new StreamMessageWriter(child.stdin),
-    );
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestClient(child, connection);
     child.stderr.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
     child.on('exit', (code, signal) => client.fail(new Error(`server exited (${code ?? signal})\n${client.stderr}`)));
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       client.publishes.push(p);
       client.latest.set(p.uri, p.diagnostics);
+      client.poke();
     });
     connection.onNotification(ValidatedNotification, (v) => {
-      const validation = { validated: v, diagnostics: client.latest.get(v.uri) ?? [] };
-      client.validations.push(validation);
-      for (const w of client.waiters) {
-        if (w.matches(v)) {
-          client.waiters.delete(w);
-          clearTimeout(w.timer);
-          w.resolve(validation);
-        }
-      }
+      client.validations.push({ validated: v, diagnostics: client.latest.get(v.uri) ?? [] });
+      client.poke();
+    });
+    connection.onNotification(StatusNotification, (s) => {
+      client.statuses.push(s);
+      client.poke();
+    });
+    connection.onProgress(WorkDoneProgress.type, 'fairword-test', (value) => {
+      client.progress.push(value);
+      client.poke();
     });
     connection.onNotification('window/logMessage', () => undefined);
+    connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => {
+        client.configurationRequests.push(item.scopeUri);
+        return item.section === 'fairword' ? (opts.settings?.(item.scopeUri) ?? null) : null;
+      }),
+    );
+    connection.onRequest(RegistrationRequest.type, (params) => {
+      client.registrations.push(...params.registrations);
+      client.poke();
+    });
+    connection.onRequest(ShowMessageRequest.type, (params) => {
+      client.messages.push(params);
+      client.poke();
+      return null;
+    });
+    connection.onRequest(ShowDocumentRequest.type, (params) => {
+      client.shownDocuments.push(params.uri);
+      return { success: true };
+    });
     connection.listen();
+    const folders = opts.folders?.map((f) => ({ uri: pathToFileURL(f).href, name: f }));
     const result: InitializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { dataSupport: true, relatedInformation: true } } },
-      initializationOptions,
+      rootUri: folders?.[0]?.uri ?? null,
+      workspaceFolders: folders ?? null,
+      capabilities: {
+        textDocument: { publishDiagnostics: { dataSupport: true, relatedInformation: true } },
+        workspace: {
+          configuration: opts.settings !== undefined,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+        },
+        window: { workDoneProgress: true, showDocument: { support: true } },
+      },
+      initializationOptions: opts.initializationOptions ?? { debounceMs: 0 },
     });
     client.capabilities = result.capabilities;
     await connection.sendNotification(InitializedNotification.type, {});
@@ -105,32 +185,56 @@ export class TestClient {
   /** The server's answer to `initialize`. */
   capabilities: InitializeResult['capabilities'] = {};
 
-  /** Resolves with the first validation from index `from` on (already received or still to come) that `matches` accepts. */
-  waitFor(matches: (v: ValidatedParams) => boolean, what: string, from = 0): Promise<Validation> {
-    const seen = this.validations.slice(from).find((v) => matches(v.validated));
-    if (seen) return Promise.resolve(seen);
+  /** Resolves with what `find` returns once it returns something (checked now and after every message). */
+  until<T>(find: () => T | undefined, what: string): Promise<T> {
+    const now = find();
+    if (now !== undefined) return Promise.resolve(now);
     if (this.exited) return Promise.reject(this.exited);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`timed out waiting for fairword/validated: ${what}\n${this.stderr}`));
-      }, WAIT_MS);
-      const waiter: Waiter = { matches, resolve, reject, timer };
+      const waiter: Waiter = {
+        check: () => {
+          const found = find();
+          if (found === undefined) return false;
+          resolve(found);
+          return true;
+        },
+        reject,
+        timer: setTimeout(() => {
+          this.waiters.delete(waiter);
+          reject(new Error(`timed out waiting for ${what}\n${this.stderr}`));
+        }, WAIT_MS),
+      };
       this.waiters.add(waiter);
     });
   }
 
-  /** Waits for the validation of one document version. */
-  validated(uri: string, version: number): Promise<Validation> {
-    return this.waitFor((v) => v.uri === uri && v.version === version, `${uri} v${version}`);
+  /** Resolves with the first validation from index `from` on (already received or still to come) that `matches` accepts. */
+  waitFor(matches: (v: ValidatedParams) => boolean, what: string, from = 0): Promise<Validation> {
+    return this.until(() => this.validations.slice(from).find((v) => matches(v.validated)), `fairword/validated: ${what}`);
+  }
+
+  /** Waits for the validation of one document version (null: a file that is not open), counting from `from`. */
+  validated(uri: string, version: number | null, from = 0): Promise<Validation> {
+    return this.waitFor((v) => v.uri === uri && v.version === version, `${uri} v${version}`, from);
+  }
+
+  /** Waits for the next validation of `uri` after this call, optionally one that `matches` accepts. */
+  next(uri: string, matches: (v: ValidatedParams) => boolean = () => true): Promise<Validation> {
+    return this.waitFor((v) => v.uri === uri && matches(v), `next check of ${uri}`, this.validations.length);
+  }
+
+  /** The last status received for `uri`. */
+  status(uri: string): StatusParams | undefined {
+    return this.statuses.filter((s) => s.uri === uri).at(-1);
   }
 
   /** Opens a document and waits for its first diagnostics. */
   async open(uri: string, languageId: string, text: string, version = 1): Promise<Validation> {
+    const done = this.next(uri, (v) => v.version === version);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId, version, text },
     });
-    return this.validated(uri, version);
+    return done;
   }
 
   /** Sends a didChange without waiting for diagnostics. */
@@ -141,20 +245,44 @@ export class TestClient {
     });
   }
 
+  /** Sends a didSave. */
+  save(uri: string): Promise<void> {
+    return this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
   /** Closes a document. */
   close(uri: string): Promise<void> {
     return this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
-  /** Asks for the quick fixes of some diagnostics. */
-  async codeActions(uri: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
-    const range = diagnostics[0]!.range;
+  /** Tells the server that settings changed (it then asks for them again). */
+  settingsChanged(settings: unknown = null): Promise<void> {
+    return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+  }
+
+  /** Tells the server that files changed on disk. */
+  filesChanged(changes: FileEvent[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  /** Asks for the code actions of some diagnostics (`only` defaults to quick fixes). */
+  async codeActions(uri: string, diagnostics: Diagnostic[], only: string[] | undefined = ['quickfix'], range?: Range): Promise<CodeAction[]> {
     const result = await this.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
-      range,
-      context: { diagnostics, only: ['quickfix'] },
+      range: range ?? diagnostics[0]!.range,
+      context: { diagnostics, ...(only ? { only } : {}) },
     });
     return (result ?? []).filter((a: Command | CodeAction): a is CodeAction => 'kind' in a || 'edit' in a);
+  }
+
+  /** Asks for the hover at a position. */
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  /** Runs a server command (workspace/executeCommand). */
+  executeCommand(command: string, args: unknown[]): Promise<unknown> {
+    return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
   }
 
   /** Shuts the server down politely and waits for it to exit. */
@@ -165,6 +293,15 @@ export class TestClient {
     await this.connection.sendNotification(ExitNotification.type);
     await exit;
     this.connection.dispose();
+  }
+
+  private poke(): void {
+    for (const w of [...this.waiters]) {
+      if (w.check()) {
+        this.waiters.delete(w);
+        clearTimeout(w.timer);
+      }
+    }
   }
 
   private fail(error: Error): void {

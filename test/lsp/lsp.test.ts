@@ -36,15 +36,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('language server (debounceMs: 0)', () => {
   let client: TestClient;
   beforeAll(async () => {
-    client = await TestClient.start({ debounceMs: 0 });
+    client = await TestClient.start({ debounceMs: 0, typingDelayMs: 0 });
   });
   afterAll(async () => {
     await client?.stop();
   });
 
-  it('advertises incremental sync and quick fixes', () => {
-    expect(client.capabilities.textDocumentSync).toMatchObject({ openClose: true, change: 2 });
-    expect(client.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix'] });
+  it('advertises incremental sync with saves, quick fixes, fix-all, hover and the config commands', () => {
+    expect(client.capabilities.textDocumentSync).toEqual({ openClose: true, change: 2, save: { includeText: false } });
+    expect(client.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll.fairword'] });
+    expect(client.capabilities.hoverProvider).toBe(true);
+    expect(client.capabilities.executeCommandProvider).toEqual({ commands: ['fairword.allowTerm', 'fairword.turnOffRule'] });
   });
 
   it('checks a Markdown document, fixes a finding with its quick fix, and re-checks the edit', async () => {
@@ -69,6 +71,9 @@ describe('language server (debounceMs: 0)', () => {
     expect(actions.map((a) => [a.title, a.kind, a.isPreferred])).toEqual([
       ["Replace with 'salesperson'", 'quickfix', true],
       ["Replace with 'sales representative'", 'quickfix', false],
+      ["Ignore 'salesman' here…", 'quickfix', undefined],
+      ["Allow 'salesman' in this workspace", 'quickfix', undefined],
+      ["Turn off the 'gendered-job-title' rule in this workspace", 'quickfix', undefined],
     ]);
     expect(actions[0]!.diagnostics).toEqual([salesman]);
 
@@ -123,7 +128,7 @@ describe('language server (debounceMs: 0)', () => {
     const { diagnostics } = await last;
     expect(shown(diagnostics)).toEqual(['0:4-0:11 gendered-job-title warning fairword']);
     expect(diagnostics[0]!.data).toMatchObject({ actual: 'foreman', suggestions: ['supervisor'] });
-    const versions = client.validations.filter((v) => v.validated.uri === uri).map((v) => v.validated.version);
+    const versions = client.validations.filter((v) => v.validated.uri === uri).map((v) => v.validated.version ?? 0);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(versions.at(-1)).toBe(3);
   });
@@ -148,7 +153,7 @@ describe('language server (debounceMs: 0)', () => {
 describe('language server (debounced)', () => {
   let client: TestClient;
   beforeAll(async () => {
-    client = await TestClient.start({ debounceMs: 500 });
+    client = await TestClient.start({ debounceMs: 500, typingDelayMs: 0 });
   });
   afterAll(async () => {
     await client?.stop();

@@ -93,13 +93,50 @@ describe('extension manifest', () => {
     const registered = [...source.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
     const contributed = (manifest.contributes.commands ?? []).map((c) => c.command).sort();
     expect(registered).toEqual(contributed);
-    expect(contributed).toEqual(['fairword.restartServer', 'fairword.showOutput']);
+    expect(contributed).toEqual([
+      'fairword.checkFile',
+      'fairword.ignoreHere',
+      'fairword.lintWorkspace',
+      'fairword.openConfigFile',
+      'fairword.openExample',
+      'fairword.restartServer',
+      'fairword.setDocumentKind',
+      'fairword.showOutput',
+      'fairword.showReport',
+    ]);
   });
 
   it('contributes the fairword.* settings', () => {
     const properties = manifest.contributes.configuration.properties;
-    expect(Object.keys(properties).sort()).toEqual(['fairword.enable', 'fairword.trace.server']);
-    expect(properties['fairword.enable']?.scope).toBe('resource');
+    expect(Object.keys(properties).sort()).toEqual([
+      'fairword.enable',
+      'fairword.maxFileSize',
+      'fairword.minimumSeverity',
+      'fairword.run',
+      'fairword.trace.server',
+    ]);
+    // Settings the server reads per document are resource-scoped, so each folder can differ.
+    for (const key of ['fairword.enable', 'fairword.maxFileSize', 'fairword.minimumSeverity', 'fairword.run']) {
+      expect(properties[key]?.scope, key).toBe('resource');
+    }
+  });
+
+  it('ships the schema, walkthrough pages and example documents the manifest points to', () => {
+    const contributes = manifest.contributes as Manifest['contributes'] & {
+      jsonValidation?: Array<{ url: string }>;
+      yamlValidation?: Array<{ url: string }>;
+      walkthroughs?: Array<{ steps: Array<{ description: string; media: { markdown?: string } }> }>;
+    };
+    for (const { url } of [...(contributes.jsonValidation ?? []), ...(contributes.yamlValidation ?? [])]) {
+      expect(() => JSON.parse(read(url)), url).not.toThrow();
+    }
+    const steps = contributes.walkthroughs?.flatMap((w) => w.steps) ?? [];
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) expect(existsSync(join(client, step.media.markdown ?? '')), step.media.markdown).toBe(true);
+    // The walkthrough opens copies of the repository's examples (examples/*.md), which the build puts in client/examples.
+    const examples = steps.flatMap((s) => [...s.description.matchAll(/fairword\.openExample\?%5B%22([a-z-]+)%22%5D/g)].map((m) => m[1]));
+    expect(examples.sort()).toEqual(['job-advert', 'policy']);
+    for (const name of examples) expect(read(`examples/${name}.md`)).toBe(readFileSync(join(root, `examples/${name}.md`), 'utf8'));
   });
 
   it('does not rebuild on vsce package (the root build does that)', () => {
@@ -142,10 +179,15 @@ describe('VSIX contents', () => {
         'dist/extension.cjs',
         'dist/language-configuration.json',
         'dist/server.cjs',
+        'examples/job-advert.md',
+        'examples/policy.md',
         'package.json',
+        'schemas/fairword.schema.json',
+        'walkthrough/open-example.md',
       ]),
     );
-    const allowed = /^(LICENSE|README\.md|package\.json|dist\/[^/]+\.(cjs|json|sh)|syntaxes\/[^/]+\.tmLanguage\.json|media\/.+)$/;
+    const allowed =
+      /^(LICENSE|README\.md|package\.json|dist\/[^/]+\.(cjs|json|sh)|syntaxes\/[^/]+\.tmLanguage\.json|media\/.+|schemas\/[^/]+\.json|walkthrough\/[^/]+\.md|examples\/[^/]+\.md)$/;
     expect(listed.filter((file) => !allowed.test(file))).toEqual([]);
   }, 30_000);
 });

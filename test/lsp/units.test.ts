@@ -1,0 +1,532 @@
+/**
+ * Unit tests of the server's pure functions: hover text, code actions, directive and config edits, the typing
+ * hold, settings, config error diagnostics and file URIs.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { Finding } from '@fairword/rules';
+import {
+  FIX_ALL_TITLE,
+  codeActionsFor,
+  fixAllAction,
+  removeDirectiveEdit,
+  safeFixEdits,
+  wants,
+  type ActionContext,
+} from '../../server/src/actions.js';
+import { ignoreDirectiveText, ignoreHereEdit } from '../../server/src/ignore.js';
+import { CONFIG_TEMPLATE, allowTerm, termToAllow, turnOffRule } from '../../server/src/config-edit.js';
+import { configDiagnostics, toDiagnostic } from '../../server/src/diagnostics.js';
+import { fileUri } from '../../server/src/files.js';
+import { escapeMarkdown, hoverMarkdown, ruleDocUrl } from '../../server/src/hover.js';
+import { DEFAULT_SETTINGS, formatBytes, isShown, readSettings } from '../../server/src/settings.js';
+import { caretAfter, holdBack, wordAt } from '../../server/src/typing.js';
+import type { IgnoreHereArgs, StatusParams } from '../../server/src/protocol.js';
+import { DOCUMENT_KINDS } from '@fairword/rules';
+import { KIND_LABELS, checkAllSummary, countLabel, statusView } from '../../client/src/labels.mjs';
+
+const uri = 'file:///advert.md';
+
+const finding = (over: Partial<Finding> = {}): Finding => ({
+  ruleId: 'gendered-job-title',
+  category: 'gender',
+  severity: 'warning',
+  message: "'salesman' suggests the job is for one sex.",
+  range: { start: { line: 2, character: 4 }, end: { line: 2, character: 12 } },
+  offset: { start: 20, end: 28 },
+  actual: 'salesman',
+  suggestions: ['salesperson', 'sales representative'],
+  source: { title: 'Acas, Job adverts', url: 'https://www.acas.org.uk/index.aspx?articleid=4657' },
+  note: 'A job title such as salesman implies the employer wants a man.',
+  scope: 'span',
+  ...over,
+});
+
+describe('hoverMarkdown', () => {
+  it('says why it matters, what to write instead, the source and where to learn more', () => {
+    expect(hoverMarkdown([finding()])).toBe(
+      [
+        '**Why it matters:** A job title such as salesman implies the employer wants a man.',
+        '**Instead, try:** “salesperson”, “sales representative”',
+        '**Source:** [Acas, Job adverts](https://www.acas.org.uk/index.aspx?articleid=4657)',
+        '[Learn more about this check](https://github.com/fairword/fairword/blob/main/docs/rules.md#gendered-job-title) · Fairword `gendered-job-title`',
+      ].join('\n\n'),
+    );
+  });
+
+  it('leaves out suggestions when there are none, links no source without a URL, and separates findings', () => {
+    const a = finding({ ruleId: 'age-limit', suggestions: [], source: { title: 'Equality Act 2010, s. 13' }, note: 'Age limits exclude people.' });
+    const b = finding({ ruleId: 'custom-term', suggestions: ['', 'x'], note: '' });
+    expect(hoverMarkdown([a, b])).toBe(
+      [
+        '**Why it matters:** Age limits exclude people.',
+        '**Source:** Equality Act 2010, s. 13',
+        '[Learn more about this check](https://github.com/fairword/fairword/blob/main/docs/rules.md#age-limit) · Fairword `age-limit`',
+        '---',
+        '**Instead, try:** leave it out, “x”',
+        '**Source:** [Acas, Job adverts](https://www.acas.org.uk/index.aspx?articleid=4657)',
+        '[Learn more about this check](https://github.com/fairword/fairword/blob/main/docs/configuration.md#terms) · Fairword `custom-term`',
+      ].join('\n\n'),
+    );
+  });
+
+  it('escapes Markdown in notes, suggestions and titles, and encodes link targets', () => {
+    expect(escapeMarkdown('a *b* [c] <d> `e`\nf')).toBe('a \\*b\\* \\[c\\] \\<d\\> \\`e\\` f');
+    const f = finding({ suggestions: ['_x_'], source: { title: 'T [1]', url: 'https://e.org/a (b)' } });
+    expect(hoverMarkdown([f])).toContain('“\\_x\\_”');
+    expect(hoverMarkdown([f])).toContain('[T \\[1\\]](https://e.org/a%20%28b%29)');
+  });
+
+  it('links engine findings to the configuration guide', () => {
+    expect(ruleDocUrl('young')).toBe('https://github.com/fairword/fairword/blob/main/docs/rules.md#young');
+    expect(ruleDocUrl('unused-directive')).toBe(
+      'https://github.com/fairword/fairword/blob/main/docs/configuration.md#ignoring-a-finding-in-one-place',
+    );
+  });
+});
+
+describe('codeActionsFor', () => {
+  const context = (over: Partial<ActionContext> = {}): ActionContext => ({
+    uri,
+    version: 3,
+    format: 'markdown',
+    lineText: '  - Our salesman',
+    textAtRange: 'salesman',
+    allowable: true,
+    canTurnOff: true,
+    term: 'salesman',
+    ...over,
+  });
+
+  it('offers replacements, then ignore here, allow and turn off, in that order', () => {
+    const d = toDiagnostic(finding(), uri);
+    const ignore: IgnoreHereArgs = {
+      uri,
+      version: 3,
+      line: 2,
+      ruleId: 'gendered-job-title',
+      actual: 'salesman',
+      format: 'markdown',
+      indent: '  ',
+    };
+    expect(codeActionsFor(d, context())).toEqual([
+      {
+        title: "Replace with 'salesperson'",
+        kind: 'quickfix',
+        diagnostics: [d],
+        isPreferred: true,
+        edit: { changes: { [uri]: [{ range: d.range, newText: 'salesperson' }] } },
+      },
+      {
+        title: "Replace with 'sales representative'",
+        kind: 'quickfix',
+        diagnostics: [d],
+        isPreferred: false,
+        edit: { changes: { [uri]: [{ range: d.range, newText: 'sales representative' }] } },
+      },
+      {
+        title: "Ignore 'salesman' here…",
+        kind: 'quickfix',
+        diagnostics: [d],
+        command: { title: 'Ignore here…', command: 'fairword.ignoreHere', arguments: [ignore] },
+      },
+      {
+        title: "Allow 'salesman' in this workspace",
+        kind: 'quickfix',
+        diagnostics: [d],
+        command: { title: "Allow 'salesman' in this workspace", command: 'fairword.allowTerm', arguments: [{ uri, term: 'salesman' }] },
+      },
+      {
+        title: "Turn off the 'gendered-job-title' rule in this workspace",
+        kind: 'quickfix',
+        diagnostics: [d],
+        command: {
+          title: "Turn off the 'gendered-job-title' rule in this workspace",
+          command: 'fairword.turnOffRule',
+          arguments: [{ uri, ruleId: 'gendered-job-title' }],
+        },
+      },
+    ]);
+  });
+
+  it('offers only the insertion and turning off for a document finding, and nothing once the text changed', () => {
+    const insert = { offset: 0, position: { line: 4, character: 0 }, text: 'Salary: £30,000\n\n', title: 'Insert a salary statement' };
+    const d = toDiagnostic(finding({ ruleId: 'missing-salary', suggestions: [], scope: 'document', actual: 'Sales job', insert }), uri);
+    const actions = codeActionsFor(d, context({ textAtRange: 'Sales job', allowable: false }));
+    expect(actions.map((a) => [a.title, a.edit?.changes?.[uri], a.command?.command])).toEqual([
+      ['Insert a salary statement', [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, newText: 'Salary: £30,000\n\n' }], undefined],
+      ["Turn off the 'missing-salary' rule in this workspace", undefined, 'fairword.turnOffRule'],
+    ]);
+    expect(codeActionsFor(toDiagnostic(finding(), uri), context({ textAtRange: 'salesmen' }))).toEqual([]);
+  });
+
+  it('offers to remove an unused directive, and nothing else for engine findings', () => {
+    const d = toDiagnostic(
+      finding({
+        ruleId: 'unused-directive',
+        category: 'fairword',
+        severity: 'hint',
+        actual: '<!-- fairword-disable-next-line young -->',
+        suggestions: [],
+        range: { start: { line: 1, character: 2 }, end: { line: 1, character: 43 } },
+      }),
+      uri,
+    );
+    const actions = codeActionsFor(d, context({ lineText: '  <!-- fairword-disable-next-line young -->', textAtRange: d.data.actual }));
+    expect(actions).toEqual([
+      {
+        title: 'Remove this directive',
+        kind: 'quickfix',
+        diagnostics: [d],
+        isPreferred: true,
+        edit: { changes: { [uri]: [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, newText: '' }] } },
+      },
+    ]);
+  });
+
+  it('leaves out allow and turn off when they would not work', () => {
+    const d = toDiagnostic(finding({ ruleId: 'age-limit', actual: 'aged 18-30', suggestions: [] }), uri);
+    const titles = codeActionsFor(d, context({ textAtRange: 'aged 18-30', allowable: false, canTurnOff: true })).map((a) => a.title);
+    expect(titles).toEqual(["Ignore 'aged 18-30' here…", "Turn off the 'age-limit' rule in this workspace"]);
+    const custom = toDiagnostic(finding({ ruleId: 'custom-term', suggestions: [] }), uri);
+    expect(codeActionsFor(custom, context({ canTurnOff: false })).map((a) => a.title)).toEqual([
+      "Ignore 'salesman' here…",
+      "Allow 'salesman' in this workspace",
+    ]);
+  });
+});
+
+describe('ignore directives', () => {
+  const args: IgnoreHereArgs = { uri, version: 1, line: 4, ruleId: 'young', actual: 'young', format: 'markdown', indent: '  ' };
+
+  it('writes an HTML comment in Markdown and a line of its own in plain text, keeping the indentation', () => {
+    expect(ignoreDirectiveText(args, 'quoting the old advert')).toBe('  <!-- fairword-disable-next-line young -- quoting the old advert -->\n');
+    expect(ignoreDirectiveText({ ...args, format: 'plaintext', indent: '\t' }, 'a quote', '\r\n')).toBe(
+      '\tfairword-disable-next-line young -- a quote\r\n',
+    );
+    expect(ignoreHereEdit(args, '')).toEqual({
+      range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } },
+      newText: '  <!-- fairword-disable-next-line young -->\n',
+    });
+  });
+
+  it('keeps a reason on one line and never ends the comment early', () => {
+    expect(ignoreDirectiveText(args, '  first\nsecond --> third -- fourth  ')).toBe(
+      '  <!-- fairword-disable-next-line young -- first second – third – fourth -->\n',
+    );
+  });
+
+  it('removes a directive alone on its line with the line, else only the directive', () => {
+    const d = (start: number, end: number): Diagnostic => ({
+      range: { start: { line: 3, character: start }, end: { line: 3, character: end } },
+      message: '',
+    });
+    expect(removeDirectiveEdit(d(2, 30), '# fairword-disable-next-line x', 'plaintext').range).toEqual({
+      start: { line: 3, character: 0 },
+      end: { line: 4, character: 0 },
+    });
+    expect(removeDirectiveEdit(d(5, 20), 'Text <!-- fairword-x --> more', 'markdown').range).toEqual(d(5, 20).range);
+  });
+});
+
+describe('safeFixEdits and fix-all', () => {
+  const text = 'She is wheelchair-bound and our salesman said he/she would.';
+  const at = (actual: string, suggestions: string[], over: Partial<Finding> = {}): Finding => {
+    const start = text.indexOf(actual);
+    return finding({
+      actual,
+      suggestions,
+      offset: { start, end: start + actual.length },
+      range: { start: { line: 0, character: start }, end: { line: 0, character: start + actual.length } },
+      ...over,
+    });
+  };
+
+  it('keeps span findings with exactly one suggestion whose text is still in place', () => {
+    const edits = safeFixEdits(text, [
+      at('wheelchair-bound', ['wheelchair user']),
+      at('salesman', ['salesperson', 'sales representative']),
+      at('he/she', ['they']),
+      at('would', ['would'], { ruleId: 'same' }),
+      at('She', ['They'], { scope: 'document' }),
+      { ...at('our', ['your']), actual: 'out' },
+    ]);
+    expect(edits).toEqual([
+      { range: { start: { line: 0, character: 7 }, end: { line: 0, character: 23 } }, newText: 'wheelchair user' },
+      { range: { start: { line: 0, character: 46 }, end: { line: 0, character: 52 } }, newText: 'they' },
+    ]);
+  });
+
+  it('drops the earlier of two overlapping fixes, as the CLI does', () => {
+    const edits = safeFixEdits(text, [at('wheelchair-bound', ['a']), at('bound', ['b'])]);
+    expect(edits.map((e) => e.newText)).toEqual(['b']);
+  });
+
+  it('makes the quick fix and the source.fixAll.fairword action', () => {
+    const edits = safeFixEdits(text, [at('he/she', ['they'])]);
+    expect(fixAllAction(uri, edits, 'source.fixAll.fairword')).toEqual({
+      title: FIX_ALL_TITLE,
+      kind: 'source.fixAll.fairword',
+      edit: { changes: { [uri]: edits } },
+    });
+    expect(FIX_ALL_TITLE).toBe('Fix all Fairword replacements in this file');
+  });
+
+  it('matches requested code action kinds hierarchically', () => {
+    expect(wants(undefined, 'quickfix')).toBe(true);
+    expect(wants(undefined, 'source.fixAll.fairword')).toBe(false);
+    expect(wants(['source.fixAll'], 'source.fixAll.fairword')).toBe(true);
+    expect(wants(['source'], 'source.fixAll.fairword')).toBe(true);
+    expect(wants(['source.fixAll.eslint'], 'source.fixAll.fairword')).toBe(false);
+    expect(wants(['quickfix'], 'source.fixAll.fairword')).toBe(false);
+    expect(wants([''], 'quickfix')).toBe(true);
+  });
+});
+
+describe('config edits', () => {
+  const commented = [
+    '# Our Fairword settings',
+    'rules:',
+    '  young: warning   # keep',
+    '  bame: { severity: hint }',
+    '',
+    '# Terms we use on purpose',
+    'allow:',
+    '  - Chairman of the Board   # the board',
+    'terms:',
+    '  - phrase: rockstar',
+    '    suggestions: [expert]',
+    'repeats: all',
+    '',
+  ].join('\n');
+
+  it('adds a term to allow and turns a rule off without touching anything else', () => {
+    expect(allowTerm(commented, 'young', '.fairword.yaml')).toEqual({
+      text: commented.replace('  - Chairman of the Board   # the board\n', '  - Chairman of the Board   # the board\n  - young\n'),
+      changed: true,
+    });
+    expect(turnOffRule(commented, 'young', '.fairword.yaml')).toEqual({
+      text: commented.replace('young: warning   # keep', 'young: off   # keep'),
+      changed: true,
+    });
+    expect(turnOffRule(commented, 'gendered-job-title', '.fairword.yaml')).toEqual({
+      text: commented.replace('  bame: { severity: hint }\n', '  bame: { severity: hint }\n  gendered-job-title: off\n'),
+      changed: true,
+    });
+  });
+
+  it.each([
+    ['', 'allow:\n  - young\n', 'rules:\n  young: off\n'],
+    ['# only a comment\n', '# only a comment\nallow:\n  - young\n', '# only a comment\nrules:\n  young: off\n'],
+    ['repeats: all', 'repeats: all\nallow:\n  - young', 'repeats: all\nrules:\n  young: off'],
+    ['allow:\n- a\n', 'allow:\n- a\n- young\n', 'allow:\n- a\nrules:\n  young: off\n'],
+    ['allow: [a, b]\nrules: {}\n', 'allow: [a, b, young]\nrules: {}\n', 'allow: [a, b]\nrules: {young: off}\n'],
+    ['rules:\r\n  bame: hint\r\n', 'rules:\r\n  bame: hint\r\nallow:\r\n  - young\r\n', 'rules:\r\n  bame: hint\r\n  young: off\r\n'],
+  ])('edits YAML %j', (before, allowed, off) => {
+    expect(allowTerm(before, 'young', '.fairword.yaml')).toEqual({ text: allowed, changed: true });
+    expect(turnOffRule(before, 'young', '.fairword.yml')).toEqual({ text: off, changed: true });
+  });
+
+  it.each([
+    ['', '{\n  "allow": ["young"]\n}\n', '{\n  "rules": {"young": "off"}\n}\n'],
+    ['{}', '{"allow": ["young"]}', '{"rules": {"young": "off"}}'],
+    [
+      '{\n  "allow": [\n    "a"\n  ],\n  "rules": {\n    "young": "warning"\n  }\n}\n',
+      '{\n  "allow": [\n    "a",\n    "young"\n  ],\n  "rules": {\n    "young": "warning"\n  }\n}\n',
+      '{\n  "allow": [\n    "a"\n  ],\n  "rules": {\n    "young": "off"\n  }\n}\n',
+    ],
+  ])('edits JSON %j', (before, allowed, off) => {
+    expect(allowTerm(before, 'young', '.fairword.json')).toEqual({ text: allowed, changed: true });
+    expect(turnOffRule(before, 'young', '.fairword.json')).toEqual({ text: off, changed: true });
+  });
+
+  it('changes nothing when the term is allowed or the rule is off already', () => {
+    expect(allowTerm('allow:\n  - Young\n', 'young', '.fairword.yaml')).toEqual({ text: 'allow:\n  - Young\n', changed: false });
+    expect(turnOffRule('rules:\n  young: off\n', 'young', '.fairword.yaml')).toEqual({ text: 'rules:\n  young: off\n', changed: false });
+  });
+
+  it('refuses to edit a file it cannot understand', () => {
+    expect(allowTerm('rules: [\n', 'young', '.fairword.yaml')).toEqual({ error: 'it has a mistake in it. Fix that first.' });
+    expect(allowTerm('- a\n', 'young', '.fairword.yaml')).toEqual({ error: 'it is not a mapping of settings.' });
+    expect(allowTerm('allow: young\n', 'young', '.fairword.yaml')).toEqual({ error: '"allow" is not a list.' });
+    expect(turnOffRule('rules:\n', 'young', '.fairword.yaml')).toEqual({
+      error: '"rules" is empty but not a mapping. Make it a mapping first.',
+    });
+  });
+
+  it('quotes terms that YAML would misread', () => {
+    expect(allowTerm('allow:\n  - a\n', 'yes: no', '.fairword.yaml')).toEqual({ text: 'allow:\n  - a\n  - "yes: no"\n', changed: true });
+  });
+
+  it('allows the flagged words without a capital that only starts a sentence', () => {
+    expect([termToAllow('Young'), termToAllow('BAME'), termToAllow('Native  English speaker'), termToAllow('iPhone')]).toEqual([
+      'young',
+      'BAME',
+      'Native English speaker',
+      'iPhone',
+    ]);
+  });
+
+  it('starts new config files with a template the engine accepts', async () => {
+    const { parseConfig } = await import('@fairword/rules');
+    expect(parseConfig(CONFIG_TEMPLATE, '.fairword.yaml')).toEqual({ config: { rules: {}, allow: [] }, errors: [] });
+    const edited = allowTerm(CONFIG_TEMPLATE, 'young', '.fairword.yaml');
+    expect('text' in edited && parseConfig(edited.text, '.fairword.yaml').config.allow).toEqual(['young']);
+  });
+});
+
+describe('typing hold', () => {
+  it('finds the word at the caret', () => {
+    expect(wordAt('Our salesman team', 12)).toEqual({ start: 4, end: 12 });
+    expect(wordAt('Our salesman team', 13)).toEqual({ start: 13, end: 17 });
+    expect(wordAt('Our salesman  team', 13)).toBeUndefined();
+    expect(wordAt("a wheelchair-b", 14)).toEqual({ start: 2, end: 14 });
+    expect(wordAt('', 0)).toBeUndefined();
+  });
+
+  it('puts the caret after the inserted text, and only for typing', () => {
+    const range = { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } };
+    expect(caretAfter({ range, text: 'man' }, 9)).toBe(12);
+    expect(caretAfter({ range, text: '' }, 9)).toBe(9);
+    expect(caretAfter({ text: 'whole document' }, undefined)).toBeUndefined();
+    expect(caretAfter({ range, text: 'two\nlines' }, 9)).toBeUndefined();
+  });
+
+  it('holds back span findings that touch the word at the caret', () => {
+    const text = 'Our salesman is young. He/she';
+    const f = (start: number, end: number, scope: 'span' | 'document' = 'span') => ({ offset: { start, end }, scope });
+    const findings = [f(4, 12), f(16, 21), f(0, 3, 'document'), f(23, 29)];
+    expect(holdBack(findings, text, 12)).toEqual({ shown: [f(16, 21), f(0, 3, 'document'), f(23, 29)], held: [f(4, 12)] });
+    expect(holdBack(findings, text, 13)).toEqual({ shown: findings, held: [] });
+    expect(holdBack(findings, text, undefined)).toEqual({ shown: findings, held: [] });
+  });
+});
+
+describe('settings', () => {
+  it('reads the fairword section, falling back to defaults for anything invalid', () => {
+    expect(readSettings(undefined)).toEqual({ enable: true, run: 'onType', minimumSeverity: 'hint', maxFileSize: 1048576 });
+    expect(readSettings({ enable: false, run: 'onSave', minimumSeverity: 'warning', maxFileSize: 2000, trace: { server: 'off' } })).toEqual({
+      enable: false,
+      run: 'onSave',
+      minimumSeverity: 'warning',
+      maxFileSize: 2000,
+    });
+    expect(readSettings({ enable: 'no', run: 'sometimes', minimumSeverity: 'info', maxFileSize: -1 })).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('compares severities and prints sizes', () => {
+    expect(isShown('warning', 'information')).toBe(true);
+    expect(isShown('hint', 'information')).toBe(false);
+    expect([formatBytes(900), formatBytes(2048), formatBytes(1048576), formatBytes(1572864)]).toEqual(['900 bytes', '2 KB', '1 MB', '1.5 MB']);
+  });
+});
+
+describe('configDiagnostics', () => {
+  it('underlines from the error to the end of its line, and says when the last good settings are in use', () => {
+    const text = 'rules:\n  not-a-rule: warning   \nrepeats: sometimes\n';
+    const errors = [
+      { message: 'unknown rule "not-a-rule" (run `fairword rules` to list them)', line: 1, character: 2 },
+      { message: '"repeats" must be first or all', line: 2, character: 9 },
+      { message: 'end of file', line: 3, character: 0 },
+    ];
+    expect(configDiagnostics(text, errors, true)).toEqual([
+      {
+        range: { start: { line: 1, character: 2 }, end: { line: 1, character: 21 } },
+        severity: 1,
+        code: 'config',
+        source: 'fairword',
+        message:
+          'Unknown rule "not-a-rule" (run `fairword rules` to list them). Until this is fixed, Fairword keeps using the settings from before this change.',
+      },
+      {
+        range: { start: { line: 2, character: 9 }, end: { line: 2, character: 18 } },
+        severity: 1,
+        code: 'config',
+        source: 'fairword',
+        message: '"repeats" must be first or all. Until this is fixed, Fairword keeps using the settings from before this change.',
+      },
+      {
+        range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } },
+        severity: 1,
+        code: 'config',
+        source: 'fairword',
+        message: 'End of file. Until this is fixed, Fairword keeps using the settings from before this change.',
+      },
+    ]);
+    expect(configDiagnostics(text, errors.slice(1, 2), false)[0]!.message).toBe('"repeats" must be first or all.');
+  });
+});
+
+describe('fileUri', () => {
+  it('spells file URIs as VS Code does', () => {
+    expect(fileUri('/home/hr/Job advert (final).md')).toBe('file:///home/hr/Job%20advert%20%28final%29.md');
+    expect(fileUri("/a/it's@home!*.md")).toBe('file:///a/it%27s%40home%21%2A.md');
+    expect(fileUri('C:\\Users\\hr\\advert.md')).toBe('file:///c%3A/Users/hr/advert.md');
+  });
+});
+
+describe('extension labels', () => {
+  const base: StatusParams = { uri, version: 1, count: 3, kind: 'job-advert', kindSource: 'text' };
+
+  it('shows the kind, the count and where the kind came from, linking to "Change document type"', () => {
+    expect(statusView(base)).toEqual({
+      text: 'Job advert',
+      detail: '3 things to review · type recognised from the text',
+      severity: 'information',
+      busy: false,
+      command: { title: 'Change document type', command: 'fairword.setDocumentKind' },
+    });
+    expect(statusView({ ...base, count: 1, kind: 'policy', kindSource: 'override' }).detail).toBe('1 thing to review · type chosen by you');
+    expect(statusView({ ...base, count: 0, kind: 'general', kindSource: 'default' })).toMatchObject({
+      text: 'General document',
+      detail: 'Nothing to review · type not recognised',
+    });
+    expect(statusView(undefined)).toEqual({ text: 'Fairword', detail: 'Checking…', severity: 'information', busy: true });
+  });
+
+  it('says why a file was not checked, with a way to change that', () => {
+    const skipped = (reason: NonNullable<StatusParams['skipped']>['reason']): StatusParams => ({ uri, version: 1, count: 0, skipped: { reason, message: 'Why.' } });
+    expect(statusView(skipped('too-large'))).toEqual({
+      text: 'Fairword: not checked',
+      detail: 'Why.',
+      severity: 'warning',
+      busy: false,
+      command: { title: 'Open settings', command: 'workbench.action.openSettings', arguments: ['fairword.maxFileSize'] },
+    });
+    expect(statusView(skipped('disabled'))).toMatchObject({ text: 'Fairword: off', command: { arguments: ['fairword.enable'] } });
+    expect(statusView(skipped('manual'))).toMatchObject({ text: 'Fairword: not checked yet', command: { command: 'fairword.checkFile' } });
+    expect(statusView({ ...skipped('ignored'), config: { path: '/w/.fairword.yml', errors: 0 } })).toMatchObject({
+      text: 'Fairword: not checked',
+      command: { title: 'Open .fairword.yml', command: 'fairword.openConfigFile' },
+    });
+  });
+
+  it('flags a config file with mistakes', () => {
+    expect(statusView({ ...base, config: { path: '/w/.fairword.yaml', errors: 2 } })).toEqual({
+      text: 'Job advert',
+      detail: '3 things to review · .fairword.yaml has a mistake, so the settings from before it are used',
+      severity: 'error',
+      busy: false,
+      command: { title: 'Open .fairword.yaml', command: 'fairword.openConfigFile' },
+    });
+  });
+
+  it('names every document kind', () => {
+    expect(Object.keys(KIND_LABELS)).toEqual([...DOCUMENT_KINDS]);
+  });
+
+  it('sums up "Check all files"', () => {
+    const result = { files: 12, filesWithFindings: 5, findings: 30, skipped: 0, cancelled: false };
+    expect(checkAllSummary(result)).toBe('Fairword checked 12 files. 5 files have something to review (30 things in all).');
+    expect(checkAllSummary({ ...result, filesWithFindings: 1, findings: 1, skipped: 1 })).toBe(
+      'Fairword checked 12 files. 1 file has 1 thing to review. 1 file was not checked (too large, or turned off).',
+    );
+    expect(checkAllSummary({ ...result, files: 1, filesWithFindings: 0, findings: 0, cancelled: true, skipped: 2 })).toBe(
+      'Fairword stopped after checking 1 file. There is nothing to review. 2 files were not checked (too large, or turned off).',
+    );
+    expect(checkAllSummary({ ...result, files: 0, filesWithFindings: 0, findings: 0 })).toBe(
+      'Fairword found no Markdown or text files to check in this workspace.',
+    );
+    expect(countLabel(2)).toBe('2 things to review');
+  });
+});
