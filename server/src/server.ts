@@ -31,7 +31,10 @@ import {
   type DocumentKind,
   type Finding,
   type Format,
+  type Linter,
+  type LintOptions,
   type LintResult,
+  type LintSession,
 } from '@fairword/rules';
 import { CONFIG_NAMES, findConfigFile } from '@fairword/rules/node';
 import { codeActionsFor, fixAllAction, safeFixEdits, wants } from './actions.js';
@@ -294,12 +297,13 @@ function analyse(
   const override = kindOverrides.get(uri);
   const fromConfig = file ? entry.kindFor(file) : undefined;
   const kind = override ?? fromConfig;
-  const result = entry.linter().lint(text, {
+  const lintOptions = {
     format,
     ...(file ? { filename: file } : {}),
     ...(kind ? { kind } : {}),
     ...(options.report ? { report: true } : {}),
-  });
+  };
+  const result = sessionFor(uri, entry.linter(), lintOptions).lint(text);
   const kindSource: KindSource = override ? 'override' : fromConfig ? 'config' : result.kindSource === 'option' ? 'default' : result.kindSource;
   return {
     findings: result.findings.filter((f) => isShown(f.severity, settings.minimumSeverity)),
@@ -308,6 +312,19 @@ function analyse(
     report: result.report,
     ...(config ? { config } : {}),
   };
+}
+
+/** One lint session per document: a keystroke re-analyses only the part of the document it changed. */
+const sessions = new Map<string, { linter: Linter; key: string; session: LintSession }>();
+
+/** The document's lint session, started afresh when its linter (config) or options change. */
+function sessionFor(uri: string, linter: Linter, options: LintOptions): LintSession {
+  const key = JSON.stringify(options);
+  const known = sessions.get(uri);
+  if (known && known.linter === linter && known.key === key) return known.session;
+  const session = linter.session(options);
+  sessions.set(uri, { linter, key, session });
+  return session;
 }
 
 /** Publishes status, diagnostics and `fairword/validated` for an open document, all queued at once. */
@@ -710,6 +727,7 @@ documents.onDidClose((e) =>
     justOpened.delete(uri);
     results.delete(uri);
     carets.delete(uri);
+    sessions.delete(uri);
     kindOverrides.delete(uri);
     settingsCache.delete(uri);
     const file = filePath(uri);
