@@ -84,7 +84,7 @@ export function analyseDocument(input: DocumentInput, severityOf?: SeverityOf): 
     syllables += r.syllables;
     passive += r.passive;
     for (const s of r.longSentences) longSentences.push({ start: block.start + s.start, end: block.start + s.end, count: s.count });
-    if (block.type === 'paragraph' && r.paragraphSentences > MAX_PARAGRAPH_SENTENCES) {
+    if (block.type === 'paragraph' && r.paragraphSentences > MAX_PARAGRAPH_SENTENCES && !isFactLines(view.text.slice(block.start, block.end))) {
       longParagraphs.push({ start: block.start, end: block.end, count: r.paragraphSentences });
     }
     requirements.add(block, f.years);
@@ -206,4 +206,10 @@ function insertionPoint(source: string, starts: number[], blocks: DocBlock[]): {
   const offset = source.length;
   const before = source.endsWith(`${eol}${eol}`) || source.length === 0 ? '' : source.endsWith(eol) ? eol : `${eol}${eol}`;
   return { offset, wrap: (text) => `${before}${text}${eol}` };
+}
+
+/** Lines like "Band: 5" / "Salary: £30,000" are a list of facts, not sentences of a paragraph. */
+function isFactLines(text: string): boolean {
+  const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+  return lines.length > 1 && lines.filter((l) => /^\W*[\p{L}][\p{L} ()/&'’-]{0,40}:/u.test(l)).length >= lines.length - 1;
 }
