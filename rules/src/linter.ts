@@ -151,9 +151,15 @@ const englishParser = unified().use(retextEnglish);
 const BLOCK_CACHE_LIMIT = 5000;
 const mentions = new MentionDetector();
 
+/** Options for `createLinter` beyond the user's config. */
+export interface CreateLinterOptions {
+  /** Extra logic rules to run alongside the built-in ones (for tests and embedders; not reachable from config files). */
+  extraRules?: LogicRule[];
+}
+
 /** Compiles the rules and config once. */
-export function createLinter(config: FairwordConfig = {}): Linter {
-  return new FairwordLinter(config);
+export function createLinter(config: FairwordConfig = {}, options: CreateLinterOptions = {}): Linter {
+  return new FairwordLinter(config, options.extraRules ?? []);
 }
 
 /** Lints one document with a one-off linter. Prefer `createLinter` when linting many documents. */
@@ -200,7 +206,10 @@ class FairwordLinter implements Linter {
   private readonly documentSeverity = (id: string, base: Severity): Severity | undefined =>
     this.effective(id, base, documentRules.find((r) => r.id === id)?.enabledByDefault ?? true);
 
-  constructor(private readonly config: FairwordConfig) {
+  constructor(
+    private readonly config: FairwordConfig,
+    extraRules: LogicRule[] = [],
+  ) {
     const effective = this.effective.bind(this);
     const keysOf = (list: string[] | undefined): string[][] => (list ?? []).map(phraseKeys).filter((k) => k.length > 0);
 
@@ -255,7 +264,7 @@ class FairwordLinter implements Linter {
       }
     }
 
-    for (const rule of logicRules) {
+    for (const rule of [...logicRules, ...extraRules]) {
       const severity = effective(rule.meta.id, rule.meta.severity, rule.meta.enabledByDefault);
       if (!severity) continue;
       const index = this.compiled.length;

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { testLinterOptions } from './test-hooks.js';
 import { createLinter, parseConfig, type ConfigError, type DocumentKind, type FairwordConfig, type Linter } from '@fairword/rules';
 import { findConfigFile, kindForFile } from '@fairword/rules/node';
 import { configIgnoreMatcher } from './files.js';
@@ -38,7 +39,7 @@ function entryFor(path: string | undefined, config: FairwordConfig, errors: Conf
     ...(path === undefined ? {} : { path }),
     config,
     errors,
-    linter: () => (linter ??= createLinter(config)),
+    linter: () => (linter ??= createLinter(config, testLinterOptions())),
     isIgnored,
     kindFor: (file) => kindForFile(loaded, file),
     allowable: new Map(),
