@@ -153,14 +153,14 @@ else sources.push(generatedDocument(60_000));
 const chunks = [];
 for (const s of sources) {
   const paras = s.split(/\n\s*\n/);
-  for (let i = 0; i < paras.length; i += 8) chunks.push(paras.slice(i, i + 8).join('\n\n'));
+  for (let i = 0; i < paras.length; i += 6) chunks.push(paras.slice(i, i + 6).join('\n\n'));
 }
 const files = quick ? 400 : 2000;
 let bytes = 0;
 for (let i = 0; i < files; i++) {
   const dir = join(corpus, `d${i % 20}`);
   mkdirSync(dir, { recursive: true });
-  const text = chunks[i % chunks.length] + '\n\n' + chunks[(i * 13 + 5) % chunks.length] + '\n';
+  const text = `${chunks[(i * 13 + 5) % chunks.length]}\n`;
   bytes += Buffer.byteLength(text);
   writeFileSync(join(dir, `doc${i}.${i % 3 === 0 ? 'txt' : 'md'}`), text);
 }
