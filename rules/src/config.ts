@@ -27,6 +27,8 @@ const SEVERITIES = Object.keys(SEVERITY_RANK);
  */
 export function parseConfig(text: string, _filename = '.fairword.yaml'): ParsedConfig {
   const counter = new LineCounter();
+  // YAML does not treat a lone CR as a line break; make it LF (same length, so positions hold).
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const errors: ConfigError[] = [];
   const at = (offset: number | undefined, message: string): void => {

@@ -10,7 +10,7 @@ import { kindFromFrontMatter, kindFromText } from './kind.js';
 import { keysAt, PhraseMatcher, type PhraseEntry } from './matcher.js';
 import { MentionDetector } from './mentions.js';
 import { lineStarts, positionAt } from './positions.js';
-import { formatFromFilename, proseView, type Block, type ProseView } from './prose.js';
+import { flat, formatFromFilename, proseView, type Block, type ProseView } from './prose.js';
 import type { Format } from './types.js';
 import type { LogicRule, WordRuleData } from './rule.js';
 import { logicRules } from './rules/index.js';
@@ -62,6 +62,8 @@ interface DocState {
   headings: Array<{ text: string; offset: number }>;
   frontMatter?: string;
   opening: string;
+  /** Where the opening ends in the document. */
+  openingEnd: number;
   errors: Finding[];
 }
 
@@ -70,6 +72,14 @@ const RECRUITMENT_KINDS = new Set<DocumentKind>(['job-advert', 'job-description'
 
 /** A short block that labels the criteria below it ("Essential", "Desirable:"). */
 const SECTION_LABEL = /^(?:\*\*|__)?\s*(essential|desirable)(?: criteria| requirements)?\s*:?\s*(?:\*\*|__)?\s*:?$/i;
+
+/** The offset where the text `openingOf` reads ends. */
+function openingEndOf(view: ProseView): number {
+  const first = view.blocks[0];
+  if (!first) return 0;
+  const end = view.blocks.find((b) => b.end >= first.start + 2000)?.end ?? view.blocks.at(-1)!.end;
+  return Math.min(end, first.start + 2000);
+}
 
 /** The prose at the start of the document (about the first 2,000 characters), for document-kind detection. */
 function openingOf(view: ProseView): string {
@@ -354,9 +364,10 @@ class FairwordLinter implements Linter {
       chunks: view.chunks,
       base: region.findings,
       comments: view.comments,
-      headings: view.headings.map((h, i) => ({ text: h, offset: view.headingOffsets[i]! })),
+      headings: view.headings.map((h, i) => ({ text: flat(h), offset: view.headingOffsets[i]! })),
       ...(view.frontMatter !== undefined ? { frontMatter: view.frontMatter } : {}),
-      opening: openingOf(view),
+      opening: flat(openingOf(view)),
+      openingEnd: openingEndOf(view),
       errors: region.errors,
     };
   }
@@ -378,7 +389,8 @@ class FairwordLinter implements Linter {
     while (j + 1 < chunks.length && chunks[j + 1]!.start <= oldEnd + 1) j++;
     const rs = i > 0 ? chunks[i - 1]!.end : 0;
     const re = j + 1 < chunks.length ? chunks[j + 1]!.start : old.length;
-    if (rs === 0) return undefined;
+    // The opening decides the document kind: an edit there is analysed with the whole document.
+    if (rs === 0 || p <= prev.openingEnd) return undefined;
     const oldRegion = old.slice(rs, re);
     const newRegion = text.slice(rs, re + delta);
     if (prev.format === 'markdown' && /```|~~~|<!--|-->/.test(oldRegion + newRegion)) return undefined;
@@ -445,7 +457,7 @@ class FairwordLinter implements Linter {
       if (SECTION_LABEL.test(label)) section = label.replace(/[:\s]+$/, '');
     }
     raw.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { findings: raw.map((f) => this.toFinding(text, offset, starts, f)), errors };
+    return { findings: raw.map((f) => this.toFinding(text, view.text, offset, starts, f)), errors };
   }
 
   /** Turns an analysed document into the result: document conditions, directives, repeats, document checks. */
@@ -507,7 +519,7 @@ class FairwordLinter implements Linter {
     // The key covers the whole lines the block is on: a table cell's result may depend on its row.
     const lineStart = view.lastIndexOf('\n', block.start - 1) + 1;
     const lineEnd = view.indexOf('\n', block.end);
-    const key = `${kind}\u0000${section}\u0000${block.start - lineStart}\u0000${view.slice(lineStart, lineEnd < 0 ? view.length : lineEnd)}`;
+    const key = `${kind}\u0000${section}\u0000${block.start - lineStart}\u0000${flat(view.slice(lineStart, lineEnd < 0 ? view.length : lineEnd))}`;
     const cached = this.blockCache.get(key);
     if (cached) {
       for (const f of cached) out.push({ ...f, start: f.start + block.start, end: f.end + block.start });
@@ -647,12 +659,17 @@ class FairwordLinter implements Linter {
     return true;
   }
 
-  /** Attaches wording and positions; `f` is relative to `text`, which starts at `offset` in the document. */
-  private toFinding(text: string, offset: number, starts: number[], f: RawFinding): Finding {
+  /**
+   * Attaches wording and positions; `f` is relative to `text` (and its view), which starts at `offset` in the document.
+   * A phrase that runs across markup or a link target ("[young](url) person") is reported without replacements:
+   * replacing its whole span would delete the markup.
+   */
+  private toFinding(text: string, view: string, offset: number, starts: number[], f: RawFinding): Finding {
     const rule = this.compiled[f.rule]!;
-    const actual = text.slice(f.start, f.end);
+    const actual = flat(text.slice(f.start, f.end));
+    const crossesMarkup = view.slice(f.start, f.end) !== actual;
     const capitalisedByNature = f.phrase !== undefined && /^\p{Lu}/u.test(f.phrase);
-    const suggestions = (f.suggestions ?? rule.suggestions).map((s) => {
+    const suggestions = (crossesMarkup ? [] : (f.suggestions ?? rule.suggestions)).map((s) => {
       if (f.sentenceStart) return s.charAt(0).toUpperCase() + s.slice(1);
       return capitalisedByNature ? s : matchCase(actual, s);
     });
@@ -706,9 +723,9 @@ class FairwordLinter implements Linter {
   private termKey(actual: string): string {
     let key = this.termKeys.get(actual);
     if (key === undefined) {
-      key = actual.toLowerCase().replace(/\s+/g, ' ');
+      key = flat(actual.toLowerCase().replace(/\s+/g, ' '));
       if (this.termKeys.size > 10_000) this.termKeys.clear();
-      this.termKeys.set(actual, key);
+      this.termKeys.set(flat(actual), key);
     }
     return key;
   }

@@ -44,6 +44,16 @@ export function formatFromFilename(name: string): Format | undefined {
 }
 
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+/** For segments after the first: a `---` block there is a thematic break or a setext heading, never front matter. */
+const bodyParser = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * A copy of `s` that does not keep the string it was sliced from alive (V8 slices point into their parent), so
+ * caches keyed by parts of a document never hold old versions of the whole document.
+ */
+export function flat(s: string): string {
+  return s.length < 13 ? s : (` ${s}`).slice(1);
+}
 
 const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>"')\]]+/gi;
 // Anchored on the '@' so the scan does not try every word as the start of an address.
@@ -220,6 +230,8 @@ const segmentCache = new Map<string, SegmentView>();
 const SEGMENT_CACHE_LIMIT = 4000;
 
 function markdownView(source: string, needed?: (segment: string) => boolean): ProseView {
+  // A byte order mark is not text: analyse what follows it and move every offset one place on.
+  if (source.charCodeAt(0) === 0xfeff) return shiftView(markdownView(source.slice(1), needed), 1);
   const view: ProseView = { text: '', blocks: [], headings: [], headingOffsets: [], comments: [], chunks: [] };
   let text = '';
   let last = 0;
@@ -228,7 +240,9 @@ function markdownView(source: string, needed?: (segment: string) => boolean): Pr
     view.chunks.push({ start, end });
     text += source.slice(last, start);
     last = end;
-    let part = segmentCache.get(segment);
+    // Only the first segment may hold front matter, so the same text is a different key there.
+    const key = start === 0 ? `\u0000${segment}` : flat(segment);
+    let part = segmentCache.get(key);
     if (!part) {
       // The opening segments are always parsed: document-kind detection reads them.
       if (needed && start > OPENING_CHARS && !segment.includes('<!--') && !needed(segment)) {
@@ -236,9 +250,9 @@ function markdownView(source: string, needed?: (segment: string) => boolean): Pr
         text += segment;
         continue;
       }
-      part = plainSegment(segment) ?? parseMarkdown(segment);
+      part = plainSegment(segment) ?? parseMarkdown(segment, start === 0);
       if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.delete(segmentCache.keys().next().value!);
-      segmentCache.set(segment, part);
+      segmentCache.set(key, part);
     }
     text += part.text;
     for (const b of part.blocks) view.blocks.push({ start: b.start + start, end: b.end + start });
@@ -270,9 +284,22 @@ export function plainSegment(segment: string): SegmentView | undefined {
 /** Characters and line starts that may be Markdown syntax (or a GFM autolink, entity or escape). */
 const PLAIN_UNSAFE = /[*_`[\]<>!&\\|~@#=+^$]|:\/\/|www\.|(?:^|\r\n|\r|\n)[ \t\d\-+*>|=~]|(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)|^\uFEFF/;
 
+/** The view of a text that starts `by` characters later, with those characters masked. */
+function shiftView(view: ProseView, by: number): ProseView {
+  const move = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + by, end: x.end + by });
+  return {
+    ...view,
+    text: ' '.repeat(by) + view.text,
+    blocks: view.blocks.map(move),
+    chunks: [{ start: 0, end: by }, ...view.chunks.map(move)],
+    comments: view.comments.map(move),
+    headingOffsets: view.headingOffsets.map((o) => o + by),
+  };
+}
+
 /** Parses one Markdown segment with remark and masks everything that is not prose. */
-export function parseMarkdown(source: string): SegmentView {
-  const tree = markdownParser.parse(source) as Root;
+export function parseMarkdown(source: string, first = true): SegmentView {
+  const tree = (first ? markdownParser : bodyParser).parse(source) as Root;
   // Start fully masked with spaces (keep line breaks), then reveal prose characters.
   const chars = new Array<string>(source.length);
   for (let i = 0; i < source.length; i++) {

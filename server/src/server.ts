@@ -23,6 +23,7 @@ import {
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  DOCUMENT_KINDS,
   createLinter,
   formatFromFilename,
   getRule,
@@ -850,7 +851,8 @@ connection.onExecuteCommand((params) =>
 connection.onNotification(SetKindNotification, (params) =>
   guard('setting a document kind', undefined, () => {
     if (params.kind === null) kindOverrides.delete(params.uri);
-    else kindOverrides.set(params.uri, params.kind);
+    else if ((DOCUMENT_KINDS as readonly string[]).includes(params.kind)) kindOverrides.set(params.uri, params.kind);
+    else return connection.console.warn(`Fairword: ignored an unknown document kind "${String(params.kind)}"`);
     if (documents.get(params.uri)) schedule(params.uri, 0, 'refresh');
   }),
 );

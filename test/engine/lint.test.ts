@@ -121,7 +121,7 @@ describe('context keeps correct uses quiet', () => {
     const md = '# Community Transport Driver\n\nA clean driving licence is essential.';
     expect(show(md, { format: 'markdown' })).toEqual([]);
     expect(show('# Care Coordinator\n\nA clean driving licence is essential.', { format: 'markdown' })).toEqual([
-      '2:2-2:23 warning driving-licence "clean driving licence" → ability to travel across the area',
+      '2:2-2:23 warning driving-licence "clean driving licence" → way to travel across the area | ability to travel across the area',
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { flat } from '../prose.js';
 import { tokenize } from '../tokens.js';
 import { blockAcronyms, type BlockAcronyms } from './acronyms.js';
 import { findCodedWords, type CodedWord } from './gender.js';
@@ -28,7 +29,7 @@ export function clearDocumentCache(): void {
  * re-analysing a document after a small edit only reworks the blocks that changed.
  */
 export function blockFacts(block: DocBlock, viewText: string): BlockFacts {
-  const key = `${block.type}\u0000${viewText.slice(block.start, block.end)}`;
+  const key = `${block.type}\u0000${flat(viewText.slice(block.start, block.end))}`;
   const hit = cache.get(key);
   if (hit) {
     // Refresh its place so the most recently used blocks survive eviction.

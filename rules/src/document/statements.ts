@@ -112,7 +112,7 @@ const DISABILITY_CONFIDENT =
 export const STATEMENT_TEXT: Record<StatementKey, { title: string; text: string }> = {
   salary: {
     title: 'Insert a salary statement',
-    text: 'Salary: £[amount] to £[amount] a year (Agenda for Change Band [number]), pro rata for part-time hours.',
+    text: 'Salary: £[amount] to £[amount] a year, pro rata (Agenda for Change Band [number]).',
   },
   flexible_working: {
     title: 'Insert a flexible working statement',
