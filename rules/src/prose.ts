@@ -55,6 +55,18 @@ export function flat(s: string): string {
   return s.length < 13 ? s : (` ${s}`).slice(1);
 }
 
+/** `value` with every string inside it replaced by a flat copy (for values kept in long-lived caches). */
+export function flatDeep<T>(value: T): T {
+  if (typeof value === 'string') return flat(value) as T;
+  if (Array.isArray(value)) return value.map(flatDeep) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = flatDeep(v);
+    return out as T;
+  }
+  return value;
+}
+
 const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|mailto:|www\.)[^\s<>"')\]]+/gi;
 // Anchored on the '@' so the scan does not try every word as the start of an address.
 const EMAIL_RE = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
@@ -105,7 +117,7 @@ function plaintextView(source: string): ProseView {
       // A short single line without closing punctuation reads as a heading.
       const line = source.slice(s, e);
       if (e - s < 80 && !/[\r\n]/.test(line) && !'.!?,;:'.includes(source[e - 1]!) && !/^(?:[-*•·–]|\d+[.)])\s/.test(line)) {
-        headings.push(line);
+        headings.push(flat(line));
         headingOffsets.push(s);
       }
     }
@@ -121,7 +133,7 @@ function plaintextView(source: string): ProseView {
     const end = source.slice(first.start, first.end).search(/\r|\n/);
     const line = end > 0 ? source.slice(first.start, first.start + end).trim() : '';
     if (line && line.length < 80 && !'.!?,;:'.includes(line.at(-1)!)) {
-      headings.unshift(line);
+      headings.unshift(flat(line));
       headingOffsets.unshift(first.start);
     }
   }
@@ -221,7 +233,7 @@ function atxHeadings(segment: string, offset: number, view: Pick<ProseView, 'hea
     if (fence !== undefined) continue;
     const h = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/.exec(line);
     if (h) {
-      view.headings.push(h[1]!.replace(/[*_`]+/g, '').trim());
+      view.headings.push(flat(h[1]!.replace(/[*_`]+/g, '').trim()));
       view.headingOffsets.push(offset + m.index);
     }
   }
@@ -241,7 +253,7 @@ function markdownView(source: string, needed?: (segment: string) => boolean): Pr
     text += source.slice(last, start);
     last = end;
     // Only the first segment may hold front matter, so the same text is a different key there.
-    const key = start === 0 ? `\u0000${segment}` : flat(segment);
+    const key = start === 0 ? `\u0000${flat(segment)}` : flat(segment);
     let part = segmentCache.get(key);
     if (!part) {
       // The opening segments are always parsed: document-kind detection reads them.
@@ -250,7 +262,9 @@ function markdownView(source: string, needed?: (segment: string) => boolean): Pr
         text += segment;
         continue;
       }
-      part = plainSegment(segment) ?? parseMarkdown(segment, start === 0);
+      // Parsed from a flat copy, so nothing cached keeps this version of the whole document alive.
+      const own = flat(segment);
+      part = plainSegment(own) ?? parseMarkdown(own, start === 0);
       if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.delete(segmentCache.keys().next().value!);
       segmentCache.set(key, part);
     }
@@ -368,6 +382,9 @@ export function parseMarkdown(source: string, first = true): SegmentView {
         return;
       }
     }
+    // A link's brackets and target are hard breaks (its text is revealed below): a phrase never runs into or out of
+    // a link, so a replacement can never swallow "](url)".
+    if ((node.type === 'link' || node.type === 'linkReference') && inBlock) hard(node);
     const isBlock = BLOCKS.has(node.type);
     if (isBlock && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
       view.blocks.push({ start: node.position.start.offset, end: node.position.end.offset });

@@ -1,4 +1,4 @@
-import { flat } from '../prose.js';
+import { flat, flatDeep } from '../prose.js';
 import { tokenize } from '../tokens.js';
 import { blockAcronyms, type BlockAcronyms } from './acronyms.js';
 import { findCodedWords, type CodedWord } from './gender.js';
@@ -48,6 +48,7 @@ export function blockFacts(block: DocBlock, viewText: string): BlockFacts {
     years: block.type === 'heading' ? [] : yearsSpans(tokens).map(([s, e]) => [s - block.start, e - block.start]),
   };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(key, facts);
-  return facts;
+  const kept = flatDeep(facts);
+  cache.set(key, kept);
+  return kept;
 }

@@ -1,3 +1,4 @@
+import { flat } from '../prose.js';
 import { unified } from 'unified';
 import retextEnglish from 'retext-english';
 import { syllable } from 'syllable';
@@ -86,7 +87,7 @@ function syllables(word: string): number {
   if (n === undefined) {
     n = /\p{L}/u.test(word) ? Math.max(1, syllable(word.toLowerCase().replace(/’/g, "'"))) : 1;
     if (SYLLABLE_CACHE.size > 20000) SYLLABLE_CACHE.clear();
-    SYLLABLE_CACHE.set(word, n);
+    SYLLABLE_CACHE.set(flat(word), n);
   }
   return n;
 }
