@@ -229,7 +229,7 @@ test('fix all (source.fixAll.fairword) makes exactly the safe replacements', asy
   await closeAll();
 });
 
-test('fix all on the example advert proposes its ten single-suggestion replacements', async () => {
+test('fix all on the example advert proposes exactly its single-suggestion replacements', async () => {
   const uri = await advertUri();
   const doc = await vscode.workspace.openTextDocument(uri);
   const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
