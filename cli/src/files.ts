@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { formatFromFilename } from '@fairword/rules';
+import { scopeIgnorePattern } from '@fairword/rules/node';
 
 /** File extensions linted when expanding directories and globs (those `formatFromFilename` knows). */
 export const EXTENSIONS = ['md', 'markdown', 'mdown', 'mkd', 'txt', 'text'];
@@ -92,22 +93,12 @@ export function gitignoreFilter(cwd: string, name = '.gitignore'): (file: string
       } catch {
         continue;
       }
-      ig.add(text.split(/\r?\n/).flatMap((line) => scopePattern(line, dir) ?? []));
+      ig.add(text.split(/\r?\n/).flatMap((line) => scopeIgnorePattern(line, dir) ?? []));
     }
     return ig.ignores(parts.join('/'));
   };
 }
 
-/** Rewrites a pattern from `dir/.gitignore` so that it applies from the repository root. */
-function scopePattern(line: string, dir: string): string | undefined {
-  if (dir === '') return line;
-  if (line.trim() === '' || line.startsWith('#')) return undefined;
-  const negated = line.startsWith('!');
-  const body = negated ? line.slice(1) : line;
-  const prefix = dir.replace(/[*?[\\]/g, '\\$&').replace(/^[#!]/, '\\$&');
-  const anchored = body.replace(/\/+\s*$/, '').includes('/');
-  return `${negated ? '!' : ''}${prefix}/${anchored ? body.replace(/^\//, '') : `**/${body}`}`;
-}
 
 function gitRoot(from: string): string | undefined {
   for (let dir = from; ; dir = dirname(dir)) {

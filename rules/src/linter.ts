@@ -1,6 +1,3 @@
-import { unified } from 'unified';
-import retextEnglish from 'retext-english';
-import type { Root as NlcstRoot } from 'nlcst';
 import { matchCase } from './case.js';
 import { getRule } from './catalog.js';
 import { BUILTIN_RULE_IDS } from './config.js';
@@ -15,6 +12,7 @@ import type { Format } from './types.js';
 import type { LogicRule, WordRuleData } from './rule.js';
 import { logicRules } from './rules/index.js';
 import { analyseDocument, clearDocumentCache, documentRules } from './document/index.js';
+import { sentenceRanges } from './sentences.js';
 import { phraseKeys, tokenize, type Token } from './tokens.js';
 import {
   type Category,
@@ -157,7 +155,6 @@ interface RawFinding {
 }
 
 const SOURCE_CONFIG: Source = { title: "Your organisation's Fairword configuration (.fairword.yaml)" };
-const englishParser = unified().use(retextEnglish);
 const BLOCK_CACHE_LIMIT = 5000;
 const mentions = new MentionDetector();
 
@@ -542,19 +539,9 @@ class FairwordLinter implements Linter {
     this.blockCache.set(key, found.map((f) => ({ ...f, start: f.start - block.start, end: f.end - block.start })));
   }
 
-  /** Sentence ranges of a block, from retext-english. */
+  /** Sentence ranges of a block (absolute offsets), the last one stretched to the end of the block. */
   private sentences(view: string, block: Block): Array<[number, number]> {
-    const tree = englishParser.parse(view.slice(block.start, block.end)) as NlcstRoot;
-    const out: Array<[number, number]> = [];
-    for (const paragraph of tree.children) {
-      if (paragraph.type !== 'ParagraphNode') continue;
-      for (const sentence of paragraph.children) {
-        if (sentence.type !== 'SentenceNode') continue;
-        const s = sentence.position?.start.offset;
-        const e = sentence.position?.end.offset;
-        if (s !== undefined && e !== undefined) out.push([block.start + s, block.start + e]);
-      }
-    }
+    const out = sentenceRanges(view.slice(block.start, block.end)).map(([s, e]): [number, number] => [block.start + s, block.start + e]);
     if (out.length === 0) out.push([block.start, block.end]);
     else out[out.length - 1]![1] = Math.max(out[out.length - 1]![1], block.end);
     return out;

@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import ignore from 'ignore';
 import { formatFromFilename } from '@fairword/rules';
+import { scopeIgnorePattern } from '@fairword/rules/node';
 
 /** Per-folder ignore files in gitignore syntax that only Fairword reads. */
 export const FAIRWORD_IGNORE = '.fairwordignore';
@@ -37,16 +38,6 @@ function below(root: string, path: string): string | undefined {
   return rel.split(sep).join('/');
 }
 
-/** Rewrites a pattern from `dir/.gitignore` so that it applies from the root (as the CLI does). */
-function scopePattern(line: string, dir: string): string | undefined {
-  if (dir === '') return line;
-  if (line.trim() === '' || line.startsWith('#')) return undefined;
-  const negated = line.startsWith('!');
-  const body = negated ? line.slice(1) : line;
-  const prefix = dir.replace(/[*?[\\]/g, '\\$&').replace(/^[#!]/, '\\$&');
-  const anchored = body.replace(/\/+\s*$/, '').includes('/');
-  return `${negated ? '!' : ''}${prefix}/${anchored ? body.replace(/^\//, '') : `**/${body}`}`;
-}
 
 /**
  * Ignore files of one name (`.gitignore` or `.fairwordignore`) from a root down, read lazily and cached until
@@ -78,7 +69,7 @@ export class IgnoreFiles {
       } catch {
         continue;
       }
-      entry.ig.add(text.split(/\r?\n/).flatMap((line) => scopePattern(line, dir) ?? []));
+      entry.ig.add(text.split(/\r?\n/).flatMap((line) => scopeIgnorePattern(line, dir) ?? []));
     }
     return entry.ig.ignores(isDir ? `${rel}/` : rel);
   }

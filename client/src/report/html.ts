@@ -7,6 +7,7 @@
  */
 import type { ReportResult } from '../../../server/src/protocol.js';
 import { STATEMENT_KEYS, type StatementKey } from './messages.js';
+import { KIND_LABELS } from '../labels.mjs';
 
 export interface RenderOptions {
   /** `webview.cspSource`. */
@@ -31,14 +32,6 @@ const READING_SCALE = { min: 5, max: 20 } as const;
 /** Document kinds for which the statements checklist and criteria are shown. */
 const RECRUITMENT_KINDS = new Set(['job-advert', 'job-description', 'person-specification']);
 
-const KIND_LABELS: Record<string, string> = {
-  'job-advert': 'Job advert',
-  'job-description': 'Job description',
-  'person-specification': 'Person specification',
-  policy: 'Policy',
-  'health-information': 'Health information',
-  general: 'General document',
-};
 
 const KIND_SOURCE_LABELS: Record<string, string> = {
   option: 'set in your Fairword settings',
@@ -181,7 +174,7 @@ export function renderMessage(title: string, message: string, opts: RenderOption
 // ---------------------------------------------------------------------------------------------------------
 
 function kindSection(result: ReportResult): string {
-  const kind = KIND_LABELS[result.kind] ?? result.kind;
+  const kind = (KIND_LABELS as Readonly<Record<string, string>>)[result.kind] ?? result.kind;
   const source = KIND_SOURCE_LABELS[result.kindSource];
   return (
     `<section aria-labelledby="fw-kind-heading" id="fw-kind">` +

@@ -1,8 +1,6 @@
 import { flat } from '../prose.js';
-import { unified } from 'unified';
-import retextEnglish from 'retext-english';
+import { sentenceRanges } from '../sentences.js';
 import { syllable } from 'syllable';
-import type { Root as NlcstRoot } from 'nlcst';
 import { BULLET, blockLines, type DocBlock, type Line } from './structure.js';
 
 /** NHS service manual, How we write: sentences of up to 20 words, paragraphs of up to 3 sentences. */
@@ -11,7 +9,6 @@ export const MAX_PARAGRAPH_SENTENCES = 3;
 /** Below this many words a reading age means little, so the report gives null. */
 export const MIN_WORDS_FOR_READING_AGE = 100;
 
-const englishParser = unified().use(retextEnglish);
 const WORD_RE = /[\p{L}\p{N}]+(?:['’.,\-\u2010\u2011][\p{L}\p{N}]+)*/gu;
 const SYLLABLE_CACHE = new Map<string, number>();
 
@@ -121,20 +118,12 @@ function units(block: DocBlock): Unit[] {
 function sentencesOf(unit: Unit): Array<[number, number]> {
   // No full stop, question or exclamation mark before the end: one sentence, no need to parse.
   if (!/[.!?…]['"’”)\]]*\s/.test(unit.text)) return [[unit.start, unit.end]];
-  const tree = englishParser.parse(unit.text) as NlcstRoot;
   const out: Array<[number, number]> = [];
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue;
-    for (const sentence of paragraph.children) {
-      if (sentence.type !== 'SentenceNode') continue;
-      const s = sentence.position?.start.offset;
-      const e = sentence.position?.end.offset;
-      if (s === undefined || e === undefined) continue;
-      const raw = unit.text.slice(s, e);
-      const lead = raw.length - raw.trimStart().length;
-      const trimmed = raw.trim();
-      if (trimmed) out.push([unit.start + s + lead, unit.start + s + lead + trimmed.length]);
-    }
+  for (const [s, e] of sentenceRanges(unit.text)) {
+    const raw = unit.text.slice(s, e);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) out.push([unit.start + s + lead, unit.start + s + lead + trimmed.length]);
   }
   return out;
 }
