@@ -188,7 +188,11 @@ class FairwordLinter implements Linter {
   private readonly termKeys = new Map<string, string>();
 
   /** True when a Markdown segment could hold a finding, so it is worth parsing. */
-  private readonly needed = (segment: string): boolean => this.isCandidate(segment, tokenize(segment));
+  private readonly needed = (segment: string): boolean => {
+    // Emphasis and escape characters are masked as spaces in the view, so words they split may join into a phrase.
+    const text = /[*_~\\]/.test(segment) ? segment.replace(/[*_~\\]/g, ' ') : segment;
+    return this.isCandidate(text, tokenize(text));
+  };
 
   /** True when some phrase occurs in the tokens, or some logic rule's triggers (and prescan) match the text. */
   private isCandidate(text: string, tokens: Token[]): boolean {

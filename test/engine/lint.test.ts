@@ -189,3 +189,13 @@ describe('choices', () => {
     expect(show('We asked black staff.', { format: 'plaintext' })).toEqual(['0:9-0:14 information ethnic-group-capitals "black" → Black']);
   });
 });
+
+describe('Markdown prescan', () => {
+  it('finds a phrase split by emphasis markers whether or not its segment was parsed before', () => {
+    const text = `${'Intro paragraph with nothing to flag.\n\n'.repeat(80)}Visitors who are wheelchair-**bound** are welcome.\n`;
+    const first = createLinter().lint(text, { format: 'markdown' }).findings.map((f) => f.ruleId);
+    const again = createLinter().lint(text, { format: 'markdown' }).findings.map((f) => f.ruleId);
+    expect(first).toEqual(['wheelchair-bound']);
+    expect(again).toEqual(first);
+  });
+});
