@@ -5,7 +5,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from './types.js';
 export function kindFromFrontMatter(frontMatter: string | undefined): DocumentKind | undefined {
   if (!frontMatter || !/fairword/.test(frontMatter)) return undefined;
   try {
-    const data = parse(frontMatter) as Record<string, unknown> | null;
+    const data = parse(frontMatter, { logLevel: 'silent' }) as Record<string, unknown> | null;
     const block = data?.['fairword'];
     const value = (block && typeof block === 'object' ? (block as Record<string, unknown>)['kind'] : undefined) ?? data?.['fairword-kind'];
     return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value) ? (value as DocumentKind) : undefined;

@@ -264,7 +264,7 @@ export const PROPERTIES: NamedProperty[] = [
         const options = optionsFor(doc, setup);
         const first = linter.lint(doc.text, options);
         const once = fixAll(doc.text, first.findings);
-        // The same fix-all as the CLI (--fix, one pass) and the editor (source.fixAll.fairword) make it.
+        // The editor's fix-all (source.fixAll.fairword) is one pass; the CLI's --fix repeats passes until nothing changes.
         const cli = applySafeFixes(doc.text, first.findings).text;
         if (cli !== once) fail('the CLI fix-all differs from the reference fix-all', { cli, once });
         const lsp = TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, doc.text), safeFixEdits(doc.text, first.findings));
