@@ -1,3 +1,4 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
 /**
  * The code actions offered on a Fairword diagnostic, built by pure functions from the diagnostic's `data` and a
  * little context about the document: replace, insert, ignore here, allow in the workspace, turn the rule off,
@@ -126,6 +127,36 @@ export function safeFixEdits(text: string, findings: readonly Finding[]): TextEd
     edits.push(TextEdit.replace(f.range, f.suggestions[0]!));
   }
   return edits.reverse();
+}
+
+/**
+ * Fix-all edits that leave nothing more to fix, so applying fix-all twice equals applying it once. Usually the
+ * first pass (`first`) is already stable and is returned as it is; when fixing reveals another fix ("young young
+ * person"), passes repeat (up to `maxPasses`) and one edit replaces the changed part of the text.
+ */
+export function stableFixEdits(text: string, first: TextEdit[], relint: (text: string) => readonly Finding[], maxPasses = 5): TextEdit[] {
+  if (first.length === 0) return first;
+  const apply = (t: string, edits: TextEdit[]): string => TextDocument.applyEdits(TextDocument.create('fairword:fix', 'plaintext', 0, t), edits);
+  let current = apply(text, first);
+  let cascaded = false;
+  for (let pass = 1; pass < maxPasses; pass++) {
+    const more = safeFixEdits(current, relint(current));
+    if (more.length === 0) break;
+    const next = apply(current, more);
+    if (next === current) break;
+    current = next;
+    cascaded = true;
+  }
+  if (!cascaded) return first;
+  let p = 0;
+  while (p < text.length && p < current.length && text.charCodeAt(p) === current.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < text.length - p && s < current.length - p && text.charCodeAt(text.length - 1 - s) === current.charCodeAt(current.length - 1 - s)) s++;
+  // Never split a surrogate pair.
+  if (p > 0 && /[\uD800-\uDBFF]/.test(text.charAt(p - 1))) p--;
+  if (s > 0 && /[\uDC00-\uDFFF]/.test(text.charAt(text.length - s))) s--;
+  const doc = TextDocument.create('fairword:fix', 'plaintext', 0, text);
+  return [TextEdit.replace({ start: doc.positionAt(p), end: doc.positionAt(text.length - s) }, current.slice(p, current.length - s))];
 }
 
 /** "Fix all Fairword replacements in this file", as a quick fix or as the `source.fixAll.fairword` action. */

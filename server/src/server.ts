@@ -38,7 +38,7 @@ import {
   type LintSession,
 } from '@fairword/rules';
 import { CONFIG_NAMES, findConfigFile } from '@fairword/rules/node';
-import { codeActionsFor, fixAllAction, safeFixEdits, wants } from './actions.js';
+import { codeActionsFor, fixAllAction, safeFixEdits, stableFixEdits, wants } from './actions.js';
 import { CONFIG_TEMPLATE, allowTerm, termToAllow, turnOffRule, type ConfigEdit } from './config-edit.js';
 import { ConfigStore, type ConfigEntry } from './configs.js';
 import { configDiagnostics, isDiagnosticData, toDiagnostic } from './diagnostics.js';
@@ -267,7 +267,7 @@ function analyse(
   text: string,
   format: Format,
   settings: FairwordSettings,
-  options: { report?: boolean; explicit?: boolean } = {},
+  options: { report?: boolean; explicit?: boolean; fresh?: boolean } = {},
 ): Analysis {
   const file = filePath(uri);
   const entry = configForUri(uri);
@@ -304,7 +304,8 @@ function analyse(
     ...(kind ? { kind } : {}),
     ...(options.report ? { report: true } : {}),
   };
-  const result = sessionFor(uri, entry.linter(), lintOptions).lint(text);
+  // A hypothetical text (fix-all checking its own result) must not move the document's session.
+  const result = options.fresh ? entry.linter().lint(text, lintOptions) : sessionFor(uri, entry.linter(), lintOptions).lint(text);
   const kindSource: KindSource = override ? 'override' : fromConfig ? 'config' : result.kindSource === 'option' ? 'default' : result.kindSource;
   return {
     findings: result.findings.filter((f) => isShown(f.severity, settings.minimumSeverity)),
@@ -769,7 +770,12 @@ connection.onCodeAction((params) =>
       findings = analyse(uri, document.getText(), format, settings).findings;
     }
     const text = document.getText();
-    const fixAll = safeFixEdits(text, findings ?? []);
+    let fixAll = safeFixEdits(text, findings ?? []);
+    if (fixAll.length > 0) {
+      const settings = await settingsFor(uri);
+      if (!isCurrent(uri, version)) return [];
+      fixAll = stableFixEdits(text, fixAll, (t) => analyse(uri, t, format, settings, { fresh: true }).findings);
+    }
 
     if (wantsQuickFix) {
       const entry = configForUri(uri);
