@@ -11,6 +11,7 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   createConnection,
@@ -38,6 +39,7 @@ import {
   type LintSession,
 } from '@fairword/rules';
 import { CONFIG_NAMES, findConfigFile } from '@fairword/rules/node';
+import { ResyncingMessageReader } from './transport.js';
 import { codeActionsFor, fixAllAction, safeFixEdits, stableFixEdits, wants } from './actions.js';
 import { CONFIG_TEMPLATE, allowTerm, termToAllow, turnOffRule, type ConfigEdit } from './config-edit.js';
 import { ConfigStore, type ConfigEntry } from './configs.js';
@@ -97,7 +99,10 @@ interface DocumentResult {
 /** Why a document is being checked; decides what `fairword.run` allows. */
 type Trigger = 'open' | 'change' | 'save' | 'refresh' | 'manual';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio, messages are read with a reader that recovers from bad framing; IPC and sockets use the defaults.
+const connection = process.argv.includes('--stdio')
+  ? createConnection(ProposedFeatures.all, new ResyncingMessageReader(process.stdin), new StreamMessageWriter(process.stdout))
+  : createConnection(ProposedFeatures.all);
 
 /** Where the caret was after the last change of each document, if that change was typing. */
 const carets = new Map<string, { version: number; offset: number }>();
