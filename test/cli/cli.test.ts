@@ -1,50 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { lint } from '@fairword/rules';
 import { readText } from '../../cli/src/files.js';
 import { run } from '../../cli/src/main.js';
+import { CLEAN, INFO, SALESMAN, fairword as runBin, filesOf, project, useCli } from './helpers.js';
 
-const BIN = fileURLToPath(new URL('../../cli/bin/fairword.js', import.meta.url));
-const temps: string[] = [];
+useCli();
 
-/** Runs the built `fairword` bin in `cwd`; stdout is a pipe, so never coloured. */
-function fairword(cwd: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const { status, stdout, stderr } = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: status, stdout, stderr };
-}
-
-/** A fresh temp directory holding `files` (paths with forward slashes). */
-async function project(files: Record<string, string | Uint8Array>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'fairword-cli-'));
-  temps.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, name)), { recursive: true });
-    await writeFile(join(dir, name), content);
-  }
-  return dir;
-}
-
-/** The files a JSON run reported, in order. */
-function filesOf(stdout: string): string[] {
-  return (JSON.parse(stdout) as Array<{ file: string }>).map((r) => r.file);
-}
-
-const SALESMAN = 'We need a salesman.\n\nApplicants must not be wheelchair-bound.\n';
-const INFO = 'He suffers from asthma.\n';
-const CLEAN = 'We welcome applications from everyone.\n';
-
-beforeAll(() => {
-  if (!existsSync(join(dirname(BIN), '../dist/fairword.cjs'))) throw new Error('cli/dist/fairword.cjs missing: run `npm run build` first');
-});
-
-afterAll(async () => {
-  await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+/** Runs the built `fairword` bin in `cwd` with these arguments. */
+const fairword = (cwd: string, ...args: string[]): ReturnType<typeof runBin> => runBin(cwd, args);
 
 describe('fairword output', () => {
   it('prints stylish output: a header per file, aligned findings, suggestions and a summary', async () => {
