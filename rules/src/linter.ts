@@ -178,7 +178,6 @@ export function lint(text: string, options: LintOptions & { config?: FairwordCon
 class FairwordLinter implements Linter {
   private readonly compiled: CompiledRule[] = [];
   private readonly matcher = new PhraseMatcher();
-  private readonly triggers = new Set<string>();
   private readonly logic: Array<{ index: number; rule: LogicRule; triggers: Set<string> }> = [];
   /** Per-block results keyed by kind, section and block text, with offsets relative to the block. */
   private readonly blockCache = new Map<string, RawFinding[]>();
@@ -291,13 +290,11 @@ class FairwordLinter implements Linter {
         logic: rule,
       });
       this.logic.push({ index, rule, triggers: new Set(rule.triggers) });
-      for (const t of rule.triggers) this.triggers.add(t);
     }
 
     // Names that are never flagged, and terms the organisation allows, silence every rule over their span.
     for (const name of neverFlag) this.matcher.add(name, { rule: -1, shields: 'all' });
     for (const allowed of config.allow ?? []) this.matcher.add(allowed, { rule: -1, shields: 'all' });
-    for (const key of this.matcher.firstKeys) this.triggers.add(key);
   }
 
   clearCache(): void {
@@ -580,10 +577,11 @@ class FairwordLinter implements Linter {
       return this.conditionsHold(rule, tokens, f, t, from, to);
     });
     // A term quoted, cited, discouraged or listed for discussion is mentioned, not used.
-    const sentenceText = view.slice(start, end);
-    if (passed.length > 0 && mentions.isCitation(sentenceText)) return false;
-    const quoted = passed.length > 0 ? mentions.quotedSpans(view, start, end) : [];
-    const inQuotes = (s: number, e: number): boolean => quoted.some(([qs, qe]) => s >= qs && e <= qe);
+    const citation = mentions.isCitation(view.slice(start, end));
+    if (passed.length > 0 && citation) return false;
+    let quoted: Array<[number, number]> | undefined;
+    const inQuotes = (s: number, e: number): boolean =>
+      (quoted ??= mentions.quotedSpans(view, start, end)).some(([qs, qe]) => s >= qs && e <= qe);
     if (mentions.isListing(tokens, from, to, new Set(passed.map((m) => this.compiled[m.entry.rule]!.id)).size)) return false;
 
     // Longest match wins; overlapping shorter matches are dropped.
@@ -604,20 +602,20 @@ class FairwordLinter implements Linter {
     }
 
     let failed = false;
+    let sentenceTokens: Token[] | undefined;
     for (const { index, rule, triggers } of this.logic) {
       if (rule.meta.kinds.length > 0 && !rule.meta.kinds.includes(kind)) continue;
       let hit = false;
       for (let i = from; i < to && !hit; i++) hit = triggers.has(tokens[i]!.norm);
       if (!hit) continue;
       try {
-        rule.check({ text: view, tokens: tokens.slice(from, to), start, end, kind, section }, (r) => {
-          if (mentions.isCitation(sentenceText) || mentions.quotedSpans(view, start, end).some(([qs, qe]) => r.start >= qs && r.end <= qe)) return;
-          const isStart = tokens.slice(from, to).find((t) => t.word)?.start === r.start;
+        rule.check({ text: view, tokens: (sentenceTokens ??= tokens.slice(from, to)), start, end, kind, section }, (r) => {
+          if (citation || inQuotes(r.start, r.end)) return;
           out.push({
             rule: index,
             start: r.start,
             end: r.end,
-            sentenceStart: isStart,
+            sentenceStart: firstWord < to && tokens[firstWord]!.start === r.start,
             ...(r.message ? { message: r.message } : {}),
             ...(r.suggestions ? { suggestions: r.suggestions } : {}),
           });

@@ -26,8 +26,6 @@ export interface PhraseMatch {
 /** All phrases of all rules in one trie keyed by normalised tokens; matched in one pass per sentence. */
 export class PhraseMatcher {
   private readonly root: TrieNode = { next: new Map(), ends: [] };
-  /** Normalised first tokens of every phrase: a block without one of these cannot match. */
-  readonly firstKeys = new Set<string>();
 
   add(phrase: string, entry: Omit<PhraseEntry, 'keys' | 'phrase'>): void {
     const keys = phraseKeys(phrase);
@@ -42,7 +40,6 @@ export class PhraseMatcher {
       node = child;
     }
     node.ends.push({ ...entry, keys, phrase });
-    this.firstKeys.add(keys[0]!);
   }
 
   /** True when some rule's phrase (not a shield) occurs in `tokens[from, to)`: a block worth analysing. */
