@@ -1,49 +1,22 @@
-import type { Finding } from '@fairword/rules';
+import { safeEdit, safeEdits, type Finding, type SafeEdit } from '@fairword/rules';
 
-/** One replacement `--fix` may make: offsets into the text the finding came from. */
-export interface SafeEdit {
-  start: number;
-  end: number;
-  text: string;
-  ruleId: string;
-}
+export { safeEdit, type SafeEdit };
 
 /** Passes `--fix` makes over one file at most, re-checking the text after each (a guard against fixes that oscillate). */
 export const MAX_FIX_PASSES = 10;
 
 /**
- * The replacement a finding can safely take, if any: a span finding with exactly one suggestion that differs
- * from the text as written, and whose offsets still hold `actual` in `text`. Document-level insertions and
- * findings with a choice of suggestions are left for a person.
- */
-export function safeEdit(text: string, finding: Finding): SafeEdit | undefined {
-  const { scope, suggestions, offset, actual, insert } = finding;
-  if (scope !== 'span' || insert || suggestions.length !== 1) return undefined;
-  const replacement = suggestions[0]!;
-  if (replacement === actual || offset.end <= offset.start) return undefined;
-  if (text.slice(offset.start, offset.end) !== actual) return undefined;
-  return { start: offset.start, end: offset.end, text: replacement, ruleId: finding.ruleId };
-}
-
-/**
- * Applies every safe edit the findings offer, from the end of the text backwards so earlier offsets hold.
- * Overlapping edits are dropped (the later one in the text wins). Text outside the findings never changes.
+ * Applies every safe edit the findings offer (see `safeEdits` in @fairword/rules), from the end of the text
+ * backwards so earlier offsets hold. Text outside the findings never changes.
  */
 export function applySafeFixes(text: string, findings: readonly Finding[]): { text: string; applied: SafeEdit[] } {
-  const edits = findings
-    .map((f) => safeEdit(text, f))
-    .filter((e): e is SafeEdit => e !== undefined)
-    .sort((a, b) => b.start - a.start || b.end - a.end);
-  const applied: SafeEdit[] = [];
+  const applied = safeEdits(text, findings);
   let out = text;
-  let limit = Infinity;
-  for (const edit of edits) {
-    if (edit.end > limit) continue;
+  for (let i = applied.length - 1; i >= 0; i--) {
+    const edit = applied[i]!;
     out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-    limit = edit.start;
-    applied.push(edit);
   }
-  return { text: out, applied: applied.reverse() };
+  return { text: out, applied };
 }
 
 /**

@@ -11,3 +11,4 @@ export { formatFromFilename } from './prose.js';
 export { positionAt, offsetAt, lineStarts } from './positions.js';
 export { matchCase } from './case.js';
 export { documentRules } from './document/index.js';
+export { safeEdit, safeEdits, type SafeEdit } from './fixes.js';

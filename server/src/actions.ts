@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
  * and fix every safe replacement in the file.
  */
 import { CodeActionKind, TextEdit, type CodeAction, type Command, type Diagnostic } from 'vscode-languageserver';
-import type { Finding } from '@fairword/rules';
+import { safeEdits, type Finding } from '@fairword/rules';
 import { isDiagnosticData, quickFixes } from './diagnostics.js';
 import {
   ALLOW_TERM_COMMAND,
@@ -106,27 +106,12 @@ export function removeDirectiveEdit(diagnostic: Diagnostic, lineText: string, fo
   return TextEdit.del(diagnostic.range);
 }
 
-/**
- * The safe replacements in a document, as the CLI's `--fix` makes them: span findings with exactly one
- * suggestion that differs from the text and whose text is still in place; of overlapping ones the later wins.
- */
+/** The safe replacements in a document, chosen exactly as the CLI's `--fix` chooses them (`safeEdits`). */
 export function safeFixEdits(text: string, findings: readonly Finding[]): TextEdit[] {
-  const safe = findings
-    .filter((f) => {
-      if (f.scope !== 'span' || f.insert || f.suggestions.length !== 1) return false;
-      if (f.suggestions[0] === f.actual || f.offset.end <= f.offset.start) return false;
-      return text.slice(f.offset.start, f.offset.end) === f.actual;
-    })
-    .sort((a, b) => b.offset.start - a.offset.start || b.offset.end - a.offset.end);
-  // From the end backwards, as the CLI applies them: of two overlapping fixes, the later one in the text wins.
-  const edits: TextEdit[] = [];
-  let limit = Infinity;
-  for (const f of safe) {
-    if (f.offset.end > limit) continue;
-    limit = f.offset.start;
-    edits.push(TextEdit.replace(f.range, f.suggestions[0]!));
-  }
-  return edits.reverse();
+  const edits = safeEdits(text, findings);
+  if (edits.length === 0) return [];
+  const doc = TextDocument.create('fairword:fix', 'plaintext', 0, text);
+  return edits.map((e) => TextEdit.replace({ start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, e.text));
 }
 
 /**
