@@ -3,7 +3,7 @@
  * Pure TypeScript: no editor API and no Node-only API, so it can run in a browser.
  */
 export * from './types.js';
-export { createLinter, lint, type CreateLinterOptions, type Linter, type LintSession } from './linter.js';
+export { commonEnds, createLinter, lint, type CreateLinterOptions, type Linter, type LintSession } from './linter.js';
 export { defineRule, type LogicRule, type SentenceContext, type LogicReport } from './rule.js';
 export { parseConfig, type ConfigError, type ParsedConfig } from './config.js';
 export { ruleCatalog, getRule } from './catalog.js';

@@ -59,8 +59,7 @@ interface DocState {
   comments: ProseView['comments'];
   headings: Array<{ text: string; offset: number }>;
   frontMatter?: string;
-  opening: string;
-  /** Where the opening ends in the document. */
+  /** Where the opening (which decides the document kind) ends in the document. */
   openingEnd: number;
   errors: Finding[];
 }
@@ -71,7 +70,7 @@ const RECRUITMENT_KINDS = new Set<DocumentKind>(['job-advert', 'job-description'
 /** A short block that labels the criteria below it ("Essential", "Desirable:"). */
 const SECTION_LABEL = /^(?:\*\*|__)?\s*(essential|desirable)(?: criteria| requirements)?\s*:?\s*(?:\*\*|__)?\s*:?$/i;
 
-/** The offset where the text `openingOf` reads ends. */
+/** Where the opening ends: about the first 2,000 characters of prose, to the end of a block. */
 function openingEndOf(view: ProseView): number {
   const first = view.blocks[0];
   if (!first) return 0;
@@ -79,16 +78,14 @@ function openingEndOf(view: ProseView): number {
   return Math.min(end, first.start + 2000);
 }
 
-/** The prose at the start of the document (about the first 2,000 characters), for document-kind detection. */
+/** The prose at the start of the document, for document-kind detection. */
 function openingOf(view: ProseView): string {
   const first = view.blocks[0];
-  if (!first) return '';
-  const end = view.blocks.find((b) => b.end >= first.start + 2000)?.end ?? view.blocks.at(-1)!.end;
-  return view.text.slice(first.start, Math.min(end, first.start + 2000));
+  return first ? view.text.slice(first.start, openingEndOf(view)) : '';
 }
 
-/** Lengths of the common prefix and suffix of two texts (compared a block at a time, then character by character). */
-function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+/** Lengths of the common prefix and suffix of two texts (exported for the server's fix-all) (compared a block at a time, then character by character). */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   const max = Math.min(a.length, b.length);
   const STEP = 512;
   let p = 0;
@@ -364,7 +361,6 @@ class FairwordLinter implements Linter {
       comments: view.comments,
       headings: view.headings.map((h, i) => ({ text: flat(h), offset: view.headingOffsets[i]! })),
       ...(view.frontMatter !== undefined ? { frontMatter: view.frontMatter } : {}),
-      opening: flat(openingOf(view)),
       openingEnd: openingEndOf(view),
       errors: region.errors,
     };

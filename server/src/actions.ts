@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
  * and fix every safe replacement in the file.
  */
 import { CodeActionKind, TextEdit, type CodeAction, type Command, type Diagnostic } from 'vscode-languageserver';
-import { safeEdits, type Finding } from '@fairword/rules';
+import { commonEnds, safeEdits, type Finding } from '@fairword/rules';
 import { isDiagnosticData, quickFixes } from './diagnostics.js';
 import {
   ALLOW_TERM_COMMAND,
@@ -133,10 +133,7 @@ export function stableFixEdits(text: string, first: TextEdit[], relint: (text: s
     cascaded = true;
   }
   if (!cascaded) return first;
-  let p = 0;
-  while (p < text.length && p < current.length && text.charCodeAt(p) === current.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < text.length - p && s < current.length - p && text.charCodeAt(text.length - 1 - s) === current.charCodeAt(current.length - 1 - s)) s++;
+  let { prefix: p, suffix: s } = commonEnds(text, current);
   // Never split a surrogate pair.
   if (p > 0 && /[\uD800-\uDBFF]/.test(text.charAt(p - 1))) p--;
   if (s > 0 && /[\uDC00-\uDFFF]/.test(text.charAt(text.length - s))) s--;
