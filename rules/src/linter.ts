@@ -6,14 +6,17 @@ import { neverFlag, wordRules } from './generated/data.js';
 import { kindFromFrontMatter, kindFromText } from './kind.js';
 import { keysAt, PhraseMatcher, type PhraseEntry } from './matcher.js';
 import { MentionDetector } from './mentions.js';
+import { outline, type OutlineEntry } from './outline.js';
+import { inOrganisationName } from './rules/context.js';
 import { lineStarts, positionAt } from './positions.js';
 import { flat, formatFromFilename, proseView, type Block, type ProseView } from './prose.js';
 import type { Format } from './types.js';
 import type { LogicRule, WordRuleData } from './rule.js';
 import { logicRules } from './rules/index.js';
 import { analyseDocument, clearDocumentCache, documentRules } from './document/index.js';
+import { Describer } from './describes.js';
 import { sentenceRanges } from './sentences.js';
-import { phraseKeys, tokenize, type Token } from './tokens.js';
+import { tokenize, type Token } from './tokens.js';
 import {
   type Category,
   type DocumentKind,
@@ -134,6 +137,7 @@ interface CompiledRule {
     previous: string[][];
     sentence: string[][];
     document: string[][];
+    section: RegExp | undefined;
     requiresNext: string[][];
     requiresPrevious: string[][];
   };
@@ -147,6 +151,8 @@ interface RawFinding {
   sentenceStart: boolean;
   /** The phrase as written in rule data (its capitals tell whether the term is capitalised by nature). */
   phrase?: string;
+  /** Where the matched phrase ends when the finding also covers the words it requires after it ("black community"). */
+  phraseEnd?: number;
   message?: string;
   suggestions?: string[];
 }
@@ -154,6 +160,18 @@ interface RawFinding {
 const SOURCE_CONFIG: Source = { title: "Your organisation's Fairword configuration (.fairword.yaml)" };
 const BLOCK_CACHE_LIMIT = 5000;
 const mentions = new MentionDetector();
+const describer = new Describer();
+
+/** Space-separated phrase keys as token lists. */
+function split(keys: string[]): string[][] {
+  return keys.map((k) => k.split(' '));
+}
+
+/** A case-insensitive test for any of the phrases as whole words, hyphens and spaces alike. */
+function anyPhrase(phrases: string[]): RegExp {
+  const body = phrases.map((p) => p.trim().split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+}
 
 /** Options for `createLinter` beyond the user's config. */
 export interface CreateLinterOptions {
@@ -180,6 +198,8 @@ class FairwordLinter implements Linter {
   private readonly blockCache = new Map<string, RawFinding[]>();
   /** `unless.document` phrases by rule id. */
   private readonly documentConds = new Map<string, string[][]>();
+  /** `unless.anywhere` tests by rule id. */
+  private readonly anywhereConds = new Map<string, RegExp>();
   private docKeysCache: { joined: string; keys: string } | undefined;
   private readonly termKeys = new Map<string, string>();
 
@@ -218,7 +238,6 @@ class FairwordLinter implements Linter {
     extraRules: LogicRule[] = [],
   ) {
     const effective = this.effective.bind(this);
-    const keysOf = (list: string[] | undefined): string[][] => (list ?? []).map(phraseKeys).filter((k) => k.length > 0);
 
     const choices = (config.choices ?? {}) as Record<string, string>;
     for (const r of wordRules) {
@@ -238,19 +257,21 @@ class FairwordLinter implements Linter {
         suggestions: r.suggestions,
         word: r,
         cond: {
-          next: keysOf(r.unless?.next),
-          previous: keysOf(r.unless?.previous),
-          sentence: keysOf(r.unless?.sentence),
-          document: keysOf(r.unless?.document),
-          requiresNext: keysOf(r.requires?.next),
-          requiresPrevious: keysOf(r.requires?.previous),
+          next: split(r.keys.next),
+          previous: split(r.keys.previous),
+          sentence: split(r.keys.sentence),
+          document: split(r.keys.document),
+          section: r.unless?.section ? anyPhrase(r.unless.section) : undefined,
+          requiresNext: split(r.keys.requiresNext),
+          requiresPrevious: split(r.keys.requiresPrevious),
         },
       });
       for (const p of r.phrases) {
-        this.matcher.add(p.phrase, { rule: index, ...(p.suggestions ? { suggestions: p.suggestions } : {}) });
+        this.matcher.addKeys(p.keys.split(' '), p.phrase, { rule: index, ...(p.suggestions ? { suggestions: p.suggestions } : {}) });
       }
       for (const within of r.unless?.within ?? []) this.matcher.add(within, { rule: -1, shields: new Set([index]) });
-      if (r.unless?.document) this.documentConds.set(r.id, keysOf(r.unless.document));
+      if (r.keys.document.length > 0) this.documentConds.set(r.id, split(r.keys.document));
+      if (r.unless?.anywhere) this.anywhereConds.set(r.id, anyPhrase(r.unless.anywhere));
     }
 
     const termSeverity = effective('custom-term', 'warning', true);
@@ -287,6 +308,7 @@ class FairwordLinter implements Linter {
         logic: rule,
       });
       this.logic.push({ index, rule, triggers: new Set(rule.triggers) });
+      if (rule.unlessAnywhere) this.anywhereConds.set(rule.meta.id, anyPhrase(rule.unlessAnywhere));
     }
 
     // Names that are never flagged, and terms the organisation allows, silence every rule over their span.
@@ -346,9 +368,10 @@ class FairwordLinter implements Linter {
   private analyseWhole(text: string, options: LintOptions): DocState {
     const format = options.format ?? (options.filename ? formatFromFilename(options.filename) : undefined) ?? 'plaintext';
     const view = proseView(text, format, this.needed);
-    const { kind, kindSource } = this.detectKind(view.frontMatter, view.headings, openingOf(view), options);
+    const headings = outline(view).map((h) => ({ text: flat(h.text), offset: h.offset }));
+    const { kind, kindSource } = this.detectKind(view.frontMatter, headings.map((h) => h.text), openingOf(view), options);
     const starts = lineStarts(text);
-    const region = this.analyseRegion(text, 0, view, kind, '', starts);
+    const region = this.analyseRegion(text, 0, view, headings, kind, '', starts);
     return {
       text,
       format,
@@ -359,7 +382,7 @@ class FairwordLinter implements Linter {
       chunks: view.chunks,
       base: region.findings,
       comments: view.comments,
-      headings: view.headings.map((h, i) => ({ text: flat(h), offset: view.headingOffsets[i]! })),
+      headings,
       ...(view.frontMatter !== undefined ? { frontMatter: view.frontMatter } : {}),
       openingEnd: openingEndOf(view),
       errors: region.errors,
@@ -390,13 +413,14 @@ class FairwordLinter implements Linter {
     if (prev.format === 'markdown' && /```|~~~|<!--|-->/.test(oldRegion + newRegion)) return undefined;
 
     const view = proseView(newRegion, prev.format, this.needed);
+    const regionHeadings = outline(view);
     const oldHeadings = prev.headings.filter((h) => h.offset >= rs && h.offset < re).map((h) => h.text);
-    if (oldHeadings.join('\n') !== view.headings.join('\n')) return undefined;
+    if (oldHeadings.join('\n') !== regionHeadings.map((h) => flat(h.text)).join('\n')) return undefined;
 
     const starts = updateLineStarts(prev.starts, text, p, oldEnd, delta);
     const lineDelta = starts.length - prev.starts.length;
     const section = prev.headings.filter((h) => h.offset < rs).at(-1)?.text ?? '';
-    const region = this.analyseRegion(newRegion, rs, view, prev.kind, section, starts);
+    const region = this.analyseRegion(newRegion, rs, view, regionHeadings, prev.kind, section, starts);
     const shift = (f: Finding): Finding => ({
       ...f,
       offset: { start: f.offset.start + delta, end: f.offset.end + delta },
@@ -426,7 +450,11 @@ class FairwordLinter implements Linter {
         ...view.comments.map((c) => ({ value: c.value, start: c.start + rs, end: c.end + rs })),
         ...prev.comments.filter(after).map((c) => ({ value: c.value, start: c.start + delta, end: c.end + delta })),
       ],
-      headings: prev.headings.map((h) => (h.offset >= re ? { text: h.text, offset: h.offset + delta } : h)),
+      headings: [
+        ...prev.headings.filter((h) => h.offset < rs),
+        ...regionHeadings.map((h) => ({ text: flat(h.text), offset: h.offset + rs })),
+        ...prev.headings.filter((h) => h.offset >= re).map((h) => ({ text: h.text, offset: h.offset + delta })),
+      ],
       errors: [...prev.errors, ...region.errors.filter((e) => !prev.errors.some((x) => x.actual === e.actual))],
     };
   }
@@ -436,6 +464,7 @@ class FairwordLinter implements Linter {
     text: string,
     offset: number,
     view: ProseView,
+    headings: OutlineEntry[],
     kind: DocumentKind,
     sectionBefore: string,
     starts: number[],
@@ -445,7 +474,7 @@ class FairwordLinter implements Linter {
     let section = sectionBefore;
     let h = 0;
     for (const block of view.blocks) {
-      while (h < view.headingOffsets.length && view.headingOffsets[h]! <= block.start) section = view.headings[h++]!;
+      while (h < headings.length && headings[h]!.offset <= block.start) section = headings[h++]!.text;
       const label = view.text.slice(block.start, Math.min(block.end, block.start + 40)).trim();
       this.analyseBlock(view.text, block, kind, section, raw, errors);
       if (SECTION_LABEL.test(label)) section = label.replace(/[:\s]+$/, '');
@@ -457,9 +486,15 @@ class FairwordLinter implements Linter {
   /** Turns an analysed document into the result: document conditions, directives, repeats, document checks. */
   private finish(state: DocState): LintResult {
     const docKeys = this.documentKeys(state.headings.map((h) => h.text), state.frontMatter);
+    const anywhere = new Map<string, boolean>();
     const kept = state.base.filter((f) => {
       const conds = this.documentConds.get(f.ruleId);
-      return !conds || !conds.some((keys) => docKeys.includes(` ${keys.join(' ')} `));
+      if (conds && conds.some((keys) => docKeys.includes(` ${keys.join(' ')} `))) return false;
+      const test = this.anywhereConds.get(f.ruleId);
+      if (!test) return true;
+      let found = anywhere.get(f.ruleId);
+      if (found === undefined) anywhere.set(f.ruleId, (found = test.test(state.text)));
+      return !found;
     });
     const directives = state.comments
       .map((c) => parseDirective(c.value, c.start, c.end))
@@ -570,7 +605,8 @@ class FairwordLinter implements Linter {
         if (s.from < t && f < s.to && (s.entry.shields === 'all' || s.entry.shields?.has(entry.rule))) return false;
       }
       if (rule.kinds.length > 0 && !rule.kinds.includes(kind)) return false;
-      return this.conditionsHold(rule, tokens, f, t, from, to);
+      if (inOrganisationName(tokens, f, t)) return false;
+      return this.conditionsHold(rule, tokens, f, t, from, to, section);
     });
     // A term quoted, cited, discouraged or listed for discussion is mentioned, not used.
     const citation = mentions.isCitation(view.slice(start, end));
@@ -586,13 +622,18 @@ class FairwordLinter implements Linter {
     for (const m of passed) {
       if (m.from < reachedTo) continue;
       reachedTo = m.to;
-      if (inQuotes(tokens[m.from]!.start, tokens[m.to - 1]!.end) || mentions.hasCue(tokens, m.from, from)) continue;
+      if (inQuotes(tokens[m.from]!.start, tokens[m.to - 1]!.end) || mentions.hasCue(tokens, m.from, from) || mentions.isDiscussed(tokens, m.to, to)) continue;
+      // Words a rule requires after the phrase are part of what the writer should change: "black community".
+      const needed = this.compiled[m.entry.rule]!.cond?.requiresNext ?? [];
+      const tail = needed.reduce((n, k) => (k.length > n && keysAt(tokens, m.to, k, to) ? k.length : n), 0);
+      const end = tokens[m.to + tail - 1]!.end;
       out.push({
         rule: m.entry.rule,
         start: tokens[m.from]!.start,
-        end: tokens[m.to - 1]!.end,
+        end,
         sentenceStart: m.from === firstWord,
         phrase: m.entry.phrase,
+        ...(tail > 0 ? { phraseEnd: tokens[m.to - 1]!.end } : {}),
         ...(m.entry.suggestions ? { suggestions: m.entry.suggestions } : {}),
       });
     }
@@ -624,7 +665,7 @@ class FairwordLinter implements Linter {
     return failed;
   }
 
-  private conditionsHold(rule: CompiledRule, tokens: Token[], f: number, t: number, sFrom: number, sTo: number): boolean {
+  private conditionsHold(rule: CompiledRule, tokens: Token[], f: number, t: number, sFrom: number, sTo: number, section: string): boolean {
     const word = rule.word;
     const cond = rule.cond;
     if (!word || !cond) return true;
@@ -641,6 +682,13 @@ class FairwordLinter implements Linter {
     if (cond.sentence.length > 0) {
       for (let i = sFrom; i < sTo; i++) if (cond.sentence.some((k) => keysAt(tokens, i, k, sTo))) return false;
     }
+    if (cond.section?.test(section)) return false;
+    if (word.about) {
+      const who = describer.describe(tokens, f, t, sFrom, sTo, section);
+      if (word.about === 'not-others' && who === 'others') return false;
+      if (word.about === 'workforce' && who !== 'candidate' && who !== 'team') return false;
+      if (word.about === 'candidate' && (who === 'team' || who === 'others' || who === 'thing')) return false;
+    }
     return true;
   }
 
@@ -654,9 +702,11 @@ class FairwordLinter implements Linter {
     const actual = flat(text.slice(f.start, f.end));
     const crossesMarkup = view.slice(f.start, f.end) !== actual;
     const capitalisedByNature = f.phrase !== undefined && /^\p{Lu}/u.test(f.phrase);
+    const written = f.phraseEnd === undefined ? actual : flat(text.slice(f.start, f.phraseEnd));
+    const tail = f.phraseEnd === undefined ? '' : view.slice(f.phraseEnd, f.end);
     const suggestions = (crossesMarkup ? [] : (f.suggestions ?? rule.suggestions)).map((s) => {
-      if (f.sentenceStart) return s.charAt(0).toUpperCase() + s.slice(1);
-      return capitalisedByNature ? s : matchCase(actual, s);
+      const fitted = f.sentenceStart ? s.charAt(0).toUpperCase() + s.slice(1) : capitalisedByNature ? s : matchCase(written, s);
+      return fitted + tail;
     });
     return {
       ruleId: rule.id,
@@ -704,11 +754,16 @@ class FairwordLinter implements Linter {
     return out;
   }
 
-  /** A term as compared for repeats: lower case, single spaces (memoised: the same terms come back on every lint). */
+  /**
+   * A term as compared for repeats: single spaces, and the first letter in lower case (a sentence may start with it).
+   * Other capitals count, since a term written another way is another thing to fix ("Black and Minority Ethnic",
+   * "black and minority ethnic"). Memoised: the same terms come back on every lint.
+   */
   private termKey(actual: string): string {
     let key = this.termKeys.get(actual);
     if (key === undefined) {
-      key = flat(actual.toLowerCase().replace(/\s+/g, ' '));
+      const spaced = flat(actual.replace(/\s+/g, ' '));
+      key = spaced.charAt(0).toLowerCase() + spaced.slice(1);
       if (this.termKeys.size > 10_000) this.termKeys.clear();
       this.termKeys.set(flat(actual), key);
     }

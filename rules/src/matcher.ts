@@ -28,7 +28,11 @@ export class PhraseMatcher {
   private readonly root: TrieNode = { next: new Map(), ends: [] };
 
   add(phrase: string, entry: Omit<PhraseEntry, 'keys' | 'phrase'>): void {
-    const keys = phraseKeys(phrase);
+    this.addKeys(phraseKeys(phrase), phrase, entry);
+  }
+
+  /** Adds a phrase whose normalised keys are already known (rule data compiled by the build). */
+  addKeys(keys: string[], phrase: string, entry: Omit<PhraseEntry, 'keys' | 'phrase'>): void {
     if (keys.length === 0) return;
     let node = this.root;
     for (const key of keys) {

@@ -11,7 +11,21 @@ export class MentionDetector {
     'avoid', 'avoiding', 'avoided', 'instead of', 'rather than', 'not', 'not a', 'not the', 'not say', 'never',
     'never use', 'never say', "don't use", "don't say", 'do not use', 'do not say', 'replace', 'replacing', 'replaced',
     'words like', 'terms like', 'phrases like', 'such as', 'terms such as', 'words such as', 'the term', 'the terms',
-    'the word', 'the words', 'the phrase', 'the label', 'the acronym',
+    'the word', 'the words', 'the phrase', 'the label', 'the acronym', 'so called', 'socalled', 'not so', 'labelled as',
+    'referred to as', 'acronyms', 'the acronyms',
+  ].map(phraseKeys);
+  /** Words about words: a term after them in the same sentence is being discussed ("the word is made up of schizo"). */
+  private readonly metaNouns = ['the word', 'the term', 'the phrase', 'the acronym', 'the label', 'the prefix', 'terminology'].map(phraseKeys);
+  /** What a sentence says about a term it is discussing: "BAME is being replaced", "BME is a contested term". */
+  private readonly predicates = [
+    'is being replaced', 'are being replaced', 'is replaced', 'was replaced', 'has been replaced', 'is no longer', 'are no longer',
+    'is problematic', 'are problematic', 'is outdated', 'are outdated', 'is offensive', 'are offensive', 'is contested',
+    'are contested', 'is disputed', 'is controversial', 'are controversial', 'is criticised', 'are criticised',
+    'has been criticised', 'have been criticised', 'is a term', 'are terms', 'is an acronym', 'are acronyms', 'is a label',
+    'are labels', 'is frequently used', 'are frequently used', 'is commonly used',
+    'are commonly used', 'is widely used', 'are widely used', 'is often used', 'are often used', 'is still used',
+    'are still used', 'has been dropped',
+    'was dropped', 'is falling out of use', 'lumps', 'groups together', 'fails to', 'fail to',
   ].map(phraseKeys);
   /** Words that show a sentence is about terminology ("long-term" is two tokens, so the singular is left out). */
   private readonly listingWords = new Set(['terms', 'terminology', 'acronym', 'acronyms', 'labels', 'phrases', 'words']);
@@ -47,8 +61,9 @@ export class MentionDetector {
     return /\b(?:vol\.|pp\.|doi[:.]|et al\b|isbn|available (?:at|from):|retrieved from|accessed (?:on|at)|\[online\])/i.test(sentence);
   }
 
-  /** True when the tokens right before `from` discourage what follows ("avoid", "instead of", "not"). */
+  /** True when the tokens before `from` discourage what follows ("avoid", "instead of", "not") or talk about words. */
   hasCue(tokens: readonly Token[], from: number, sentenceFrom: number): boolean {
+    for (let i = Math.max(sentenceFrom, from - 12); i < from; i++) if (this.metaNouns.some((k) => keysAt(tokens, i, k, from))) return true;
     let at = from;
     // Skip an opening quote or bracket between the cue and the term.
     while (at > sentenceFrom && !tokens[at - 1]!.word && /['"‘“(]/.test(tokens[at - 1]!.text)) at--;
@@ -59,6 +74,22 @@ export class MentionDetector {
       if (keys.length === 1 && keys[0] === 'not') return start > sentenceFrom && [',', ';', 'but', 'and'].includes(tokens[start - 1]!.norm);
       return true;
     });
+  }
+
+  /**
+   * True when what follows the term says something about the term itself ("BAME or BME are problematic",
+   * "'BAME' is being replaced"), allowing for other terms listed with it and a closing quotation mark.
+   */
+  isDiscussed(tokens: readonly Token[], to: number, sentenceTo: number): boolean {
+    let at = to;
+    if (at < sentenceTo && /['’"”]/.test(tokens[at]!.text) && tokens[at]!.start === tokens[at - 1]!.end) return true;
+    for (let skipped = 0; at < sentenceTo && skipped < 5; skipped++) {
+      const t = tokens[at]!;
+      const termLike = t.word && /^[\p{Lu}\d]/u.test(t.text);
+      if (!['or', 'and', ',', '/', '(', ')'].includes(t.norm) && !termLike && !/['’"”]/.test(t.text)) break;
+      at++;
+    }
+    return this.predicates.some((keys) => keysAt(tokens, at, keys, sentenceTo) || keysAt(tokens, to, keys, sentenceTo));
   }
 
   /** True when a sentence with several flagged terms is talking about terminology. */

@@ -12,21 +12,40 @@ export interface WordRuleData {
   message: string;
   note: string;
   sources: Source[];
-  /** Phrases to flag; a phrase may carry its own suggestions, which win over the rule's. */
-  phrases: Array<{ phrase: string; suggestions?: string[] }>;
+  /** Phrases to flag, with their normalised keys (space-separated); a phrase's own suggestions win over the rule's. */
+  phrases: Array<{ phrase: string; keys: string; suggestions?: string[] }>;
   suggestions: string[];
   /** Only flag when the text as written starts lower case ('lower'), or matches a phrase's case exactly ('exact'). */
   case?: 'lower' | 'exact';
-  /** Context that keeps a match quiet. */
+  /**
+   * Whom the words must describe to be reported: 'workforce' (the applicant, post holder or team), 'candidate' (the
+   * applicant or post holder, not the team), or 'not-others' (anyone but the people the job serves or the writer).
+   */
+  about?: 'candidate' | 'workforce' | 'not-others';
+  /**
+   * Context that keeps a match quiet. Phrase lists may name a word class of rules/data/lexicon.yml as `@class`.
+   * `section` matches the nearest heading or criteria label; `anywhere` matches the document's whole text.
+   */
   unless?: {
     next?: string[];
     previous?: string[];
     within?: string[];
     sentence?: string[];
     document?: string[];
+    section?: string[];
+    anywhere?: string[];
   };
   /** Context a match needs before it is reported. */
   requires?: { next?: string[]; previous?: string[] };
+  /** `unless` and `requires` lists compiled by the build to phrase keys (space-separated), word classes expanded. */
+  keys: {
+    next: string[];
+    previous: string[];
+    sentence: string[];
+    document: string[];
+    requiresNext: string[];
+    requiresPrevious: string[];
+  };
   /** Under this choice (from config `choices`) the rule is off, whatever `rules` says. */
   offWhen?: Record<string, string>;
   /** The rule is on by default only under this choice; an explicit `rules` setting still turns it on. */
@@ -65,6 +84,8 @@ export interface LogicRule {
    * it matches. It must accept every text the rule could report in (a superset), or findings are lost.
    */
   prescan?: RegExp;
+  /** Phrases that, anywhere in the document, keep the rule quiet for the whole document. */
+  unlessAnywhere?: string[];
   check(sentence: SentenceContext, report: (r: LogicReport) => void): void;
 }
 

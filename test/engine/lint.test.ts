@@ -104,8 +104,12 @@ describe('context keeps correct uses quiet', () => {
 
   it('flags lower-case ethnic groups', () => {
     expect(show('We asked black staff and white colleagues.', { format: 'plaintext' })).toEqual([
-      '0:9-0:14 information ethnic-group-capitals "black" → Black',
-      '0:25-0:30 information ethnic-group-capitals "white" → White',
+      '0:9-0:20 information ethnic-group-capitals "black staff" → Black staff',
+      '0:25-0:41 information ethnic-group-capitals "white colleagues" → White colleagues',
+    ]);
+    // Any word for people after the colour word, not a closed list; things stay lower case.
+    expect(show('Black carers and white managers met; the white board and black cab stayed.', { format: 'plaintext' })).toEqual([
+      '0:17-0:31 information ethnic-group-capitals "white managers" → White managers',
     ]);
   });
 
@@ -186,7 +190,7 @@ describe('document kind', () => {
 describe('choices', () => {
   it('ethnicCapitals: lower turns off the capitals rule for documents that use lower case on purpose', () => {
     expect(show('We asked black staff.', { format: 'plaintext' }, { choices: { ethnicCapitals: 'lower' } })).toEqual([]);
-    expect(show('We asked black staff.', { format: 'plaintext' })).toEqual(['0:9-0:14 information ethnic-group-capitals "black" → Black']);
+    expect(show('We asked black staff.', { format: 'plaintext' })).toEqual(['0:9-0:20 information ethnic-group-capitals "black staff" → Black staff']);
   });
 });
 

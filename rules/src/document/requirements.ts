@@ -18,7 +18,8 @@ const GROUP_LABEL =
 /** A criterion marked essential at its end: "NMC registration (E)", "Degree – essential". */
 const MARKED = /\((?:e|essential)\)\s*[.;]?$|\s[-–—:]\s*essential\.?$/i;
 const NUMBER = /^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)$/;
-const QUALIFIER = /^(?:post|relevant|clinical|professional|recent|proven|previous|practical|work|working|nursing|management|demonstrable|significant|substantial|paid|similar)$/;
+/** Words that end the search for "experience" after "N years": "5 years in post", "3 years and then experience". */
+const NOT_A_QUALIFIER = /^(?:in|at|on|as|and|or|but|to|for|from|with|by|the|a|an|this|that|is|are|was|were|will|be|been|ago|old|since|after|before|when|where|who|which|you|we|they|of)$/;
 const HARD_SPLIT = new RegExp(`${HARD}+|[•;]|\\s·\\s`);
 
 /** A place in the document: where the essential criteria are introduced. */
@@ -138,8 +139,11 @@ export class RequirementsCounter {
   }
 }
 
-/** Spans of "N years' experience", "two years of relevant experience", "5+ years experience" in one block's tokens. */
-export function yearsSpans(tokens: Token[]): Array<[number, number]> {
+/**
+ * Spans of "N years' experience", "two years of relevant experience", "5+ years experience" and "5 years Java
+ * experience" in tokens: a number of years, then "experience" within three describing words.
+ */
+export function yearsSpans(tokens: readonly Token[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!NUMBER.test(tokens[i]!.norm)) continue;
@@ -149,7 +153,7 @@ export function yearsSpans(tokens: Token[]): Array<[number, number]> {
     j++;
     if (tokens[j]?.norm === "'") j++;
     if (tokens[j]?.norm === 'of') j++;
-    if (QUALIFIER.test(tokens[j]?.norm ?? '')) j++;
+    for (let k = 0; k < 3 && tokens[j]?.word && !NOT_A_QUALIFIER.test(tokens[j]!.norm) && !/^experienced?$/.test(tokens[j]!.norm); k++) j++;
     if (/^(?:experience|experienced)$/.test(tokens[j]?.norm ?? '')) {
       out.push([tokens[i]!.start, tokens[j]!.end]);
       i = j;

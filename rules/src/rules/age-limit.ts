@@ -1,7 +1,9 @@
+import { Describer } from '../describes.js';
 import { defineRule } from '../rule.js';
 import { sources } from '../generated/data.js';
 
 const AGE = /^(\d{2})$/;
+const describer = new Describer();
 
 /** Flags stated age limits such as "aged 18–30", "under 35" or "between 25 and 40 years old". */
 export default defineRule({
@@ -20,36 +22,63 @@ export default defineRule({
     enabledByDefault: true,
     examples: {
       ok: ['The service supports adults aged 18 to 65.', 'Applicants must be over 18 to sell alcohol.'],
-      notOk: ['Applicants should be aged 25-35.', 'Candidates must be under 40.'],
+      notOk: ['Applicants should be aged 25-35.', 'Candidates must be under 40.', 'You must be 30 years old or younger.', 'The maximum age for applicants is 45.'],
     },
   },
-  triggers: ['aged', 'age', 'under', 'over', 'between'],
-  prescan: /\b(?:aged?|under|over|between)\s+\d\d/i,
+  triggers: ['aged', 'age', 'under', 'over', 'between', 'old', 'younger', 'older', 'maximum'],
+  prescan: /\b(?:aged?|under|over|between)\s+\d\d|\b\d\d\s*(?:years?\s*old|yrs?\s*old|years of age)\s*or\s*(?:younger|under|less|below|older|over|above)|\b(?:no (?:older|younger) than|maximum age|(?:under|over) the age of)\b/i,
   check(sentence, report) {
     const { tokens } = sentence;
     const lower = sentence.text.slice(sentence.start, sentence.end).toLowerCase();
     // About applicants, not about service users.
     if (!/\b(applicants?|candidates?|you|post-?holder|successful|must|should|ideally|preferably|prefer|preferred|looking for|suit|suitable|apprenticeships?|trainees?|school leavers?|graduates?|recruit\w*|vacancy|role|post)\b/.test(lower)) return;
     if (/\b(patients?|service users?|clients?|residents?|people we|children|pupils|alcohol|law|legal|licen[cs]e)\b/.test(lower)) return;
+    const limit = (from: number, to: number): void => {
+      // "her age-85 grandparents": an age describing someone else is no limit on applicants.
+      if (describer.describe(tokens, from, to + 1, 0, tokens.length) === 'others') return;
+      report({ start: tokens[from]!.start, end: tokens[to]!.end });
+    };
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       const n1 = tokens[i + 1];
       if (!n1) break;
+      // "30 years old or younger", "25 years of age or under".
+      if (AGE.test(t.norm) && /^(?:years?|yrs?)$/.test(n1.norm)) {
+        let j = i + 2;
+        if (tokens[j]?.norm === 'old') j++;
+        else if (tokens[j]?.norm === 'of' && tokens[j + 1]?.norm === 'age') j += 2;
+        if (j > i + 2 && tokens[j]?.norm === 'or' && /^(?:younger|under|less|below|older|over|above)$/.test(tokens[j + 1]?.norm ?? '')) {
+          limit(i, j + 1);
+          return;
+        }
+      }
+      // "no older than 40", "maximum age of 45", "under the age of 30".
+      if ((t.norm === 'no' && /^(?:older|younger)$/.test(n1.norm) && tokens[i + 2]?.norm === 'than' && AGE.test(tokens[i + 3]?.norm ?? '')) ||
+        (t.norm === 'maximum' && n1.norm === 'age')) {
+        const end = tokens.findIndex((x, k) => k > i && k <= i + 6 && AGE.test(x.norm));
+        if (end > 0) {
+          limit(i, end);
+          return;
+        }
+      }
+      if ((t.norm === 'under' || t.norm === 'over') && n1.norm === 'the' && tokens[i + 2]?.norm === 'age' && tokens[i + 3]?.norm === 'of' && AGE.test(tokens[i + 4]?.norm ?? '')) {
+        limit(i, i + 4);
+        return;
+      }
       if ((t.norm === 'aged' || t.norm === 'age') && AGE.test(n1.norm)) {
-        const end = rangeEnd(tokens, i + 1);
-        report({ start: t.start, end: tokens[end]!.end });
+        limit(i, rangeEnd(tokens, i + 1));
         return;
       }
       if ((t.norm === 'under' || t.norm === 'over') && AGE.test(n1.norm)) {
         const unit = tokens[i + 2]?.norm ?? '';
         if (/^(kg|miles|hours|minutes|days|weeks|months|%|patients|staff|people|beds|sites)$/.test(unit)) continue;
-        report({ start: t.start, end: n1.end });
+        limit(i, i + 1);
         return;
       }
       if (t.norm === 'between' && AGE.test(n1.norm) && tokens[i + 2]?.norm === 'and' && AGE.test(tokens[i + 3]?.norm ?? '')) {
         const after = tokens[i + 4]?.norm;
         if (after === 'years' || after === 'yrs') {
-          report({ start: t.start, end: tokens[i + 3]!.end });
+          limit(i, i + 3);
           return;
         }
       }

@@ -61,3 +61,30 @@ export function listItems(text: string, tokens: readonly Token[]): Token[][] {
   if (current.length > 0) items.push(current);
   return items;
 }
+
+/** Last words of the names of organisations, groups, laws and events ("… Association", "… Act", "… Month"). */
+const NAME_ENDS = new Set([
+  'association', 'associations', 'society', 'trust', 'network', 'forum', 'group', 'council', 'centre', 'center', 'club',
+  'foundation', 'fund', 'school', 'college', 'university', 'hospital', 'home', 'league', 'union', 'federation',
+  'institute', 'charity', 'alliance', 'committee', 'project', 'partnership', 'campaign', 'collective', 'act', 'award',
+  'awards', 'day', 'week', 'month', 'conference', 'programme', 'scheme', 'commission', 'board', 'department', 'agency',
+  'service', 'services', 'clinic', 'unit', 'ward', 'hub', 'cafe', 'café', 'choir', 'magazine', 'journal', 'review',
+]);
+
+/**
+ * True when tokens [from, to) are capitalised words inside the name of an organisation, law or event
+ * ("Dagenham Physically Handicapped Association", "Chronically Sick and Disabled Persons Act"): the capitalised run
+ * goes on to a word that ends such names. A phrase that includes that last word itself is left to its rule.
+ */
+export function inOrganisationName(tokens: readonly Token[], from: number, to: number): boolean {
+  const match = tokens.slice(from, to).filter(isWord);
+  if (match.length === 0 || !match.every(isCapitalised)) return false;
+  for (let i = to, n = 0; i < tokens.length && n < 6; i++, n++) {
+    const t = tokens[i]!;
+    if (!isWord(t)) return false;
+    if (TITLE_SMALL.has(t.norm) && !isCapitalised(t)) continue;
+    if (!isCapitalised(t)) return false;
+    if (NAME_ENDS.has(t.norm)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,189 @@
+import { lexicon } from './generated/data.js';
+import { keysAt } from './matcher.js';
+import { phraseKeys, type Token } from './tokens.js';
+
+/**
+ * Who a phrase describes: the applicant or post holder ('candidate'), the team they join ('team'), people the job
+ * serves or meets, or the writer ('others'), a thing rather than a person ('thing': "dynamic risk assessment"), or
+ * nobody the sentence makes clear ('unknown').
+ */
+export type Described = 'candidate' | 'team' | 'others' | 'thing' | 'unknown';
+
+/** A word class from rules/data/lexicon.yml. */
+export type WordClass = 'workforce' | 'people' | 'others';
+
+/** Nouns in the workforce class that name a group the person joins rather than the person. */
+const TEAM_WORDS = new Set([
+  'team', 'teams', 'staff', 'staffing', 'workforce', 'colleagues', 'co workers', 'coworkers', 'organisation', 'company',
+  'business', 'department', 'practice', 'office', 'crew', 'squad', 'board', 'panel', 'members of staff', 'workplace',
+  'group of staff',
+]);
+/** Words a describing word may sit among before its noun: "young and dynamic team", "highly experienced". */
+const LINKERS = new Set([',', 'and', 'or', '&', '/', 'very', 'highly', 'really', 'truly', 'extremely', 'most', 'more', 'so', 'quite', 'fairly']);
+/** Words that end a noun phrase: determiners, prepositions, pronouns, verbs and conjunctions a noun never follows. */
+const PHRASE_END = new Set([
+  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as',
+  'into', 'about', 'than', 'who', 'which', 'whose', 'where', 'when', 'while', 'whilst', 'if', 'is', 'are', 'was', 'were',
+  'be', 'been', 'being', 'am', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'shall', 'has', 'have',
+  'had', 'do', 'does', 'did', 'not', 'but', 'so', 'because', 'since', 'until', 'you', 'we', 'they', 'he', 'she', 'it',
+  'i', 'our', 'your', 'their', 'his', 'her', 'its', 'my', 'at', 'and', 'or',
+]);
+/** Linking verbs: "you are young", "they have been fluent in English", "stay fit". */
+const COPULAS = new Set(['is', 'are', 'am', 'be', 'been', 'being', 'was', 'were', "'re", "'m", "'s", 'become', 'becomes', 'seem', 'seems', 'feel', 'feels', 'remain', 'remains']);
+/** Words between a subject and its linking verb: "you will be", "they have always been", "must be". */
+const AUXILIARIES = new Set([
+  'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'shall', 'have', 'has', 'had', 'to', 'need', 'needs',
+  'also', 'always', 'still', 'both', 'all', 'already', 'ideally', 'preferably', 'really', 'very', 'not', 'never', 'now',
+  'll', "'ll", "'d", 'do', 'does', 'did', 'able', 'expected', 'required', 'likely', 'going',
+]);
+/** Words that show the sentence is choosing someone for the job: "we are looking for", "would suit", "to join us". */
+const RECRUITING = [
+  'looking for', 'look for', 'seeking', 'seek', 'seeks', 'we want', 'we need', 'wanted', 'recruit', 'recruiting', 'recruits',
+  'hire', 'hiring', 'employ', 'employing', 'appoint', 'appointing', 'would suit', 'will suit', 'suit', 'suits', 'ideal',
+  'successful', 'require', 'requires', 'required', 'vacancy for', 'opportunity for', 'applications from', 'welcome applications',
+].map(phraseKeys);
+/** After the noun: "a young person to join our team". */
+const JOINING = ['to join', 'join our', 'join us', 'joining our', 'joining us', 'who can join', 'who will join'].map(phraseKeys);
+/** Clause breaks inside a sentence. */
+const CLAUSE_BREAKS = new Set([';', ':', '•', '●', '▪', '|', '(', ')']);
+/** Headings and labels of the parts of an advert that set requirements on the applicant. */
+const REQUIREMENT_SECTION =
+  /\b(?:about you|who (?:we are|we're) looking for|what (?:we are|we're) looking for|the ideal (?:candidate|person)|person spec|requirements?|essential|desirable|criteria|skills|experience|qualifications|attributes|qualities|you will (?:need|have|be)|you should|we need|we want|your profile|who you are|what you(?:'ll)? bring)\b/i;
+
+/** Finds who phrases describe, using the word classes of rules/data/lexicon.yml. */
+export class Describer {
+  private readonly classes = new Map<string, Array<{ keys: string[]; cls: WordClass }>>();
+
+  constructor(words: Record<string, string[]> = lexicon) {
+    for (const cls of ['workforce', 'people', 'others'] as const) {
+      for (const phrase of words[cls] ?? []) {
+        const keys = phrase.split(' ');
+        const bucket = this.classes.get(keys[0]!) ?? [];
+        bucket.push({ keys, cls });
+        this.classes.set(keys[0]!, bucket);
+      }
+    }
+    for (const bucket of this.classes.values()) bucket.sort((a, b) => b.keys.length - a.keys.length);
+  }
+
+  /** The longest lexicon noun starting at token `i`, with the index after it. */
+  nounAt(tokens: readonly Token[], i: number, limit: number): { cls: WordClass; keys: string[]; end: number } | undefined {
+    const t = tokens[i];
+    if (!t?.word) return undefined;
+    for (const entry of this.classes.get(t.norm) ?? []) {
+      if (keysAt(tokens, i, entry.keys, limit)) return { ...entry, end: i + entry.keys.length };
+    }
+    // "children's", "patients'": a possessive of a listed noun.
+    const bare = t.norm.replace(/'s?$/, '');
+    if (bare !== t.norm) for (const entry of this.classes.get(bare) ?? []) if (entry.keys.length === 1) return { ...entry, end: i + 1 };
+    return undefined;
+  }
+
+  /**
+   * Who tokens [from, to) describe, inside the sentence tokens [sFrom, sTo). `section` is the nearest heading or
+   * criteria label above the sentence.
+   */
+  describe(tokens: readonly Token[], from: number, to: number, sFrom: number, sTo: number, section = ''): Described {
+    let clauseFrom = sFrom;
+    for (let i = from - 1; i >= sFrom; i--) {
+      if (CLAUSE_BREAKS.has(tokens[i]!.norm)) {
+        clauseFrom = i + 1;
+        break;
+      }
+    }
+    let clauseTo = sTo;
+    for (let i = to; i < sTo; i++) {
+      if (CLAUSE_BREAKS.has(tokens[i]!.norm)) {
+        clauseTo = i;
+        break;
+      }
+    }
+    // A possessive just before: "the children's mother tongue", "your energy", "our young team".
+    const before = tokens[from - 1];
+    if (before && from - 1 >= clauseFrom) {
+      if (before.norm === 'your') return 'candidate';
+      // "our young team" is the team; "our young people" are the people the service looks after.
+      if (before.norm === 'our') {
+        const head = this.headOf(tokens, from, to, clauseTo);
+        return head === 'people' || head === 'others' ? 'others' : head === 'thing' ? 'thing' : 'team';
+      }
+      if (['his', 'her', 'their', 'its', 'my'].includes(before.norm)) return 'others';
+      const owner = this.nounAt(tokens, from - 1, to);
+      if (owner && /'s?$/.test(before.norm)) return this.ofClass(owner.cls, owner.keys, tokens, clauseFrom, from - 1, clauseTo);
+      // "someone highly experienced in audit": the describing words follow their noun.
+      if (owner?.cls === 'people' && /^(?:someone|somebody|anyone|anybody|one)$/.test(before.norm)) {
+        return this.ofClass('people', owner.keys, tokens, clauseFrom, from - 1, clauseTo);
+      }
+    }
+    const head = this.headOf(tokens, from, to, clauseTo);
+    if (head !== undefined) return head === 'people' ? this.ofClass('people', [], tokens, clauseFrom, from, clauseTo) : head;
+    const subject = this.subjectOf(tokens, from, clauseFrom, clauseTo);
+    if (subject !== undefined) return subject;
+    if (REQUIREMENT_SECTION.test(section) && clauseTo - clauseFrom <= 12) return 'candidate';
+    return 'unknown';
+  }
+
+  /** The noun the phrase describes when it stands before one ("young team"), or the phrase's own last noun. */
+  private headOf(tokens: readonly Token[], from: number, to: number, clauseTo: number): Described | 'people' | undefined {
+    // The phrase may end in its own noun: "native English speakers", "young person".
+    for (let i = to - 1; i >= from; i--) {
+      const own = this.nounAt(tokens, i, to);
+      if (own && own.end === to) return own.cls === 'people' ? 'people' : this.classOfNoun(own.cls, own.keys);
+    }
+    const first = tokens[to];
+    // Straight before another word, the phrase describes what follows: "young team", "dynamic risk assessment".
+    const attributive = to < clauseTo && first !== undefined && first.word && !LINKERS.has(first.norm) && !PHRASE_END.has(first.norm);
+    let i = to;
+    let skipped = 0;
+    while (i < clauseTo && skipped < 4) {
+      const t = tokens[i]!;
+      const noun = this.nounAt(tokens, i, clauseTo);
+      if (noun) return noun.cls === 'people' ? 'people' : this.classOfNoun(noun.cls, noun.keys);
+      if (LINKERS.has(t.norm)) {
+        i++;
+        continue;
+      }
+      if (!t.word || PHRASE_END.has(t.norm)) break;
+      // Another describing word, or a noun that names no person.
+      i++;
+      skipped++;
+    }
+    return attributive ? 'thing' : undefined;
+  }
+
+  /** The subject of a linking verb just before the phrase ("you are energetic"), or of the clause. */
+  private subjectOf(tokens: readonly Token[], from: number, clauseFrom: number, clauseTo: number): Described | undefined {
+    let i = from - 1;
+    while (i >= clauseFrom && (LINKERS.has(tokens[i]!.norm) || tokens[i]!.norm === 'a' || tokens[i]!.norm === 'an')) i--;
+    let linked = false;
+    while (i >= clauseFrom && (COPULAS.has(tokens[i]!.norm) || AUXILIARIES.has(tokens[i]!.norm))) {
+      if (COPULAS.has(tokens[i]!.norm)) linked = true;
+      i--;
+    }
+    const scanFrom = linked ? i : from - 1;
+    for (let j = scanFrom; j >= clauseFrom && j >= scanFrom - 8; j--) {
+      const t = tokens[j]!;
+      if (t.norm === 'you' || t.norm === "you're" || t.norm === "you'll") return 'candidate';
+      if (t.norm === 'we' || t.norm === "we're" || t.norm === 'us') return 'team';
+      const noun = this.nounAt(tokens, j, from);
+      if (noun) return this.ofClass(noun.cls, noun.keys, tokens, clauseFrom, j, clauseTo);
+    }
+    return undefined;
+  }
+
+  private classOfNoun(cls: WordClass, keys: string[]): Described {
+    if (cls === 'others') return 'others';
+    return TEAM_WORDS.has(keys.join(' ')) ? 'team' : 'candidate';
+  }
+
+  /**
+   * A noun's class; plain "person" or "people" is the applicant only where the clause is choosing someone for the
+   * job: a recruiting word before the phrase, or "to join" after it.
+   */
+  private ofClass(cls: WordClass, keys: string[], tokens: readonly Token[], clauseFrom: number, at: number, clauseTo: number): Described {
+    if (cls !== 'people') return this.classOfNoun(cls, keys);
+    for (let i = clauseFrom; i < at; i++) if (RECRUITING.some((k) => keysAt(tokens, i, k, at))) return 'candidate';
+    for (let i = at; i < clauseTo && i < at + 8; i++) if (JOINING.some((k) => keysAt(tokens, i, k, clauseTo))) return 'candidate';
+    return 'others';
+  }
+}

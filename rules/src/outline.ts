@@ -1,0 +1,37 @@
+import type { ProseView } from './prose.js';
+
+const BULLET_START = /^(?:[-*+•·▪–]|\d{1,3}[.)])\s/;
+
+/**
+ * True for a line that reads as a heading or a label rather than a sentence: short, starting with a capital or a
+ * digit, and not closed like a sentence ("Job summary", "ESSENTIAL CRITERIA", "Main duties:"). Real documents pasted
+ * as text often carry their headings this way.
+ */
+export function headingLike(line: string): boolean {
+  const text = line.trim();
+  if (text.length < 2 || text.length > 90 || BULLET_START.test(text) || !/^[\p{Lu}\p{N}]/u.test(text) || !/\p{L}/u.test(text)) return false;
+  const words = text.split(/\s+/).length;
+  if (text.endsWith(':')) return words <= 6;
+  return words <= 12 && !/[.,;!?]["'’”)]*$/.test(text) && !/:\s*\S/.test(text);
+}
+
+/** A heading or heading-like line of the document, with its offset. */
+export interface OutlineEntry {
+  text: string;
+  offset: number;
+}
+
+/** The view's headings, and the heading-like lines of its other blocks, in document order. */
+export function outline(view: ProseView): OutlineEntry[] {
+  const out: OutlineEntry[] = view.headings.map((text, i) => ({ text, offset: view.headingOffsets[i]! }));
+  const known = new Set(view.headingOffsets);
+  for (const block of view.blocks) {
+    const text = view.text.slice(block.start, block.end);
+    for (const m of text.matchAll(/[^\r\n]+/g)) {
+      const line = m[0];
+      const offset = block.start + m.index + (line.length - line.trimStart().length);
+      if (!known.has(offset) && headingLike(line)) out.push({ text: line.trim(), offset });
+    }
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}

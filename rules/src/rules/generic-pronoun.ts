@@ -1,0 +1,104 @@
+import { Describer } from '../describes.js';
+import { sources } from '../generated/data.js';
+import { defineRule } from '../rule.js';
+import type { Token } from '../tokens.js';
+
+const THEY: Record<string, string> = {
+  he: 'they',
+  she: 'they',
+  him: 'them',
+  his: 'their',
+  himself: 'themselves',
+  herself: 'themselves',
+  hers: 'theirs',
+};
+const PAIRED = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself', 's']);
+/** Words before a role noun that make it anyone in the role: "the applicant", "each member", "a chair". */
+const GENERIC_DETERMINERS = new Set(['the', 'a', 'an', 'each', 'every', 'any', 'no', 'whichever', 'whoever', 'this']);
+const describer = new Describer();
+
+/**
+ * Flags "he", "his", "she", "herself" and the like used for whoever holds a role ("the Chair … he must", "the tutor
+ * will devote herself"), in recruitment documents and policies. Pronouns for named or particular people, paired
+ * forms ("he or she", left to the he-she rule) and documents that state an occupational requirement are left alone.
+ */
+export default defineRule({
+  meta: {
+    id: 'generic-pronoun',
+    category: 'gender',
+    severity: 'information',
+    kinds: ['job-advert', 'job-description', 'person-specification', 'policy'],
+    title: 'He or she for anyone in a role',
+    message: "'{actual}' assumes whoever does this job is a man or a woman. Use 'they', or speak to the reader as 'you'.",
+    note:
+      'A role can be held by anyone. Writing "he" or "she" for the post holder, the applicant or the chair suggests ' +
+      'the job is meant for one sex, and a clause saying "he includes she" does not undo that. The NHS service manual ' +
+      'recommends "they" or addressing the reader directly.',
+    sources: [sources['nhs-sm-sex-gender']!, sources['acas-adverts']!],
+    suggestions: [],
+    enabledByDefault: true,
+    examples: {
+      ok: [
+        'The post holder will manage their own caseload.',
+        'He or she will report to the ward manager.',
+        'Our chair, Amina Shah, said she was proud of the team.',
+        'The tutor will support the student so that she can sit her exams.',
+      ],
+      notOk: ['The Chair shall ensure that he is present at every meeting.', 'The successful tutor will devote herself to the student.'],
+    },
+  },
+  // A document that states an occupational requirement may lawfully recruit one sex.
+  unlessAnywhere: ['occupational requirement', 'genuine occupational qualification', 'schedule 9'],
+  triggers: Object.keys(THEY).concat('her'),
+  check(sentence, report) {
+    const { tokens } = sentence;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!t.word || !(t.norm in THEY || t.norm === 'her')) continue;
+      if (paired(tokens, i)) continue;
+      const role = antecedent(tokens, i);
+      if (role === undefined) continue;
+      const they = t.norm === 'her' ? 'their' : THEY[t.norm]!;
+      report({ start: t.start, end: t.end, suggestions: [matchFirst(t.text, they)] });
+    }
+  },
+});
+
+/** "he or she", "his/her", "s/he", "(s)he": both forms given, which the he-she rule covers. */
+function paired(tokens: readonly Token[], i: number): boolean {
+  const near = (k: number): boolean => PAIRED.has(tokens[k]?.norm ?? '');
+  const joiner = (k: number): boolean => ['or', '/', 'and', '(', ')'].includes(tokens[k]?.norm ?? '');
+  return (joiner(i - 1) && near(i - 2)) || (joiner(i + 1) && near(i + 2)) || (tokens[i - 1]?.norm === ')' && tokens[i - 2]?.norm === 's');
+}
+
+/**
+ * The role noun the pronoun stands for, when the nearest person noun before it in the sentence is a role held by
+ * whoever is appointed ("the Chairman … he"). Undefined when a name, another person, or nothing comes first.
+ */
+function antecedent(tokens: readonly Token[], at: number): string | undefined {
+  for (let i = at - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (!t.word) continue;
+    const noun = describer.nounAt(tokens, i, at);
+    if (noun) {
+      if (noun.cls !== 'workforce' && !(noun.cls === 'people' && /^(?:person|individual|member|someone|anyone|everyone)$/.test(t.norm))) return undefined;
+      // A plural noun cannot be "he": keep looking only past possessive or plural nouns that are not the subject.
+      if (/s$/.test(noun.keys.at(-1)!) && !/ss$/.test(noun.keys.at(-1)!)) return undefined;
+      // "the successful candidate", "each new member": a determiner within three words before the noun.
+      for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+        if (GENERIC_DETERMINERS.has(tokens[k]!.norm)) return noun.keys.join(' ');
+        if (!tokens[k]!.word || describer.nounAt(tokens, k, at)) break;
+      }
+      return undefined;
+    }
+    // A capitalised word mid-sentence that names no role is a name: the pronoun is that person's.
+    if (/^\p{Lu}\p{Ll}/u.test(t.text) && i > 0 && tokens[i - 1]!.norm !== '.' && !describer.nounAt(tokens, i, at)) {
+      if (!/^(?:The|A|An|Each|Every|Any|This|He|She|His|Her)$/.test(t.text)) return undefined;
+    }
+  }
+  return undefined;
+}
+
+function matchFirst(original: string, replacement: string): string {
+  return /^\p{Lu}/u.test(original) ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+}
