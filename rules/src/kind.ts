@@ -14,37 +14,120 @@ export function kindFromFrontMatter(frontMatter: string | undefined): DocumentKi
   }
 }
 
-const SIGNALS: Array<[DocumentKind, RegExp, number]> = [
-  ['person-specification', /\bperson spec(ification)?\b/i, 3],
-  ['person-specification', /^\W*(essential|desirable)( criteria)?\W*$/i, 1],
-  ['job-description', /\bjob description\b|\bmain (duties|responsibilities)\b|\bkey (duties|responsibilities)\b|\bjob purpose\b|\bjob summary\b/i, 2],
-  ['job-advert', /\bclosing date\b|\bhow to apply\b|\babout the role\b|\bjob advert\b|\bwe are (looking for|recruiting)\b|\bapply (now|today|online|through|via)\b|\binterview date\b|\bnhs jobs\b/i, 2],
-  ['job-advert', /£\s?\d[\d,.]*k?\b[^\n]{0,40}\b(a year|per annum|p\.?a\.?|pro rata|per hour|an hour)\b|\bband [2-9][abcd]?\b.{0,30}£|£.{0,40}\bband [2-9][abcd]?\b/i, 3],
-  ['job-advert', /\bsalary\b|\bagenda for change\b|\bband [2-9][abcd]?\b/i, 1],
-  ['job-advert', /\b(full|part)[ -]time\b|\bpermanent\b|\bfixed[ -]term\b|\bhours (a|per) week\b|\bthe (role|job|post)\b|\bwho we want\b|\babout you\b/i, 1],
-  ['policy', /\bpolicy\b|\bprocedure\b|\bpurpose of this (policy|document)\b|\bequality impact assessment\b|\bversion \d|\breview date\b/i, 1],
-  ['policy', /^\W*(\d+(\.\d+)*\.?\s*)?(scope|purpose|definitions|policy statement|roles and responsibilities|duties|monitoring( and review)?|related (policies|documents))\W*$/i, 2],
-  ['health-information', /\bwellbeing\b|\bget (help|support)\b|\bsupport for you\b|\bdrop-in\b|\bself-refer|\bwhere to get help\b|\bleaflet\b|\bcommunity (event|cafe|café|session|hall)s?\b|\bcome along\b|\bjoin us\b|\bfree (lunch|tea|refreshments|childcare)\b|\byour gp\b|\blocal people\b|\bthis event\b/i, 1],
+/** What a signal looks at: a heading or label line, the document's title lines, or running text. */
+type Where = 'heading' | 'title' | 'text';
+
+/** One sign of a document kind: where it is looked for, what it says, how much it counts and how often. */
+interface Signal {
+  id: string;
+  kind: DocumentKind;
+  where: Where;
+  re: RegExp;
+  weight: number;
+  /** At most this many occurrences count. */
+  cap: number;
+}
+
+const sig = (id: string, kind: DocumentKind, where: Where, re: RegExp, weight: number, cap = 1): Signal => ({ id, kind, where, re, weight, cap });
+
+/**
+ * The signs of each kind that Fairword reads. Weights are small whole numbers: a title that names the kind counts
+ * most, then the sections and details that kind of document always has, then wording that often goes with it.
+ */
+const SIGNALS: Signal[] = [
+  // A title that names the kind: the document's first line or heading.
+  sig('a job advert title', 'job-advert', 'title', /\b(?:job advert|vacancy|vacancies|job opportunity|we(?:'re| are) (?:hiring|recruiting)|now recruiting)\b/i, 8),
+  sig('a job description title', 'job-description', 'title', /\b(?:job description|role profile|job profile|role description)\b/i, 8),
+  sig('a person specification title', 'person-specification', 'title', /\bperson(?:al)? spec(?:ification)?\b/i, 8),
+  sig('a policy title', 'policy', 'title', /\b(?:policy(?! (?:advis|officer|manager|lead|analyst|director|team|unit|and (?:research|strategy)))|procedures?|terms of reference|standing orders|code of (?:conduct|practice)|protocol|constitution|charter|guidelines)\b/i, 8),
+  // Job adverts: pay, a closing date, how to apply, contract terms, the voice of recruiting.
+  sig('a closing date', 'job-advert', 'text', /\b(?:closing date|closes (?:on|in|at)|apply by|application deadline|deadline for applications|interview dates?|interviews will be held|shortlisting date|days? remaining to apply)\b/i, 3),
+  sig('how to apply', 'job-advert', 'text', /\b(?:how to apply|apply (?:now|today|online|via|through|here|for this)|to apply,|click apply|submit (?:your|an) application|send (?:your|us your) cv|please apply|you should apply|applications? (?:should|must) be|we look forward to (?:receiving|hearing))\b/i, 2),
+  sig('pay with a figure', 'job-advert', 'text', /£\s?\d[\d,.]*\s?k?\b[^\n]{0,50}\b(?:a year|per annum|p\.?\s?a\b|pro[- ]?rata|per hour|an hour|p\/?hr?\b|hourly|per week|a week|per day|a day|per session)|\b(?:salary|pay|wage|rate of pay|pay rate|hourly rate|pay band)s?\b[^\n]{0,30}(?:£\s?\d|\d{2},\d{3}|\d{2,3}\s?k\b)|£\s?\d[\d,.]*\s?(?:-|–|—|to)\s?£?\s?\d[\d,.]*|\b\d{2,3}\s?(?:-|–|to)\s?\d{2,3}\s?k\b/i, 3),
+  sig('contract terms', 'job-advert', 'text', /\b(?:full[- ]time|part[- ]time|permanent|fixed[- ]term|temporary|contract type|working pattern|working hours|hours of work|\d+(?:\.\d+)? hours (?:a|per) week|hours per week|annual leave|days'? holiday|pension scheme|start date)\b/i, 1, 3),
+  sig('recruiting language', 'job-advert', 'text', /\b(?:we(?:'re| are) (?:looking for|seeking|recruiting)|join (?:our|the) team|join us|the successful (?:candidate|applicant)|the ideal candidate|about the role|about you|what we offer|benefits include|we (?:can )?offer|you will be joining|exciting opportunity|job reference|reference number|job title|job summary|must have|we(?:'d| would) love to hear)\b/i, 1, 3),
+  sig('words to the applicant', 'job-advert', 'text', /\byou(?:'ll| will| would| should| must| need|r role| can expect)\b|\b(?:the|this) (?:role|post|position|job)\b|\b(?:applicants|candidates)\b/i, 1, 3),
+  // Job descriptions: duties and reporting lines.
+  sig('"job description" in the text', 'job-description', 'heading', /\b(?:job description|role profile|job profile)\b/i, 1),
+  sig('duties and responsibilities', 'job-description', 'text', /\b(?:main|key|principal|general|specific|core) (?:duties|responsibilities|tasks|accountabilities)\b|\bduties and responsibilities\b|\b(?:job|role|post) purpose\b|\bpurpose of the (?:post|role|job)\b|\bsummary of (?:the )?role\b|\brole summary\b|\bkey result areas\b/i, 2, 2),
+  sig('a reporting line', 'job-description', 'text', /\b(?:reports to|reporting to|responsible to|accountable to|line manager)\b/i, 2),
+  sig('the post holder', 'job-description', 'text', /\b(?:the post ?holder|the job ?holder|the role ?holder)\b/i, 2),
+  sig('duties written as "To …"', 'job-description', 'text', /^(?:[-*•·▪–]\s*|\d{1,2}[.)]\s*)?To (?:\w+ ){0,2}?(?:provide|support|ensure|assist|maintain|undertake|carry|deliver|manage|work|develop|liaise|contribute|attend|participate|promote|monitor|prepare|keep|act|lead|help|be)\b/m, 1, 3),
+  // Person specifications: criteria and how they are assessed.
+  sig('"person specification" in the text', 'person-specification', 'text', /\bperson(?:al)? spec(?:ification)?\b/i, 2),
+  sig('essential and desirable criteria', 'person-specification', 'heading', /^\W*(?:essential|desirable)(?: criteria| requirements| skills)?\W*$|\bessential\b.{0,20}\bdesirable\b/i, 2, 2),
+  sig('how criteria are assessed', 'person-specification', 'text', /\b(?:method of assessment|how (?:it will be|assessed)|assessed (?:at|by|through) (?:interview|application)|application form\s*\/\s*interview)\b/i, 2),
+  // Policies: their sections, their control details and their rules.
+  sig('policy sections', 'policy', 'heading', /^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|purpose|scope|definitions?|policy statement|roles and responsibilities|responsibilities|duties|membership|quorum|meetings|frequency of meetings|governance|accountability|monitoring(?: and review)?|review|aims(?: and objectives)?|objectives|principles|related (?:policies|documents)|legislation|equality impact assessment|reporting arrangements|confidentiality|chair(?:ing)?|mission statement|values|basic principles)\W*$/i, 2, 4),
+  sig('policy sections', 'policy', 'text', /\b(?:membership|quorum|frequency of meetings|scope|definitions|policy statement|terms of reference|aims and objectives|reporting arrangements)\s*:/i, 2, 4),
+  sig('document control details', 'policy', 'text', /\b(?:review date|date of (?:next )?review|next review|version \d|approved by|date approved|approval date|ratified|document owner|policy owner|effective from|supersedes|published by)\b/i, 2),
+  sig('rules for members', 'policy', 'text', /\b(?:this|the) (?:policy|procedure|protocol)\b|\bthese (?:terms of reference|standing orders)\b|\bthe (?:network|group|committee|forum|council) (?:will|shall|aims)\b|\bmembers (?:will|shall|must)\b|\bshall\b/i, 1, 3),
+  // Health information: speaks to "you" about health, care and where to get help.
+  sig('health advice to the reader', 'health-information', 'text', /\b(?:(?:ask|see|speak to|talk to|contact|call) (?:your|a) (?:gp|doctor|pharmacist|nurse|midwife|health visitor)|nhs 111|call 999|if you (?:think|are worried|feel|have|need|are eligible|are caring)|you (?:may|might|can) (?:be eligible|get|need|feel|have|want|find)|get (?:help|support|advice)|where to get help|help and support|self-refer|book (?:an|your) appointment|your (?:symptoms|health|wellbeing|gp|doctor|medication))\b/i, 2, 3),
+  sig('health topics', 'health-information', 'heading', /\b(?:symptoms|causes|treatments?|diagnosis|who is eligible|eligibility|living with|support for (?:you|carers|families)|advice for (?:carers|parents|patients)|getting help|what is [a-z]|how to get|vaccin\w*|screening|services available|health inequalities)\b/i, 2, 3),
+  sig('health words', 'health-information', 'text', /\b(?:illness(?:es)?|conditions?|symptoms?|treatments?|gp|diagnos(?:is|ed)|medical|medication|wellbeing|stigma|mental health|physical health|vaccin\w*|jab)\b/i, 1, 3),
+  sig('community health events', 'health-information', 'text', /\b(?:drop-in|come along|free (?:lunch|tea|refreshments|childcare|jab|vaccin\w*)|awareness (?:day|week|month)|history month|this event|community (?:event|cafe|café|session|hall)s?|join us)\b/i, 1, 2),
+  // Reports and news: attribution, dates and data.
+  sig('news reporting', 'general', 'text', /\b(?:said|says|told|according to|added|commented)\b|\b(?:inquest|coroner|court|press release|spokesperson|spokesman|spokeswoman|announced|reported|minister)\b/i, 1, 4),
+  sig('report and data language', 'general', 'text', /\b(?:report|survey|findings|data|analysis|indicators?|percentage|per cent|figure \d|table \d|needs assessment|census|statistics|respondents|year on year|evidence)\b|\d+(?:\.\d+)?%/i, 1, 4),
 ];
 
-/** Guesses the document kind from its headings and opening text; undefined when nothing points anywhere. */
-export function kindFromText(headings: readonly string[], opening: string): DocumentKind | undefined {
-  const score = new Map<DocumentKind, number>();
-  const lines = new Set([...headings.slice(0, 40), ...opening.split(/\r?\n|\r/).slice(0, 40)]);
-  for (const line of lines) {
-    if (!line.trim()) continue;
-    for (const [kind, re, weight] of SIGNALS) if (re.test(line)) score.set(kind, (score.get(kind) ?? 0) + weight);
-  }
-  let best: DocumentKind | undefined;
-  let bestScore = 1;
-  for (const kind of DOCUMENT_KINDS) {
-    const s = score.get(kind) ?? 0;
-    if (s > bestScore) {
-      best = kind;
-      bestScore = s;
+/** The signal ids found in one line (its text, and whether it is a heading-like line), for caching per block. */
+export function blockSignals(text: string, heading: boolean): string[] {
+  const out: string[] = [];
+  for (const s of SIGNALS) {
+    if (s.where === 'title') continue;
+    if (s.where === 'heading' && !heading) continue;
+    if (s.cap === 1) {
+      if (s.re.test(text)) out.push(s.id);
+      continue;
     }
+    const global = new RegExp(s.re.source, s.re.flags.includes('g') ? s.re.flags : `${s.re.flags}g`);
+    let n = 0;
+    for (const _ of text.matchAll(global)) if (++n >= s.cap) break;
+    for (let i = 0; i < n; i++) out.push(s.id);
   }
-  // An advert usually carries a person specification; a closing date or salary makes it an advert.
-  if (best === 'person-specification' && (score.get('job-advert') ?? 0) >= 3) return 'job-advert';
-  return best;
+  return out;
+}
+
+/** A decided kind, and the signals that decided it (in words, for the status item, the report and JSON). */
+export interface KindDecision {
+  kind: DocumentKind;
+  evidence: string[];
+}
+
+/** Points the winner needs, and its lead over the next kind (job description and person specification count as one). */
+const MIN_SCORE = 4;
+const MIN_LEAD = 2;
+
+/**
+ * Decides the kind from the signals of every block and the document's first lines (its title). Returns undefined,
+ * meaning 'general', when nothing scores enough or two kinds are close.
+ */
+export function decideKind(found: Iterable<string>, titleLines: readonly string[]): KindDecision | undefined {
+  const counts = new Map<string, number>();
+  for (const id of found) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const title = titleLines.join('\n');
+  const score = new Map<DocumentKind, number>();
+  const why = new Map<DocumentKind, string[]>();
+  for (const s of SIGNALS) {
+    const n = s.where === 'title' ? (s.re.test(title) ? 1 : 0) : Math.min(s.cap, counts.get(s.id) ?? 0);
+    if (n === 0) continue;
+    score.set(s.kind, (score.get(s.kind) ?? 0) + n * s.weight);
+    why.set(s.kind, [...(why.get(s.kind) ?? []), s.id]);
+  }
+  // A job description and a person specification often come as one document: either can win, and they do not compete.
+  const jd = score.get('job-description') ?? 0;
+  const ps = score.get('person-specification') ?? 0;
+  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
+  const [best, bestScore] = ranked[0] ?? ['general', 0];
+  if (best === 'general' || bestScore < MIN_SCORE) return undefined;
+  const rival = ranked.find(([k]) => k !== best && !(isJobPaper(k) && isJobPaper(best)));
+  if (rival && bestScore - rival[1] < MIN_LEAD) return undefined;
+  const kind = isJobPaper(best) && jd !== ps ? (jd > ps ? 'job-description' : 'person-specification') : best;
+  return { kind, evidence: why.get(kind) ?? why.get(best) ?? [] };
+}
+
+function isJobPaper(kind: DocumentKind): boolean {
+  return kind === 'job-description' || kind === 'person-specification';
 }

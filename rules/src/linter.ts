@@ -3,10 +3,10 @@ import { getRule } from './catalog.js';
 import { BUILTIN_RULE_IDS } from './config.js';
 import { applyDirectives, parseDirective, type Directive } from './directives.js';
 import { neverFlag, wordRules } from './generated/data.js';
-import { kindFromFrontMatter, kindFromText } from './kind.js';
+import { blockSignals, decideKind, kindFromFrontMatter } from './kind.js';
 import { keysAt, PhraseMatcher, type PhraseEntry } from './matcher.js';
 import { MentionDetector } from './mentions.js';
-import { outline, type OutlineEntry } from './outline.js';
+import { headingLike, outline, type OutlineEntry } from './outline.js';
 import { inOrganisationName } from './rules/context.js';
 import { lineStarts, positionAt } from './positions.js';
 import { flat, formatFromFilename, proseView, type Block, type ProseView } from './prose.js';
@@ -55,6 +55,10 @@ interface DocState {
   options: LintOptions;
   kind: DocumentKind;
   kindSource: LintResult['kindSource'];
+  /** The signals that decided the kind, when the text decided it. */
+  kindEvidence: string[];
+  /** Kind signals of each prose block, by the block's start, with the block's first words (the title, for the first). */
+  signals: Array<{ start: number; ids: string[]; lead: string }>;
   starts: number[];
   chunks: Block[];
   /** Findings with positions, before document conditions, directives and repeats. */
@@ -81,11 +85,6 @@ function openingEndOf(view: ProseView): number {
   return Math.min(end, first.start + 2000);
 }
 
-/** The prose at the start of the document, for document-kind detection. */
-function openingOf(view: ProseView): string {
-  const first = view.blocks[0];
-  return first ? view.text.slice(first.start, openingEndOf(view)) : '';
-}
 
 /** Lengths of the common prefix and suffix of two texts (exported for the server's fix-all) (compared a block at a time, then character by character). */
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
@@ -198,6 +197,8 @@ class FairwordLinter implements Linter {
   private readonly blockCache = new Map<string, RawFinding[]>();
   /** `unless.document` phrases by rule id. */
   private readonly documentConds = new Map<string, string[][]>();
+  /** Kind signals by block text. */
+  private readonly signalCache = new Map<string, string[]>();
   /** `unless.anywhere` tests by rule id. */
   private readonly anywhereConds = new Map<string, RegExp>();
   private docKeysCache: { joined: string; keys: string } | undefined;
@@ -318,6 +319,7 @@ class FairwordLinter implements Linter {
 
   clearCache(): void {
     this.blockCache.clear();
+    this.signalCache.clear();
     clearDocumentCache();
   }
 
@@ -369,7 +371,8 @@ class FairwordLinter implements Linter {
     const format = options.format ?? (options.filename ? formatFromFilename(options.filename) : undefined) ?? 'plaintext';
     const view = proseView(text, format, this.needed);
     const headings = outline(view).map((h) => ({ text: flat(h.text), offset: h.offset }));
-    const { kind, kindSource } = this.detectKind(view.frontMatter, headings.map((h) => h.text), openingOf(view), options);
+    const signals = this.blockSignals(view, 0);
+    const { kind, kindSource, kindEvidence } = this.detectKind(view.frontMatter, signals, headings, options);
     const starts = lineStarts(text);
     const region = this.analyseRegion(text, 0, view, headings, kind, '', starts);
     return {
@@ -378,6 +381,8 @@ class FairwordLinter implements Linter {
       options,
       kind,
       kindSource,
+      kindEvidence,
+      signals,
       starts,
       chunks: view.chunks,
       base: region.findings,
@@ -417,6 +422,19 @@ class FairwordLinter implements Linter {
     const oldHeadings = prev.headings.filter((h) => h.offset >= rs && h.offset < re).map((h) => h.text);
     if (oldHeadings.join('\n') !== regionHeadings.map((h) => flat(h.text)).join('\n')) return undefined;
 
+    const signals = [
+      ...prev.signals.filter((b) => b.start < rs),
+      ...this.blockSignals(view, rs),
+      ...prev.signals.filter((b) => b.start >= re).map((b) => ({ ...b, start: b.start + delta })),
+    ];
+    const newHeadings = [
+      ...prev.headings.filter((h) => h.offset < rs),
+      ...regionHeadings.map((h) => ({ text: flat(h.text), offset: h.offset + rs })),
+      ...prev.headings.filter((h) => h.offset >= re).map((h) => ({ text: h.text, offset: h.offset + delta })),
+    ];
+    // The kind rests on the whole text: when an edit changes it, every block is analysed again under the new kind.
+    const decided = this.detectKind(prev.frontMatter, signals, newHeadings, prev.options);
+    if (decided.kind !== prev.kind || decided.kindEvidence.join('\n') !== prev.kindEvidence.join('\n')) return undefined;
     const starts = updateLineStarts(prev.starts, text, p, oldEnd, delta);
     const lineDelta = starts.length - prev.starts.length;
     const section = prev.headings.filter((h) => h.offset < rs).at(-1)?.text ?? '';
@@ -450,11 +468,8 @@ class FairwordLinter implements Linter {
         ...view.comments.map((c) => ({ value: c.value, start: c.start + rs, end: c.end + rs })),
         ...prev.comments.filter(after).map((c) => ({ value: c.value, start: c.start + delta, end: c.end + delta })),
       ],
-      headings: [
-        ...prev.headings.filter((h) => h.offset < rs),
-        ...regionHeadings.map((h) => ({ text: flat(h.text), offset: h.offset + rs })),
-        ...prev.headings.filter((h) => h.offset >= re).map((h) => ({ text: h.text, offset: h.offset + delta })),
-      ],
+      headings: newHeadings,
+      signals,
       errors: [...prev.errors, ...region.errors.filter((e) => !prev.errors.some((x) => x.actual === e.actual))],
     };
   }
@@ -517,21 +532,60 @@ class FairwordLinter implements Linter {
       for (const f of findings) byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
       report.findingsByCategory = byCategory;
     }
-    return { kind: state.kind, kindSource: state.kindSource, findings, report };
+    return {
+      kind: state.kind,
+      kindSource: state.kindSource,
+      ...(state.kindSource === 'text' ? { kindEvidence: state.kindEvidence } : {}),
+      findings,
+      report,
+    };
   }
 
+  /**
+   * The document kind: forced by the options, named in front matter, or decided from signals across the whole text
+   * (with the signals that decided it); 'general' when the signals are weak or point two ways.
+   */
   private detectKind(
     frontMatter: string | undefined,
-    headings: string[],
-    opening: string,
+    signals: DocState['signals'],
+    headings: ReadonlyArray<{ text: string; offset: number }>,
     options: LintOptions,
-  ): Pick<LintResult, 'kind' | 'kindSource'> {
-    if (options.kind) return { kind: options.kind, kindSource: 'option' };
+  ): Pick<DocState, 'kind' | 'kindSource' | 'kindEvidence'> {
+    if (options.kind) return { kind: options.kind, kindSource: 'option', kindEvidence: [] };
     const fromFront = kindFromFrontMatter(frontMatter);
-    if (fromFront) return { kind: fromFront, kindSource: 'front-matter' };
-    const fromText = kindFromText(headings, opening);
-    if (fromText) return { kind: fromText, kindSource: 'text' };
-    return { kind: 'general', kindSource: 'default' };
+    if (fromFront) return { kind: fromFront, kindSource: 'front-matter', kindEvidence: [] };
+    const firstProse = signals[0]?.start ?? 0;
+    // The title: the first headings, and the first words of the text (real documents often run the title into it).
+    const titles = headings.filter((h) => h.offset < firstProse + 600).slice(0, 3).map((h) => h.text);
+    if (signals[0]) titles.push(signals[0].lead);
+    const decided = decideKind(
+      signals.flatMap((b) => b.ids),
+      titles,
+    );
+    if (decided) return { kind: decided.kind, kindSource: 'text', kindEvidence: decided.evidence };
+    return { kind: 'general', kindSource: 'default', kindEvidence: [] };
+  }
+
+  /** Kind signals of each block of a view that starts at `offset` in the document. */
+  private blockSignals(view: ProseView, offset: number): DocState['signals'] {
+    return view.blocks.map((b) => ({
+      start: b.start + offset,
+      ids: this.signalsOf(view.text.slice(b.start, b.end)),
+      lead: flat(view.text.slice(b.start, Math.min(b.end, b.start + 100))),
+    }));
+  }
+
+  /** Kind signals of one block, line by line (a heading-like line is read as a heading), from cache when seen before. */
+  private signalsOf(block: string): string[] {
+    const key = flat(block);
+    let found = this.signalCache.get(key);
+    if (!found) {
+      found = [];
+      for (const m of block.matchAll(/[^\r\n]+/g)) found.push(...blockSignals(m[0].trim(), headingLike(m[0])));
+      if (this.signalCache.size >= BLOCK_CACHE_LIMIT) this.signalCache.delete(this.signalCache.keys().next().value!);
+      this.signalCache.set(key, found);
+    }
+    return found;
   }
 
   /** Headings and front matter as one normalised string, for `unless.document` conditions. */

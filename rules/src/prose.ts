@@ -311,6 +311,20 @@ function shiftView(view: ProseView, by: number): ProseView {
   };
 }
 
+/**
+ * True for an indented code block that is really prose: text pasted into a Markdown file keeps its indentation
+ * ("3.      The Council's instructions…"), which Markdown reads as code. Fenced code is always code.
+ */
+function indentedProse(node: Nodes, source: string): boolean {
+  if (node.type !== 'code' || node.lang || node.position?.start.offset === undefined) return false;
+  const raw = source.slice(node.position.start.offset, node.position.end.offset ?? node.position.start.offset);
+  if (/^\s*(?:`{3}|~{3})/.test(raw)) return false;
+  const text = node.value.replace(/\s+/g, ' ').trim();
+  if (text.length < 30 || /[{}<>=;$\\]|=>|\(\)/.test(text)) return false;
+  const letters = text.replace(/[^\p{L} ,.'’()-]/gu, '').length;
+  return letters / text.length > 0.9 && /\p{L}+ \p{L}+ \p{L}+ \p{L}+/u.test(text);
+}
+
 /** Parses one Markdown segment with remark and masks everything that is not prose. */
 export function parseMarkdown(source: string, first = true): SegmentView {
   const tree = (first ? markdownParser : bodyParser).parse(source) as Root;
@@ -364,6 +378,12 @@ export function parseMarkdown(source: string, first = true): SegmentView {
         }
       }
       if (inBlock) hard(node);
+      return;
+    }
+    if (node.type === 'code' && indentedProse(node, source)) {
+      const s = node.position!.start.offset!;
+      view.blocks.push({ start: s, end: node.position!.end.offset! });
+      reveal({ type: 'text', value: node.value, position: node.position! });
       return;
     }
     if (SKIP.has(node.type)) {

@@ -180,13 +180,19 @@ export interface StatementsReport {
   disability_confident: boolean;
 }
 
-/** Gender-coded balance (Gaucher, Friesen and Kay 2011, as gender-decoder scores it). */
+/**
+ * Gender-coded balance (Gaucher, Friesen and Kay 2011): their coded words, counted where they describe the applicant,
+ * the team or the job.
+ */
 export interface GenderCodingReport {
   /** Feminine-coded minus masculine-coded word count. */
   score: number;
+  /** Neutral for a difference under 2; coded from 2; strongly coded from 4. */
   verdict: 'strongly masculine-coded' | 'masculine-coded' | 'neutral' | 'feminine-coded' | 'strongly feminine-coded';
   masculine: string[];
   feminine: string[];
+  /** What was counted and how the verdict follows, in one or two sentences. */
+  explanation: string;
 }
 
 /** Plain-English measures. */
@@ -221,6 +227,8 @@ export interface LintResult {
   kind: DocumentKind;
   /** Where the kind came from. */
   kindSource: 'option' | 'front-matter' | 'text' | 'default';
+  /** When the text decided the kind: the signals that decided it, in words ("a closing date", "pay with a figure"). */
+  kindEvidence?: string[];
   findings: Finding[];
   /** Empty for documents that are not recruitment documents unless `report: true` was asked for. */
   report: DocumentReport | Record<string, never>;

@@ -116,7 +116,7 @@ describe('context keeps correct uses quiet', () => {
   it('mental health only in community-facing text, never clinical terms', () => {
     const text = 'Join our mental health cafe. Ask the community mental health team or a Mental Health Nurse.';
     expect(show(text, { format: 'plaintext', kind: 'health-information' })).toEqual([
-      '0:9-0:22 information mental-health-community "mental health" → wellbeing | emotional wellbeing',
+      '0:9-0:27 information mental-health-community "mental health cafe" → wellbeing cafe | emotional wellbeing cafe',
     ]);
     expect(show(text, { format: 'plaintext', kind: 'policy' })).toEqual([]);
   });

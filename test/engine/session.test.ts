@@ -41,6 +41,6 @@ describe('lint sessions re-analyse only what changed and agree with a full lint'
         }),
         { numRuns: Number(process.env.FAIRWORD_FUZZ_RUNS ?? 60) },
       );
-    });
+    }, 90_000);
   }
 });

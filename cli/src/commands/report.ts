@@ -54,6 +54,7 @@ export function renderReportText(file: string, result: LintResult, color = false
   const paint = painter(color);
   const report = result.report as ReportParts;
   const out = [`${paint(1, file)}: ${kindLabel(result.kind)}`];
+  if (result.kindEvidence?.length) out.push(`Kind decided by: ${result.kindEvidence.join(', ')}`);
   const section = (title: string, lines: string[]): void => void out.push('', paint(1, title), ...lines.map((l) => `  ${l}`));
   if (Object.keys(report).length === 0) out.push('', 'No document report is available for this file.');
   if (report.statements) {
@@ -70,6 +71,7 @@ export function renderReportText(file: string, result: LintResult, color = false
       `${g.verdict} (score ${g.score})`,
       `Masculine-coded words: ${quoteList(g.masculine)}`,
       `Feminine-coded words: ${quoteList(g.feminine)}`,
+      ...(g.explanation ? [g.explanation] : []),
     ]);
   }
   if (report.readability) {
@@ -97,6 +99,7 @@ export function renderReportMarkdown(file: string, result: LintResult): string {
   const report = result.report as ReportParts;
   const cell = (text: string): string => text.replace(/\r?\n|\r/g, ' ').replace(/([\\`*_[\]<>|])/g, '\\$1');
   const out = [`## Fairword report: ${cell(file)}`, '', `**Kind:** ${kindLabel(result.kind)}`];
+  if (result.kindEvidence?.length) out.push('', `Kind decided by: ${cell(result.kindEvidence.join(', '))}`);
   if (Object.keys(report).length === 0) out.push('', 'No document report is available for this file.');
   if (report.statements) {
     out.push('', '### Statements', '', '| Statement | Present |', '| --- | :---: |');
@@ -114,6 +117,7 @@ export function renderReportMarkdown(file: string, result: LintResult): string {
       '',
       `- Masculine-coded words: ${cell(quoteList(g.masculine))}`,
       `- Feminine-coded words: ${cell(quoteList(g.feminine))}`,
+      ...(g.explanation ? ['', cell(g.explanation)] : []),
     );
   }
   if (report.readability) {

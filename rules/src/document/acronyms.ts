@@ -65,7 +65,8 @@ export const EXPANSIONS: Record<string, string[]> = {
 export const WELL_KNOWN = new Set([
   'NHS', 'UK', 'GB', 'GP', 'HR', 'IT', 'CV', 'OK', 'ID', 'EU', 'US', 'USA', 'VAT', 'MP', 'BBC', 'TV', 'PDF', 'FAQ',
   'PhD', 'BSc', 'MSc', 'BA', 'MA', 'MBA', 'GCSE', 'LGBT', 'LGBTQ', 'LGBTQI', 'LGBTQIA', 'COVID', 'AM', 'PM', 'CEO',
-  'BAME', 'BME',
+  'BAME', 'BME', 'DBS', 'NMC', 'ADHD', 'ECG', 'MRI', 'HIV', 'AIDS', 'CPR', 'BMI', 'OCD', 'PTSD', 'ICU', 'SEN', 'SEND',
+  'PC', 'IVF', 'DIY', 'MBE', 'OBE', 'CBE', 'RAF', 'NATO', 'UN', 'WHO',
 ]);
 
 /** An abbreviation's first use in a block, offsets relative to the block. */
@@ -103,14 +104,13 @@ const FULL_FORM_RE = new RegExp(
 export function blockAcronyms(block: DocBlock, tokens: Token[], viewText: string): BlockAcronyms {
   if (block.type === 'heading') return NONE;
   const uses: AcronymUse[] = [];
-  let shout: boolean | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (!tok.word) continue;
     const acronym = candidate(tok.text);
     if (!acronym || uses.some((u) => u.acronym === acronym)) continue;
-    shout ??= shouting(block.text);
-    if (shout) return NONE;
+    // Words in capitals next to other words in capitals are a heading or emphasis ("JOB DETAILS", "TO BE ASSESSED").
+    if (capitalsNearby(tokens, i) || shouting(lineAround(viewText, tok.start))) continue;
     const written = tok.text.replace(/['’]s$/, '');
     uses.push({
       acronym,
@@ -154,15 +154,19 @@ export type UndefinedAcronym = AcronymUse;
  * by the words in brackets, or, for a known abbreviation, its full form used earlier or in the same block.
  */
 export function undefinedAcronyms(blocks: Array<{ start: number; facts: BlockAcronyms }>): UndefinedAcronym[] {
-  const seen = new Set<string>();
+  // Spelled out anywhere counts, before or after the first use: the reader can find the full form.
   const expanded = new Set<string>();
+  for (const { facts } of blocks) {
+    for (const a of facts.expanded) expanded.add(a);
+    for (const use of facts.uses) if (use.inPlace) expanded.add(use.acronym);
+  }
+  const seen = new Set<string>();
   const out: UndefinedAcronym[] = [];
   for (const { start, facts } of blocks) {
-    for (const a of facts.expanded) expanded.add(a);
     for (const use of facts.uses) {
       if (seen.has(use.acronym)) continue;
       seen.add(use.acronym);
-      if (use.inPlace || expanded.has(use.acronym)) continue;
+      if (expanded.has(use.acronym)) continue;
       out.push({ ...use, start: start + use.start, end: start + use.end });
     }
   }
@@ -189,7 +193,25 @@ function candidate(word: string): string | undefined {
   return core;
 }
 
-/** A block written in capitals ("APPLY NOW") is emphasis, not a list of abbreviations. */
+/** True when the nearest word before or after token `i` (past commas, "&" and slashes) is also in capitals. */
+function capitalsNearby(tokens: Token[], i: number): boolean {
+  const caps = (t: Token | undefined): boolean => t !== undefined && t.word && t.text.length >= 2 && /^[A-Z][A-Z'’]+$/.test(t.text);
+  const skip = (t: Token | undefined): boolean => t !== undefined && !t.word && /^[,&/+–—:-]$/.test(t.text);
+  let j = i - 1;
+  while (skip(tokens[j])) j--;
+  let k = i + 1;
+  while (skip(tokens[k])) k++;
+  return caps(tokens[j]) || caps(tokens[k]);
+}
+
+/** The line of `text` that holds `offset`. */
+function lineAround(text: string, offset: number): string {
+  const from = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const end = text.slice(offset).search(/[\r\n]/);
+  return text.slice(from, end < 0 ? text.length : offset + end);
+}
+
+/** A line written in capitals ("APPLY NOW") is emphasis, not a list of abbreviations. */
 function shouting(text: string): boolean {
   let letters = 0;
   let capitals = 0;

@@ -93,7 +93,10 @@ export function analyseDocument(input: DocumentInput, severityOf?: SeverityOf): 
 
   const report: DocumentAnalysis['report'] = {
     kind,
-    statements: statementsReport(facts.map((f) => f.statements)),
+    statements: statementsReport(
+      facts.map((f) => f.statements),
+      blocks.map((b) => b.text),
+    ),
     genderCoding: genderReport(coded),
     readability: {
       readingAge: readingAge(words, sentences, syllables),

@@ -173,9 +173,10 @@ export const documentRules: RuleMeta[] = [
     note:
       'Abbreviations used every day inside the NHS, such as AfC, WTE or MDT, can shut out applicants from outside it or from ' +
       'other countries. Write the full form the first time, with the short form in brackets after it. Well-known ones such ' +
-      'as NHS, GP and UK are not flagged.',
+      'as NHS, GP and UK are not flagged. Off by default: the report lists the abbreviations instead, since on real ' +
+      'documents reviewers did not treat them as a fairness problem; turn the rule on to see each one in the text.',
     sources: [S.govukAcronyms],
-    enabledByDefault: true,
+    enabledByDefault: false,
     examples: {
       ok: ['You will join our multidisciplinary team (MDT) in an NHS GP practice in the UK.'],
       notOk: ['You will join our MDT and help the practice meet its QOF targets.'],

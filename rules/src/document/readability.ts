@@ -61,10 +61,21 @@ export function blockReadability(block: DocBlock): BlockReadability {
       if (!unit.bullet) r.paragraphSentences++;
       r.words += words;
       if (passive) r.passive++;
-      if (words > MAX_SENTENCE_WORDS) r.longSentences.push({ start: start - block.start, end: end - block.start, count: words });
+      if (words > MAX_SENTENCE_WORDS && !runTogether(text)) r.longSentences.push({ start: start - block.start, end: end - block.start, count: words });
     }
   }
   return r;
+}
+
+/**
+ * True when a "sentence" is really several items run together: label–value pairs ("Location: … Pay Rate: …"),
+ * bullets or table columns on one line. Its length says nothing about how it reads.
+ */
+function runTogether(text: string): boolean {
+  const labels = text.match(/(?:^|\s)[\p{Lu}][\p{L}'’&/() -]{1,30}:(?=\s|$)/gu)?.length ?? 0;
+  const bullets = text.match(/\s[*•·▪–-]\s/g)?.length ?? 0;
+  const columns = text.match(/\S(?: {3,}|\t)\S/g)?.length ?? 0;
+  return labels >= 2 || bullets >= 2 || columns >= 2;
 }
 
 /** Approximate UK reading age: Flesch–Kincaid US grade + 5 (as retext-readability converts grades), or null for short texts. */

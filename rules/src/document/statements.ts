@@ -18,22 +18,32 @@ export const StatementBit = {
 export function statementBits(text: string): number {
   const t = flatten(text);
   let bits = 0;
-  if ((/£\s?\d/.test(t) && (SALARY_CONTEXT.test(t) || SALARY_FIGURE_SHAPE.test(t))) || PER_PERIOD.test(t) || PRO_RATA.test(t)) {
+  if ((/£\s?\d/.test(t) && (SALARY_CONTEXT.test(t) || SALARY_FIGURE_SHAPE.test(t))) || PER_PERIOD.test(t) || PRO_RATA.test(t) || PAY_FIGURE.test(t)) {
     bits |= StatementBit.Salary;
   }
   if (BAND.test(t)) bits |= StatementBit.Band;
   if (AFC.test(t)) bits |= StatementBit.AgendaForChange;
-  if (FLEXIBLE.test(t) && affirmed(t, FLEXIBLE_ALL)) bits |= StatementBit.Flexible;
+  if ((FLEXIBLE.test(t) && affirmed(t, FLEXIBLE_ALL)) || FLEXIBLE_OFFER.test(t) || partTimeHours(t)) bits |= StatementBit.Flexible;
   if (ADJUSTMENTS.test(t) || ((ADJUSTMENT_WORD.test(t) || SUPPORT_NEED.test(t)) && APPLICATION_CONTEXT.test(t))) bits |= StatementBit.Adjustments;
-  if (INCLUSION.test(t)) bits |= StatementBit.Inclusion;
+  if (INCLUSION.test(t) || (INCLUSION_IF_HIRING.test(t) && HIRING.test(t))) bits |= StatementBit.Inclusion;
   if (DISABILITY_CONFIDENT.test(t)) bits |= StatementBit.DisabilityConfident;
   return bits;
 }
 
-/** The statements report from the bits of every block. */
-export function statementsReport(blockBits: Iterable<number>): StatementsReport {
+/** A block that answers the label before it with a no: "Work from home" followed by "No". */
+const NO_ANSWER = /^\W*(?:no|none|n\/a|not available|not possible|not offered)\W*$/i;
+
+/**
+ * The statements report from the bits and visible text of every block, in order. A flexible-working label whose next
+ * block answers "No" is not an offer.
+ */
+export function statementsReport(blockBits: readonly number[], blockTexts: readonly string[] = []): StatementsReport {
   let any = 0;
-  for (const b of blockBits) any |= b;
+  for (let i = 0; i < blockBits.length; i++) {
+    let b = blockBits[i]!;
+    if (b & StatementBit.Flexible && NO_ANSWER.test(blockTexts[i + 1] ?? '')) b &= ~StatementBit.Flexible;
+    any |= b;
+  }
   const band = StatementBit.Band | StatementBit.AgendaForChange;
   return {
     salary: (any & StatementBit.Salary) !== 0 || (any & band) === band,
@@ -44,9 +54,10 @@ export function statementsReport(blockBits: Iterable<number>): StatementsReport 
   };
 }
 
-/** Lower case, straight apostrophes, single spaces, plain hyphens. */
+/** Lower case, straight apostrophes, single spaces, plain hyphens; words run together by copying are split ("WetherbySalary"). */
 function flatten(text: string): string {
   return text
+    .replace(/(\p{Ll})(\p{Lu}\p{Ll})/gu, '$1 $2')
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/[\u2010\u2011]/g, '-')
@@ -59,8 +70,10 @@ function affirmed(text: string, global: RegExp): boolean {
     const before = text.slice(Math.max(0, m.index - 50), m.index);
     const clause = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(',')) + 1);
     if (/\b(?:not|no|unable|cannot|can't|isn't|aren't)\b/.test(clause)) continue;
+    // A demand on the applicant is not an offer: "you must be willing to work flexible hours".
+    if (/\b(?:must|need to|needs to|required to|requirement to|expected to|willing(?:ness)? to|able to|ability to|prepared to|have to|should)\b/.test(clause)) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-    if (/^[^.;]{0,15}\b(?:is|are|will be) not\b|^[^.;]{0,15}\bnot (?:available|possible|offered|suitable)\b/.test(after)) continue;
+    if (/^[^.;]{0,15}\b(?:is|are|will be) not\b|^[^.;]{0,15}\bnot (?:available|possible|offered|suitable)\b|^\W{0,4}(?:no|none|n\/a)\b|^[^.;]{0,30}\bto meet the (?:needs|demands) of\b/.test(after)) continue;
     return true;
   }
   return false;
@@ -74,6 +87,9 @@ const SALARY_CONTEXT =
 const SALARY_FIGURE_SHAPE = /£\s?\d[\d,.]*\s?k\b|£\s?\d[\d,.]*\s?(?:-|–|—|to)\s?£?\s?\d/;
 const PER_PERIOD = /\d[\d,.]*\s?k?\s?(?:per annum|p\.a\.|pa\b|a year|per year|per hour|an hour|ph\b)/;
 const PRO_RATA = /\bpro[- ]?rata\b/;
+/** A pay word with a figure that has no £: "Salary: 33,583-42,218", "75-100K", "£12.60 p/hr". */
+const PAY_FIGURE =
+  /\b(?:salary|pay|wage|pay rate|rate of pay|hourly rate)s?\b\W{0,5}(?:[a-z]+\W+){0,3}£?\d{2},\d{3}|\b\d{2,3}\s?(?:-|–|to)\s?\d{2,3}\s?k\b|£\s?\d[\d.,]*\s?(?:\+\s?£\s?\d[\d.,]*\s?)?(?:[a-z ]{0,20})?\bp\/?h(?:r|our)?\b/;
 const BAND = /\bband\s?(?:[1-9]|8\s?[a-d])\b/;
 const AFC = /\bagenda for change\b|\bafc\b/;
 
@@ -81,6 +97,18 @@ const FLEXIBLE =
   /\b(?:flexible (?:working|work|hours|patterns?|rotas?|shifts?|arrangements?|start|finish)|flexi-? ?time|flexibility (?:in|around|with|over) (?:your |working |the )?(?:hours|shifts|pattern|patterns|working|when)|part-? ?time|job-? ?shar(?:e|es|ing|ers?)|compressed (?:hours|week)|term-? ?time|annualised hours|(?:hybrid|remote|home) working|work(?:ing)? from home|self-? ?rostering|less than full-? ?time|reduced hours)\b/;
 
 const FLEXIBLE_ALL = new RegExp(FLEXIBLE.source, 'g');
+/** An offer to fit the hours to the person, rather than asking the person to be flexible. */
+const FLEXIBLE_OFFER =
+  /\b(?:patterns?|hours|shifts?|rotas?|days)\b[^.;]{0,30}\b(?:to suit|(?:that|which) (?:\w+ )?(?:suits?|fits?)|around) (?:you|your)\b|\bwe(?:'re| are| can be| will be|,? and you,?)? (?:\w+ ){0,2}flexible\b(?![^.;]{0,12}\b(?:however|but)\b)|\bflexible (?:about|around|with) (?:hours|days|when|where|start)/;
+
+/** Hours that make a post part-time ("31 hours over 39 weeks", "12-15h pw", "14hrs a week part time"). */
+function partTimeHours(text: string): boolean {
+  for (const m of text.matchAll(/\b(\d{1,2})(?:\.\d+)?\s?(?:-|–|to)?\s?(\d{1,2})?\s?(?:hours?|hrs?|h)\b\s?(?:a|per|each|every|\/)?\s?(?:week|wk|pw)\b/g)) {
+    const hours = Number(m[2] ?? m[1]);
+    if (hours > 0 && hours < 35) return true;
+  }
+  return /\b\d{1,2} hours over (?:[1-4]\d|5[01]) weeks\b|\bterm[- ]time only\b/.test(text);
+}
 
 const ADJUSTMENTS =
   /\breasonable adjustments?\b|\baccess(?:ibility)? (?:needs|requirements)\b|\b(?:alternative|accessible) formats?\b|\b(?:in|into) (?:an? )?(?:different|other|another|accessible) formats?\b|\blarge print\b|\beasy read\b|\bbritish sign language\b|\bbsl\b/;
@@ -94,16 +122,24 @@ const INCLUSION = new RegExp(
     String.raw`\bapplications (?:are )?(?:welcome|welcomed|encouraged) from\b`,
     String.raw`\b(?:particularly|especially|actively) (?:welcome|encourage)\b`,
     String.raw`\bunder-? ?represented\b`,
-    String.raw`\bcommit(?:ted|ment|s)? to (?:\w+ ){0,3}(?:equality|diversity|inclusion|inclusive|equal opportunit|anti-? ?racis)`,
+    String.raw`\b(?:commit(?:ted|ment|s)?|dedicated) to (?:\w+ ){0,4}(?:equality|diversity|diverse|inclusion|inclusive|equal opportunit|anti-? ?racis)`,
     String.raw`\bequal opportunit(?:y|ies) employer\b`,
     String.raw`\b(?:equality,? )?diversity,? (?:and|&) inclusion\b(?! (?:training|policy|policies|module|e-?learning|course|lead|leads|champion))`,
     String.raw`\binclusive (?:employer|workplace|organisation|organization|culture|place to work)\b`,
-    String.raw`\b(?:value|values|celebrate|celebrates) (?:diversity|difference)\b`,
-    String.raw`\bregardless of (?:their |your )?(?:age|race|ethnicity|sex|gender|disability|religion|belief|background|sexual orientation)`,
-    String.raw`\bfrom all (?:backgrounds|communities|walks of life|sections of (?:the )?(?:community|society))\b`,
     String.raw`\bpositive action\b`,
   ].join('|'),
 );
+/** Inclusive wording that is a statement about recruitment only when the sentence is about hiring. */
+const INCLUSION_IF_HIRING = new RegExp(
+  [
+    String.raw`\b(?:value|values|celebrate|celebrates) (?:diversity|difference)\b`,
+    String.raw`\bregardless of (?:their |your )?(?:age|race|ethnicity|sex|gender|disability|religion|belief|background|sexual orientation)`,
+    String.raw`\bfrom all (?:backgrounds|communities|walks of life|sections of (?:the )?(?:community|society))\b`,
+    String.raw`\b(?:diverse|inclusive) (?:team|workforce|environment|workplace)\b`,
+    String.raw`\b(?:looking for|seeking|welcome|encourage|invite)s? (?:\w+ ){0,2}(?:disabled|d\/deaf|deaf|neurodivergent|black|asian|ethnic minority|minority ethnic|lgbt\w*|trans|women|older|younger) (?:people|applicants|candidates|artists|professionals|staff|colleagues|individuals)\b`,
+  ].join('|'),
+);
+const HIRING = /\b(?:appl(?:y|ying|icants?|ications?)|candidates?|recruit\w*|employ\w*|hire|hiring|join|joining|vacanc\w+|role|post|position|job|team|workforce|staff)\b/;
 
 const DISABILITY_CONFIDENT =
   /\bdisability confident\b|\bguaranteed interviews?\b|\bguarantee(?:d|s)? (?:you |them )?(?:an )?interviews?\b|\binterview (?:guarantee|scheme)\b|\boffer (?:an )?interviews? to (?:all )?disabled\b|\btwo ticks\b|\bpositive about disabled people\b/;

@@ -16,6 +16,11 @@ const PAIRED = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'he
 /** Words before a role noun that make it anyone in the role: "the applicant", "each member", "a chair". */
 const GENERIC_DETERMINERS = new Set(['the', 'a', 'an', 'each', 'every', 'any', 'no', 'whichever', 'whoever', 'this']);
 const describer = new Describer();
+/** Past-tense words that make a sentence a story about particular people ("a colleague … she looked at me"). */
+const NARRATIVE = new Set([
+  'was', 'were', 'did', 'had', 'told', 'said', 'asked', 'went', 'came', 'felt', 'thought', 'knew', 'made', 'took', 'gave',
+  'saw', 'found', 'looked', 'wanted', 'decided', 'became', 'left', 'got', 'heard', 'replied', 'explained', 'refused',
+]);
 
 /**
  * Flags "he", "his", "she", "herself" and the like used for whoever holds a role ("the Chair … he must", "the tutor
@@ -43,6 +48,7 @@ export default defineRule({
         'He or she will report to the ward manager.',
         'Our chair, Amina Shah, said she was proud of the team.',
         'The tutor will support the student so that she can sit her exams.',
+        'When I told a colleague, she looked at me in disbelief.',
       ],
       notOk: ['The Chair shall ensure that he is present at every meeting.', 'The successful tutor will devote herself to the student.'],
     },
@@ -52,6 +58,7 @@ export default defineRule({
   triggers: Object.keys(THEY).concat('her'),
   check(sentence, report) {
     const { tokens } = sentence;
+    if (tokens.some((t) => NARRATIVE.has(t.norm))) return;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (!t.word || !(t.norm in THEY || t.norm === 'her')) continue;
