@@ -138,6 +138,9 @@ for (const [file, doc] of docs) {
         continue;
       }
       if (rest.suggestions !== undefined && !Array.isArray(rest.suggestions)) fail(where, `suggestions for "${pattern}" must be a list`);
+      for (const key of Object.keys(rest)) if (!['suggestions', 'case', 'after'].includes(key)) fail(where, `unknown phrase key "${key}" for "${pattern}"`);
+      if (rest.case !== undefined && !['lower', 'as-written'].includes(rest.case)) fail(where, `phrase case must be lower or as-written ("${pattern}")`);
+      if (rest.after !== undefined) rest.after = listKeys(rest.after, where);
       const fromClass = pattern.includes('@');
       const variants = expand(pattern);
       if (variants.length > (fromClass ? MAX_CLASS_VARIANTS : MAX_VARIANTS)) fail(where, `"${pattern}" expands to ${variants.length} phrases`);

@@ -137,7 +137,9 @@ export class Describer {
     let skipped = 0;
     while (i < clauseTo && skipped < 4) {
       const t = tokens[i]!;
-      const noun = this.nounAt(tokens, i, clauseTo);
+      let noun = this.nounAt(tokens, i, clauseTo);
+      // In a compound the last noun is the head: "practice manager", "team leader".
+      for (let next = noun && this.nounAt(tokens, noun.end, clauseTo); noun && next; next = this.nounAt(tokens, noun.end, clauseTo)) noun = next;
       if (noun) return noun.cls === 'people' ? 'people' : this.classOfNoun(noun.cls, noun.keys);
       if (LINKERS.has(t.norm)) {
         i++;

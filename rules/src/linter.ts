@@ -268,7 +268,12 @@ class FairwordLinter implements Linter {
         },
       });
       for (const p of r.phrases) {
-        this.matcher.addKeys(p.keys.split(' '), p.phrase, { rule: index, ...(p.suggestions ? { suggestions: p.suggestions } : {}) });
+        this.matcher.addKeys(p.keys.split(' '), p.phrase, {
+          rule: index,
+          ...(p.suggestions ? { suggestions: p.suggestions } : {}),
+          ...(p.case ? { case: p.case } : {}),
+          ...(p.after ? { after: split(p.after) } : {}),
+        });
       }
       for (const within of r.unless?.within ?? []) this.matcher.add(within, { rule: -1, shields: new Set([index]) });
       if (r.keys.document.length > 0) this.documentConds.set(r.id, split(r.keys.document));
@@ -659,6 +664,7 @@ class FairwordLinter implements Linter {
         if (s.from < t && f < s.to && (s.entry.shields === 'all' || s.entry.shields?.has(entry.rule))) return false;
       }
       if (rule.kinds.length > 0 && !rule.kinds.includes(kind)) return false;
+      if (!phraseHolds(entry, tokens, f, t, from, firstWord)) return false;
       if (inOrganisationName(tokens, f, t)) return false;
       return this.conditionsHold(rule, tokens, f, t, from, to, section);
     });
@@ -823,6 +829,21 @@ class FairwordLinter implements Linter {
     }
     return key;
   }
+}
+
+/** A phrase's own conditions: its case as written, and the words it must follow. */
+function phraseHolds(entry: PhraseEntry, tokens: Token[], f: number, t: number, sFrom: number, firstWord: number): boolean {
+  if (entry.case === 'lower' && /^\p{Lu}/u.test(tokens[f]!.text)) return false;
+  if (entry.case === 'as-written') {
+    const written = entry.phrase.replace(/[\s-]+/g, '');
+    const actual = tokens.slice(f, t).map((x) => x.text).join('').replace(/-/g, '');
+    for (let i = 0; i < written.length && i < actual.length; i++) {
+      if (i === 0 && f === firstWord) continue;
+      if (written[i] !== written[i]!.toUpperCase() && actual[i] !== actual[i]!.toLowerCase()) return false;
+    }
+  }
+  if (entry.after && !entry.after.some((k) => f - k.length >= sFrom && keysAt(tokens, f - k.length, k))) return false;
+  return true;
 }
 
 function isKnownRule(id: string): boolean {

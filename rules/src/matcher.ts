@@ -7,6 +7,10 @@ export interface PhraseEntry {
   /** Index of the rule that flags this phrase, or -1 for a shield. */
   rule: number;
   suggestions?: string[];
+  /** The phrase's own case test (see WordRuleData.phrases). */
+  case?: 'lower' | 'as-written';
+  /** Words (normalised keys) the phrase must follow. */
+  after?: string[][];
   /** For shields: the rules it silences, or 'all'. */
   shields?: Set<number> | 'all';
 }

@@ -12,8 +12,13 @@ export interface WordRuleData {
   message: string;
   note: string;
   sources: Source[];
-  /** Phrases to flag, with their normalised keys (space-separated); a phrase's own suggestions win over the rule's. */
-  phrases: Array<{ phrase: string; keys: string; suggestions?: string[] }>;
+  /**
+   * Phrases to flag, with their normalised keys (space-separated); a phrase's own suggestions win over the rule's.
+   * A phrase may also carry its own case test ('lower': written in lower case; 'as-written': every lower-case letter
+   * of the phrase is lower case in the text, apart from a capital that starts a sentence) and `after`, the words it
+   * must follow (compiled keys).
+   */
+  phrases: Array<{ phrase: string; keys: string; suggestions?: string[]; case?: 'lower' | 'as-written'; after?: string[] }>;
   suggestions: string[];
   /** Only flag when the text as written starts lower case ('lower'), or matches a phrase's case exactly ('exact'). */
   case?: 'lower' | 'exact';

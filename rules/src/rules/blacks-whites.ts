@@ -25,16 +25,19 @@ export default defineRule({
         'Black people and White people were asked the same questions.',
         'See "Weathering" and Age Patterns of Allostatic Load Scores Among Blacks and Whites in the United States.',
         'Separate the egg whites from the yolks.',
+        'Wash whites and colours separately.',
       ],
-      notOk: ['The survey compared Blacks and Whites in the same jobs.'],
+      notOk: ['The survey compared Blacks and Whites in the same jobs.', 'Pay gaps between blacks and whites persist.'],
     },
   },
   triggers: ['blacks', 'whites'],
   check(sentence, report) {
     const { tokens, text } = sentence;
+    // Lower case, the nouns are about people only beside each other: "between blacks and whites".
+    const both = tokens.some((t) => t.norm === 'blacks') && tokens.some((t) => t.norm === 'whites');
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      if (t.text !== 'Blacks' && t.text !== 'Whites') continue;
+      if (t.text !== 'Blacks' && t.text !== 'Whites' && !(both && (t.text === 'blacks' || t.text === 'whites'))) continue;
       const prev = tokens[i - 1];
       if (prev?.word && HONORIFICS.has(prev.norm)) continue;
       // A capitalised word straight after makes it part of a name ("Whites Lane").

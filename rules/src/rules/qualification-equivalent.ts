@@ -5,6 +5,22 @@ import { listItems } from './context.js';
 
 /** Words that make a list item a requirement. */
 const REQUIRED = new Set(['essential', 'required', 'requirement', 'must', 'minimum', 'need', 'needs', 'needed', 'mandatory']);
+/** Words that make it optional. */
+const OPTIONAL = new Set(['desirable', 'preferred', 'preferable', 'preferably', 'advantage', 'advantageous', 'ideally', 'bonus']);
+
+/** "You will have …", "applicants should hold …", or a grade ("grade C", "grade 4 or above"): a requirement. */
+function requiredByWording(item: readonly Token[]): boolean {
+  for (let i = 0; i < item.length; i++) {
+    const a = item[i]!.norm;
+    const b = item[i + 1]?.norm ?? '';
+    const c = item[i + 2]?.norm ?? '';
+    if (/^(?:you|applicants|candidates)$/.test(a) && /^(?:will|should|'ll)$/.test(b) && /^(?:have|hold|need|possess)$/.test(c)) return true;
+    if (a === "you'll" && /^(?:have|hold|need)$/.test(b)) return true;
+    if (/^grades?$/.test(a) && /^(?:[a-g]\*?|[1-9])$/.test(b)) return true;
+    if (a === 'or' && /^(?:above|higher|better)$/.test(b)) return true;
+  }
+  return false;
+}
 /** After "or", words that offer another route ("degree or relevant experience", "NVQ or diploma"). */
 const OTHER_ROUTES = new Set(['equivalent', 'comparable', 'similar', 'relevant', 'experience', 'working', 'qualification', 'qualifications', 'diploma', 'degree', 'nvq', 'btec', 'apprenticeship', 'training']);
 /** Before "degree", these make it a measure, not a qualification ("a high degree of", "360 degree"). */
@@ -94,6 +110,8 @@ export default defineRule({
         'You must have a degree in social work.',
         'NVQ Level 3 in Health and Social Care (essential)',
         'Essential:\n\n- NVQ Level 3 in Health and Social Care',
+        'You will have GCSE English at grade C.',
+        'Five GCSEs at grade 4 or above, including maths.',
       ],
     },
   },
@@ -103,7 +121,8 @@ export default defineRule({
     const { tokens, text, section } = sentence;
     const items = listItems(text, tokens);
     for (const item of items) {
-      if (!item.some((t) => REQUIRED.has(t.norm)) && !essentialByLayout(text, item[0]!.start, section)) continue;
+      if (item.some((t) => OPTIONAL.has(t.norm)) || /^\W*desirable\b/i.test(section)) continue;
+      if (!item.some((t) => REQUIRED.has(t.norm)) && !requiredByWording(item) && !essentialByLayout(text, item[0]!.start, section)) continue;
       if (item.some((t) => t.norm === 'equivalent' || t.norm === 'equivalents' || t.norm === 'comparable')) continue;
       const found = findQualification(item);
       if (!found) continue;

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { createLinter, type DocumentKind } from '@fairword/rules';
+
+// Sentences of the kinds that real UK adverts, policies and health pages contain, written by the team. Each row
+// gives what a reader should see at information level and above (the Problems panel): `rule "words"`, in text order.
+// Grouped by the classes of mistake found on real documents (issue #11).
+const linter = createLinter();
+const visible = (text: string, kind: DocumentKind): string[] =>
+  linter
+    .lint(text, { format: 'plaintext', kind })
+    .findings.filter((f) => f.scope === 'span' && f.severity !== 'hint')
+    .map((f) => `${f.ruleId} "${f.actual}"`);
+
+const cases: Array<[string, DocumentKind, string, string[]]> = [
+  // Who the words describe: the applicant and the team, not the people the service supports.
+  ['young: the client group', 'job-advert', 'You will help our young people build skills for independent living.', []],
+  ['young: care leavers', 'job-advert', 'The service supports young people leaving care across the county.', []],
+  ['young: a pupil', 'job-advert', 'She is a bright and polite young woman who loves drawing.', []],
+  ['young: the team', 'job-advert', 'Join our young and friendly office team.', ['young "young"']],
+  ['young: the applicant', 'job-advert', 'We are looking for a young person to join our reception team.', ['young "young person"']],
+  ['young: in a requirement', 'job-advert', 'You will be young, keen and ready to learn.', ['young "young"']],
+  ['dynamic: a thing', 'job-advert', 'Staff complete a dynamic risk assessment before each visit.', []],
+  ['dynamic: the applicant', 'job-advert', 'We need a dynamic administrator for our busy practice.', ['energetic "dynamic"']],
+  ['energetic: residents', 'job-advert', 'Our residents enjoy energetic exercise classes.', []],
+  ['mature: applicants', 'job-advert', 'We welcome mature applicants.', ['mature "mature"']],
+  ['mature: students', 'job-advert', 'Mature students are welcome on our apprenticeship.', []],
+  ['highly experienced: the team', 'job-advert', 'You will be supported by highly experienced colleagues.', []],
+  ['highly experienced: the applicant', 'job-advert', 'You will be a highly experienced practice manager.', ['highly-experienced "highly experienced"']],
+  ['native speaker: pupils', 'job-advert', "The pupils' mother tongue is Urdu.", []],
+  ['native speaker: the applicant', 'job-advert', 'Applicants must be native English speakers.', ['native-speaker "native English speakers"']],
+  ['fluent: the children', 'job-advert', 'The children have been fluent in English since they were small.', []],
+  ['fluent: no task', 'job-advert', 'Are you fluent in written and spoken English?', ['fluent-english "fluent in written and spoken English"']],
+  ['accent', 'job-advert', 'Are you well-spoken and reliable?', ['accent "well-spoken"']],
+  // Requirements that depend on the job.
+  ['physically fit: a task named', 'job-advert', 'Physically fit and able to lift boxes of up to 15 kg.', []],
+  ['physically fit: keeping fit', 'job-advert', 'Our staff gym helps you stay fit and healthy.', []],
+  ['physically fit: no task', 'job-advert', 'You must be physically fit and able to support patients.', ['physically-fit "physically fit"']],
+  ['driving: desirable', 'job-advert', 'A full driving licence would be an advantage.', []],
+  ['driving: if required', 'job-advert', 'Valid driving license (if required for the role).', []],
+  ['driving: home care', 'job-advert', "You will travel between clients' homes, so a full driving licence is essential.", []],
+  ['driving: blanket', 'job-advert', 'A clean driving licence is essential.', ['driving-licence "clean driving licence"']],
+  ['qualification: grade, no equivalent', 'job-advert', 'You will have GCSE maths at grade 4.', ['qualification-equivalent "GCSE"']],
+  ['qualification: equivalent offered', 'job-advert', 'You will have GCSE maths at grade 4 or equivalent.', []],
+  ['age limit', 'job-advert', 'You must be 30 years old or younger.', ['age-limit "30 years old or younger"']],
+  ['age of someone else', 'job-advert', 'You will help B visit her age-90 grandmother.', []],
+  ['years of experience', 'job-advert', 'Must have: 4 years Python experience.', ['years-experience "4 years Python experience"']],
+  ['recent study', 'job-advert', 'You will need A levels or further study in the past 3 years.', ['qualification-equivalent "A levels"', 'recent-study "in the past 3 years"']],
+  ['fresh blood', 'job-advert', 'We want fresh blood in the team.', ['energetic "fresh blood"']],
+  ['digital native', 'job-advert', 'This role suits a digital native.', ['digital-native "digital native"']],
+  // Ethnicity.
+  ['BAME spelled out', 'general', 'We met Black Asian and Minority Ethnic staff.', ['bame "Black Asian and Minority Ethnic"']],
+  ['BAME spelled out, Asian first', 'general', 'Our Black and Asian minority ethnic colleagues spoke.', ['bame "Black and Asian minority ethnic"']],
+  ['BME with an ampersand', 'general', 'It supports Black & Minority Ethnic staff.', ['bme "Black & Minority Ethnic"']],
+  ['lower-case Black, any people word', 'general', 'Meetings are open to white allies and black carers.', ['ethnic-group-capitals "white allies"', 'ethnic-group-capitals "black carers"']],
+  ['colour words', 'general', 'Write on the white board, not the black folder.', []],
+  ['non-White as a category', 'general', 'The table splits staff into White and non-White groups.', []],
+  ['non-white in prose', 'general', 'We want more non-white managers.', ['people-of-colour "non-white"']],
+  ['Blacks and Whites in lower case', 'general', 'Gaps between blacks and whites remain.', ['blacks-whites "blacks"', 'blacks-whites "whites"']],
+  ['Gypsies and travellers', 'general', 'Gypsies and travellers face barriers to care.', ['gypsy-traveller "travellers"']],
+  ['WRES comparison group', 'general', 'Workforce Race Equality Standard report\n\nBME staff are less likely to be appointed.', []],
+  ['a term discussed', 'general', 'BAME and BME are frequently used but are problematic.', []],
+  ['a term half-quoted', 'general', "- BAME' is being replaced in many organisations.", []],
+  // Health and disability.
+  ['sufferers', 'general', 'The leaflet is for sufferers and their families.', ['suffers-from "sufferers"']],
+  ['suffer with', 'general', 'Many people suffer with anxiety.', ['suffers-from "suffer with"']],
+  ['suffer a condition', 'general', 'Half of them suffer depression.', ['suffers-from "suffer depression"']],
+  ['victims of a condition', 'general', 'They were victims of a stroke.', ['suffers-from "victims of a stroke"']],
+  ['victims of crime', 'general', 'We support victims of crime.', []],
+  ['mentally ill', 'general', 'The inquest heard that a mentally ill man had been discharged.', ['mentally-ill "mentally ill"']],
+  ['the Mentally Ill', 'general', 'Funding for the Mentally Ill was cut.', ['mentally-ill "the Mentally Ill"']],
+  ['handicapped', 'general', 'The bus takes handicapped children to school.', ['handicapped "handicapped"']],
+  ['handicapped in an old name', 'general', 'The Eastvale Physically Handicapped Association met in 1960.', []],
+  ['the elderly', 'general', 'Our elderly need more support, as do the Elderly in care homes.', ['older-people "elderly"', 'older-people "the Elderly"']],
+  ['disabled WC', 'general', 'Use the disabled WC by the lift.', ['disabled-facilities "disabled WC"']],
+  ['the disabled with its noun', 'general', 'We compared the disabled and non-disabled staff surveys.', []],
+  ['mental health cafe', 'health-information', 'Come to our mental health cafe on Fridays.', ['mental-health-community "mental health cafe"']],
+  ['mental health as information', 'health-information', 'Carers need information about mental health and the help available.', []],
+  ['physical and mental health', 'health-information', 'Needs assessments cover physical and mental health needs.', []],
+  ['word history', 'general', 'The word is made up of schizo (to split) and phrene (mind).', []],
+  ['not so hard to reach', 'general', 'Reaching the not so hard-to-reach.', []],
+  // Sex and gender.
+  ['gendered title', 'job-advert', 'Groundsman wanted for a school.', ['gendered-job-title "Groundsman"']],
+  ['generic he for a role', 'policy', 'The Chair must ensure that he is present at each meeting.', ['generic-pronoun "he"']],
+  ['generic herself for a role', 'job-advert', 'The tutor will devote herself to the student.', ['generic-pronoun "herself"']],
+  ['she for a named person', 'policy', 'Our chair, Amina Shah, says she is proud of the team.', []],
+  ['a story', 'policy', 'When I told a colleague, she looked at me in disbelief.', []],
+  ['occupational requirement', 'job-advert', 'This post has an occupational requirement for a woman.\n\nThe assistant will support her employer, and she will drive.', []],
+];
+
+describe('findings on real-world wording', () => {
+  it.each(cases)('%s', (_name, kind, text, expected) => {
+    expect(visible(text, kind)).toEqual(expected);
+  });
+});
+
+const kindOf = (text: string): { kind: DocumentKind; evidence: string[] } => {
+  const r = linter.lint(text, { format: 'markdown' });
+  return { kind: r.kind, evidence: r.kindEvidence ?? [] };
+};
+
+describe('document kind from several signals, general when unsure', () => {
+  it.each<[string, string, DocumentKind]>([
+    ['an advert with pay and a closing date', 'Porter\n\nSalary: £23,500 a year\nClosing date: 4 March\n\nHow to apply: send your CV to jobs@example.org.', 'job-advert'],
+    ['an advert with pay written without £', 'Care Worker\nLocation: Eastvale\nSalary: 24,100-26,300\nYou will support people in their homes. Apply online.', 'job-advert'],
+    ['a job description titled as one', 'Job Description\n\nJob title: Receptionist\nReports to: Practice Manager\n\nMain duties\n\n- To greet patients\n- To book appointments', 'job-description'],
+    ['a title run into the text', 'Job Description Role: Ranger Reports to: Site Manager Purpose of the role To look after the woods.', 'job-description'],
+    ['a person specification', 'Person specification\n\nEssential\n\n- Experience of reception work\n\nDesirable\n\n- First aid certificate', 'person-specification'],
+    ['a policy', 'Flexible Working Policy\n\n1. Purpose\n\nThis policy sets out how staff may ask for flexible working.\n\n2. Scope\n\nAll staff.\n\nReview date: 2027', 'policy'],
+    ['terms of reference', 'Carers Network Terms of Reference\n\nThe network aims:\n\nTo support carers.\nTo raise concerns with managers.', 'policy'],
+    ['health information for the reader', 'Flu vaccine\n\nWho is eligible\n\nYou can get a free flu vaccine if you are 65 or over. Ask your GP or pharmacist. If you think you are eligible, book an appointment.', 'health-information'],
+    ['a news story', 'Hospital wins award\n\nThe chief executive said staff had worked hard. A spokesperson told reporters the award was deserved.', 'general'],
+    ['a job title with "policy" in it', 'Senior Policy Adviser\n\nJob summary\n\nYou will lead work on housing. We are looking for someone who can write well. Salary: £45,000 a year. Closing date: 1 May.', 'job-advert'],
+    ['too little to go on', 'Notes from Tuesday\n\nWe talked about the garden and the summer fair.', 'general'],
+  ])('%s', (_name, text, kind) => {
+    const result = kindOf(text);
+    expect(result.kind).toBe(kind);
+    expect(result.evidence.length > 0).toBe(kind !== 'general');
+  });
+
+  it('says which signals decided', () => {
+    expect(kindOf('Porter\n\nSalary: £23,500 a year\nClosing date: 4 March\n\nHow to apply: send your CV.').evidence).toEqual([
+      'a closing date',
+      'how to apply',
+      'pay with a figure',
+    ]);
+  });
+});
+
+const statements = (text: string) => linter.lint(text, { format: 'plaintext', kind: 'job-advert' }).report;
+
+describe('advert statements in the forms real adverts use', () => {
+  it.each<[string, string, string, boolean]>([
+    ['an hourly rate', 'Pay: £12.60 p/hr plus holiday pay.', 'salary', true],
+    ['pro rata', 'Salary £28,000 pro rata.', 'salary', true],
+    ['a figure with no £', 'Salary: 31,200-33,900', 'salary', true],
+    ['a range in k', 'Senior Developer – 70-90K', 'salary', true],
+    ['words run together', 'Location: LeedsSalary: 29,000-31,000', 'salary', true],
+    ['a duty, not an offer', 'You will work flexibly to meet the needs of the service.', 'flexible_working', false],
+    ['a demand, not an offer', 'You must be willing to work flexible hours.', 'flexible_working', false],
+    ['a label answered no', 'Work from home\n\nNo', 'flexible_working', false],
+    ['part-time hours', 'This post is 18 hours a week.', 'flexible_working', true],
+    ['hours that suit you', 'You can choose a shift pattern that better suits your life.', 'flexible_working', true],
+    ['inclusion: about service users', 'People from all walks of life visit the garden.', 'inclusion_statement', false],
+    ['inclusion: about hiring', 'We welcome applicants from all walks of life.', 'inclusion_statement', true],
+    ['inclusion: dedicated to diversity', 'We are dedicated to building a diverse team, so we encourage you to apply.', 'inclusion_statement', true],
+  ])('%s', (_name, text, key, expected) => {
+    const report = statements(text) as { statements: Record<string, boolean> };
+    expect(report.statements[key]).toBe(expected);
+  });
+});
