@@ -375,7 +375,7 @@ class FairwordLinter implements Linter {
   private analyseWhole(text: string, options: LintOptions): DocState {
     const format = options.format ?? (options.filename ? formatFromFilename(options.filename) : undefined) ?? 'plaintext';
     const view = proseView(text, format, this.needed);
-    const headings = outline(view).map((h) => ({ text: flat(h.text), offset: h.offset }));
+    const headings = outline(view, text).map((h) => ({ text: flat(h.text), offset: h.offset }));
     const signals = this.blockSignals(view, 0);
     const { kind, kindSource, kindEvidence } = this.detectKind(view.frontMatter, signals, headings, options);
     const starts = lineStarts(text);
@@ -423,7 +423,7 @@ class FairwordLinter implements Linter {
     if (prev.format === 'markdown' && /```|~~~|<!--|-->/.test(oldRegion + newRegion)) return undefined;
 
     const view = proseView(newRegion, prev.format, this.needed);
-    const regionHeadings = outline(view);
+    const regionHeadings = outline(view, newRegion);
     const oldHeadings = prev.headings.filter((h) => h.offset >= rs && h.offset < re).map((h) => h.text);
     if (oldHeadings.join('\n') !== regionHeadings.map((h) => flat(h.text)).join('\n')) return undefined;
 
@@ -595,7 +595,8 @@ class FairwordLinter implements Linter {
 
   /** Headings and front matter as one normalised string, for `unless.document` conditions. */
   private documentKeys(headings: string[], frontMatter: string | undefined): string {
-    const joined = `${headings.join(' \n ')} \n ${frontMatter ?? ''}`;
+    // Comments in front matter are notes to editors, not part of the document.
+    const joined = `${headings.join(' \n ')} \n ${(frontMatter ?? '').replace(/^\s*#.*$/gm, '')}`;
     if (this.docKeysCache?.joined !== joined) {
       this.docKeysCache = { joined, keys: ` ${tokenize(joined).map((t) => t.norm).join(' ')} ` };
     }

@@ -21,16 +21,23 @@ export interface OutlineEntry {
   offset: number;
 }
 
-/** The view's headings, and the heading-like lines of its other blocks, in document order. */
-export function outline(view: ProseView): OutlineEntry[] {
+/** The view's headings, and the heading-like lines of its other blocks (not table rows), in document order. */
+export function outline(view: ProseView, source: string): OutlineEntry[] {
   const out: OutlineEntry[] = view.headings.map((text, i) => ({ text, offset: view.headingOffsets[i]! }));
-  const known = new Set(view.headingOffsets);
+  // Lines that are already headings, by where their line starts ("## Title" is known by its '#').
+  const lineOf = (offset: number): number => Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1)) + 1;
+  const known = new Set(view.headingOffsets.map(lineOf));
   for (const block of view.blocks) {
     const text = view.text.slice(block.start, block.end);
     for (const m of text.matchAll(/[^\r\n]+/g)) {
       const line = m[0];
       const offset = block.start + m.index + (line.length - line.trimStart().length);
-      if (!known.has(offset) && headingLike(line)) out.push({ text: line.trim(), offset });
+      if (known.has(lineOf(offset)) || !headingLike(line)) continue;
+      // A table cell ("| Essential | Desirable |") is a column heading, not a section of the document.
+      const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+      const lineEnd = source.indexOf('\n', offset);
+      if (source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd).includes('|')) continue;
+      out.push({ text: line.trim(), offset });
     }
   }
   return out.sort((a, b) => a.offset - b.offset);

@@ -222,7 +222,10 @@ const OPENING_CHARS = 2000;
 function atxHeadings(segment: string, offset: number, view: Pick<ProseView, 'headings' | 'headingOffsets'>): void {
   if (!segment.includes('#')) return;
   let fence: string | undefined;
+  // Front matter at the top of the document is data: its "# comments" are not headings.
+  const front = offset === 0 ? /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(segment) : null;
   for (const m of segment.matchAll(/^.*$/gm)) {
+    if (front && m.index < front[0].length) continue;
     const line = m[0];
     const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (f) {

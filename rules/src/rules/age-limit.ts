@@ -11,7 +11,7 @@ export default defineRule({
     id: 'age-limit',
     category: 'age',
     severity: 'warning',
-    kinds: ['job-advert', 'job-description', 'person-specification', 'general'],
+    kinds: ['job-advert', 'job-description', 'person-specification', 'policy', 'general'],
     title: 'Stated age limits',
     message: 'An age limit for applicants is direct age discrimination unless the law requires it. Remove it, or state the legal reason.',
     note:

@@ -32,7 +32,7 @@ export default defineRule({
     id: 'nationality-for-language',
     category: 'nationality',
     severity: 'warning',
-    kinds: ['job-advert', 'job-description', 'person-specification', 'general'],
+    kinds: ['job-advert', 'job-description', 'person-specification', 'policy', 'general'],
     title: 'A nationality where a language is meant',
     message: "'{actual}' asks for a nationality. If the job needs the language, ask for someone who speaks it.",
     note:

@@ -49,6 +49,15 @@ function findQualification(item: readonly Token[]): [number, number] | undefined
       case 'degrees':
         if (next?.norm === 'of' || /^\d+$/.test(prev?.norm ?? '') || NOT_QUALIFICATION_BEFORE.has(prev?.norm ?? '')) continue;
         return [i, i];
+      case 'level': {
+        // "CIPD Level 5", "City & Guilds Level 3", "Level 4 Diploma": a numbered level of a named award.
+        if (!/^[1-8]$/.test(next?.norm ?? '')) continue;
+        let first = i;
+        while (first > 0 && (/^\p{Lu}/u.test(item[first - 1]!.text) || item[first - 1]!.text === '&') && item[first - 1]!.norm !== 'a') first--;
+        const award = /^(?:qualification|qualifications|certificate|diploma|award|apprenticeship)$/.test(item[i + 2]?.norm ?? '');
+        if (first < i || award) return [first, award ? i + 2 : i + 1];
+        continue;
+      }
       case 'a':
         // "A level(s)" / "A-level": capital A, and not "a level of" or "a level playing field".
         if (t.text === 'A' && (next?.norm === 'level' || next?.norm === 'levels')) {
@@ -86,7 +95,7 @@ export default defineRule({
     id: 'qualification-equivalent',
     category: 'criteria',
     severity: 'warning',
-    kinds: ['job-advert', 'job-description', 'person-specification', 'general'],
+    kinds: ['job-advert', 'job-description', 'person-specification', 'policy', 'general'],
     title: 'Essential qualification without "or equivalent"',
     message: "'{actual}' is required with no 'or equivalent'. Add 'or equivalent' (or equivalent experience) so other routes to the same level count.",
     note:
@@ -111,12 +120,13 @@ export default defineRule({
         'NVQ Level 3 in Health and Social Care (essential)',
         'Essential:\n\n- NVQ Level 3 in Health and Social Care',
         'You will have GCSE English at grade C.',
+        'CIPD Level 5 qualification essential.',
         'Five GCSEs at grade 4 or above, including maths.',
       ],
     },
   },
   triggers: ['gcse', 'gcses', 'nvq', 'nvqs', 'btec', 'hnd', 'hnc', 'msc', 'bsc', 'mba', 'diploma', 'degree', 'degrees', 'level', 'levels'],
-  prescan: /\b(?:gcses?|nvqs?|btec|hnd|hnc|msc|bsc|mba|diploma|degrees?|A[ -]levels?)\b/i,
+  prescan: /\b(?:gcses?|nvqs?|btec|hnd|hnc|msc|bsc|mba|diploma|degrees?|A[ -]levels?|level\s*[1-8])\b/i,
   check(sentence, report) {
     const { tokens, text, section } = sentence;
     const items = listItems(text, tokens);

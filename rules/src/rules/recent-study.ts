@@ -4,7 +4,7 @@ import { sources } from '../generated/data.js';
 const WINDOW = /^(?:in|within|during|over|from)$/;
 const NUMBER = /^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)$/;
 const STUDY =
-  /^(?:degree|degrees|qualification|qualifications|qualified|qualify|graduated|graduate|graduation|studied|study|studies|studying|course|courses|diploma|certificate|gcse|gcses|levels?|btec|nvq|exams?|examination|education|trained|training)$/;
+  /^(?:degree|degrees|qualification|qualifications|qualified|qualify|graduated|graduate|graduation|studied|study|studies|studying|course|courses|diploma|certificate|gcse|gcses|levels?|btec|nvq|exams?|examination|education)$/;
 
 /**
  * Flags a requirement that study or a qualification be recent ("a degree gained in the past 4 years"): like asking
@@ -15,7 +15,7 @@ export default defineRule({
     id: 'recent-study',
     category: 'age',
     severity: 'information',
-    kinds: ['job-advert', 'job-description', 'person-specification'],
+    kinds: ['job-advert', 'job-description', 'person-specification', 'policy', 'general'],
     title: 'Study or qualifications from the last few years',
     message: "'{actual}' asks for recent study, which points at younger applicants. Ask for the knowledge or skill itself, however it was gained.",
     note:
@@ -26,7 +26,11 @@ export default defineRule({
     suggestions: [],
     enabledByDefault: true,
     examples: {
-      ok: ['You will have a degree in maths or equivalent knowledge.', 'You will have worked in an acute setting in the last two years.'],
+      ok: [
+        'You will have a degree in maths or equivalent knowledge.',
+        'You will have worked in an acute setting in the last two years.',
+        'Panel members must have completed fair recruitment training in the last three years.',
+      ],
       notOk: ['You will need a maths degree or further study in the past 4 years.', 'Applicants must have qualified within the last three years.'],
     },
   },

@@ -8,7 +8,7 @@ export default defineRule({
     id: 'years-experience',
     category: 'age',
     severity: 'information',
-    kinds: ['job-advert', 'job-description', 'person-specification', 'general'],
+    kinds: ['job-advert', 'job-description', 'person-specification', 'policy', 'general'],
     title: "\"N years' experience\"",
     message: "Asking for a number of years' experience can exclude younger applicants and says little about skill. Describe the experience the job needs instead.",
     note:
