@@ -131,7 +131,7 @@ function utf16(bytes: Uint8Array, little: boolean): string {
 }
 
 function megabytes(n: number): string {
-  return `${Math.round(n / (1024 * 1024))} MB`;
+  return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : `${n} bytes`;
 }
 
 function describe(err: unknown): string {

@@ -118,7 +118,8 @@ export function readParagraph(p: Element, boxes: Element[] = []): { text: string
   const run = (r: Element): void => {
     for (const c of childElements(r)) {
       if (c.namespaceURI === MC && c.localName === 'AlternateContent') {
-        textBoxes(c, boxes);
+        const choice = choiceOf(c);
+        if (choice) textBoxes(choice, boxes);
         continue;
       }
       if (!isW(c.namespaceURI)) continue;
