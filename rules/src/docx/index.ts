@@ -14,3 +14,8 @@ export type { ParagraphPlace } from './stories.js';
 export function isDocxName(name: string): boolean {
   return /\.(?:docx|docm|dotx|dotm)$/i.test(name);
 }
+
+/** Where a reviewed copy goes by default: `advert.docx` → `advert.reviewed.docx`, beside the original. */
+export function reviewedName(name: string): string {
+  return name.replace(/(\.(?:docx|docm|dotx|dotm))?$/i, '.reviewed.docx');
+}
