@@ -10,9 +10,9 @@ export { DOCX_LIMITS, type PackageLimits } from './package.js';
 export { reviewDocx, type ReviewOptions, type ReviewResult } from './review.js';
 export type { ParagraphPlace } from './stories.js';
 
-/** Whether a file name is one the docx reader takes (.docx, and .docm/.dotx/.dotm so macros get a clear refusal). */
+/** Whether a file name is one the docx reader takes: .docx and .dotx, and .docm and .doc so they get a clear refusal. */
 export function isDocxName(name: string): boolean {
-  return /\.(?:docx|docm|dotx|dotm)$/i.test(name);
+  return /\.(?:docx|docm|dotx|dotm|doc|dot)$/i.test(name);
 }
 
 /** Where a reviewed copy goes by default: `advert.docx` → `advert.reviewed.docx`, beside the original. */
