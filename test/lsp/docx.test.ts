@@ -45,7 +45,7 @@ describe('a Word document in the editor', () => {
       '6:40-48 gendered-job-title chairman',
     ]);
     const hover = await client.hover(uri, { line: 2, character: 12 });
-    expect(JSON.stringify(hover?.contents)).toContain('narrow age band');
+    expect(JSON.stringify(hover?.contents)).toContain('Fairword `recent-graduate`');
   });
 
   it('"Write a reviewed copy" from the server\'s findings makes the same file as fairword review', async () => {
