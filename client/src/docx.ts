@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { LintResult } from '@fairword/rules';
 import { DocxDocument, DocxError, isDocxName, reviewDocx, reviewedName } from '@fairword/rules/docx';
 import { DOCX_SCHEME, FindingsRequest } from '../../server/src/protocol.js';
 
@@ -47,11 +46,14 @@ export function registerDocx(context: vscode.ExtensionContext, ready: () => Prom
       if (!file) return;
       const written = await writeReviewedCopy(file, ready);
       if (!written) return;
-      const choice = await vscode.window.showInformationMessage(
-        `Fairword wrote ${baseName(written.uri)}: ${plural(written.comments, 'comment')} and ${plural(written.changes, 'tracked change')}.`,
-        'Reveal in Explorer',
-      );
-      if (choice) await vscode.commands.executeCommand('revealInExplorer', written.uri);
+      // Not awaited: the command is done once the copy is written, whether or not the message is answered.
+      void vscode.window
+        .showInformationMessage(
+          `Fairword wrote ${baseName(written.uri)}: ${plural(written.comments, 'comment')} and ${plural(written.changes, 'tracked change')}.`,
+          'Reveal in Explorer',
+        )
+        .then((choice) => choice && vscode.commands.executeCommand('revealInExplorer', written.uri));
+      return written.uri.toString();
     }),
   );
   // Saving the .docx in Word refreshes its open text view.
@@ -94,8 +96,7 @@ export async function writeReviewedCopy(
     void vscode.window.showErrorMessage(`Fairword did not check ${baseName(file)} (it may be too large, or turned off for this folder).`);
     return undefined;
   }
-  const result: Pick<LintResult, 'kind' | 'findings' | 'report'> = { kind: found.kind, findings: found.findings, report: found.report as LintResult['report'] };
-  const reviewed = reviewDocx(bytes, result);
+  const reviewed = reviewDocx(bytes, found);
   const target = file.with({ path: reviewedName(file.path) });
   const temp = file.with({ path: `${target.path.replace(/[^/]+$/, '')}.${baseName(target)}.${Date.now().toString(36)}.tmp` });
   try {

@@ -5,7 +5,7 @@
  * without the server.
  */
 import { NotificationType, RequestType, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
-import type { DocumentKind, Finding, Severity } from '@fairword/rules';
+import type { DocumentKind, Finding, LintResult, Severity } from '@fairword/rules';
 
 /** URI scheme of the read-only text of a Word document (`fairword-docx:/path/advert.docx`), opened by the client. */
 export const DOCX_SCHEME = 'fairword-docx';
@@ -196,7 +196,7 @@ export interface FindingsResult {
   /** The engine's findings (offsets into the document's text), at or above the `fairword.minimumSeverity` setting. */
   findings: Finding[];
   /** The engine's DocumentReport for recruitment documents; empty for others. */
-  report: Record<string, unknown>;
+  report: LintResult['report'];
 }
 
 /**

@@ -911,7 +911,7 @@ connection.onRequest(FindingsRequest, (params) =>
     if (!isCurrent(uri, version)) return null;
     const analysis = analyse(uri, document.getText(), format, settings, { explicit: true, fresh: true });
     if (analysis.skipped || !analysis.kind) return null;
-    return { uri, version, kind: analysis.kind, findings: analysis.findings, report: (analysis.report ?? {}) as Record<string, unknown> };
+    return { uri, version, kind: analysis.kind, findings: analysis.findings, report: analysis.report ?? {} };
   }),
 );
 
