@@ -148,3 +148,20 @@ describe('fairword review: the reviewed copy', () => {
     expect(comments.get('2')).toContain('Instead, write: "graduate".');
   });
 });
+
+describe('comments and changes outside the body text', () => {
+  test('a finding in a footnote is commented and fixed in the footnotes part; one in a table cell in its cell', () => {
+    const bytes = buildDocx({
+      body: p('Our plan') + '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>We hire a recent graduate.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>',
+      footnotes: `<w:footnote w:id="1">${p('Ask any recent graduate.')}</w:footnote>`,
+    });
+    const { doc, out } = review(bytes);
+    expect(out.changes).toBe(2);
+    const files = unzipSync(out.bytes);
+    const notes = strFromU8(files['word/footnotes.xml']!);
+    expect(notes).toMatch(/<w:commentRangeStart w:id="(\d+)"\/><w:del w:id="\d+" w:author="Fairword"[^>]*><w:r><w:delText xml:space="preserve">recent graduate<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t xml:space="preserve">graduate<\/w:t><\/w:r><\/w:ins><w:commentRangeEnd w:id="\1"\/><w:r><w:commentReference w:id="\1"\/><\/w:r>/);
+    expect(strFromU8(files['word/document.xml']!)).toContain('<w:tc><w:p><w:r><w:t xml:space="preserve">We hire a </w:t></w:r><w:commentRangeStart');
+    expect(DocxDocument.open(out.bytes).text).toBe(doc.text.replace(/recent graduate/g, 'graduate'));
+    expect(DocxDocument.open(rejectAll(out.bytes, 'Fairword')).text).toBe(doc.text);
+  });
+});
