@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strToU8 } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { DocxDocument } from '@fairword/rules/docx';
 import { buildDocx, p, table } from '../docx/build.js';
@@ -78,18 +78,31 @@ describe('fairword on Word documents', () => {
   });
 
   test('bad Word files: one line each, exit 2, the other files are still checked', async () => {
+    const locked = new Uint8Array(2048);
+    locked.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    locked.set([...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]), 1024);
     const dir = await project({
       'a-truncated.docx': ADVERT.subarray(0, 200),
       'b-macros.docm': buildDocx({ body: p('Hello'), extra: { 'word/vbaProject.bin': new Uint8Array(8) } }),
-      'c-good.docx': ADVERT,
+      'c-bomb.docx': zipSync({ 'word/document.xml': strToU8(' '.repeat(8 * 1024 * 1024)) }, { level: 9 }),
+      'd-locked.docx': locked,
+      'e-good.docx': ADVERT,
     });
-    const run = fairword(dir, ['a-truncated.docx', 'b-macros.docm', 'c-good.docx', '--format', 'json']);
+    const run = fairword(dir, ['.', '--format', 'json']);
     expect(run.stderr).toBe(
       'fairword: cannot read a-truncated.docx: the file is damaged or truncated (invalid zip data)\n' +
-        'fairword: cannot read b-macros.docm: the document contains macros (vbaProject.bin); Fairword does not open macro-enabled files: save a copy as .docx without macros\n',
+        "fairword: cannot read c-bomb.docx: 'word/document.xml' is compressed more than 200 to 1; it is not read (a possible zip bomb)\n" +
+        'fairword: cannot read d-locked.docx: the document is password-protected (encrypted); remove the password in Word and try again\n',
     );
-    expect((JSON.parse(run.stdout) as Array<{ file: string }>).map((r) => r.file)).toEqual(['c-good.docx']);
+    expect((JSON.parse(run.stdout) as Array<{ file: string }>).map((r) => r.file)).toEqual(['e-good.docx']);
     expect(run.code).toBe(2);
+    const named = fairword(dir, ['b-macros.docm', 'e-good.docx', '--format', 'json']);
+    expect(named.stderr).toBe(
+      'fairword: cannot read b-macros.docm: the document contains macros (vbaProject.bin); Fairword does not open macro-enabled files: save a copy as .docx without macros\n',
+    );
+    expect((JSON.parse(named.stdout) as Array<{ file: string }>).map((r) => r.file)).toEqual(['e-good.docx']);
+    expect(readdirSync(dir).sort()).toEqual(['a-truncated.docx', 'b-macros.docm', 'c-bomb.docx', 'd-locked.docx', 'e-good.docx']);
+    expect(named.code).toBe(2);
   });
 });
 
