@@ -4,7 +4,8 @@
  *  - the reviewed copy with Fairword's changes rejected has the same text as the original (LibreOffice's text export),
  *  - with them accepted, the original's text with each tracked replacement made,
  *  - LibreOffice reads Fairword's comments, the manager's comment and the tracked changes (its own .odt),
- *  - it converts the reviewed copy to PDF, header and footer included; page 1 becomes a PNG under artefacts/docx/.
+ *  - it converts the reviewed copy to PDF with every comment as an annotation at its words, header and footer
+ *    included; page 1 becomes a PNG under artefacts/docx/.
  * Needs Debian's libreoffice-writer-nogui, python3-docx and poppler-utils (bash test/docx/install.sh). Without
  * them the suite fails: it never skips.
  */
@@ -70,7 +71,8 @@ beforeAll(() => {
   const all = DOCUMENTS.flatMap((n) => [`${n}.docx`, `${n}.rejected.docx`, `${n}.accepted.docx`]);
   soffice('txt:Text (encoded):UTF8', join(dir, 'txt'), all);
   soffice('odt', join(dir, 'odt'), DOCUMENTS.map((n) => `${n}.reviewed.docx`));
-  soffice('pdf', join(dir, 'pdf'), DOCUMENTS.map((n) => `${n}.reviewed.docx`));
+  // Comments go into the PDF as annotations pinned at their words (LibreOffice 7.4 cannot print them in the margin).
+  soffice('pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}', join(dir, 'pdf'), DOCUMENTS.map((n) => `${n}.reviewed.docx`));
   soffice('doc:MS Word 97', join(dir, 'legacy'), ['policy.docx']);
 });
 
@@ -124,8 +126,20 @@ describe('LibreOffice opens every reviewed copy', () => {
     expect(summary.sort()).toEqual(['deletion by Editor', 'deletion by Fairword', 'insertion by Editor', 'insertion by Fairword']);
   });
 
-  test('advert: the PDF keeps the header, footer, table and list, shows the tracked change, and page 1 is saved as a PNG', () => {
+  test('advert: the PDF carries every comment, keeps the header, footer, table and list, shows the tracked change; page 1 is saved as a PNG', () => {
     const pdf = join(dir, 'pdf', 'advert.reviewed.pdf');
+    const raw = readFileSync(pdf).toString('latin1');
+    const notes = [...raw.matchAll(/\/Subtype \/Text\b[^]*?\/Contents <FEFF([0-9A-F]*)>/g)].map((m) =>
+      String.fromCharCode(...(m[1]!.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16))),
+    );
+    // In the PDF's object order, which is not the document's.
+    expect(notes.map((n) => n.split('\n')[0]!.replace(/^(Fairword review:).*$/, '$1')).sort()).toEqual([
+      'Fairword review:',
+      'Check this with HR first.',
+      "'recent graduate' points to a narrow age band. Ask for the qualification or skill itself.",
+      "'young and dynamic' tells older applicants they are not wanted. Name the skill or quality the job needs instead.",
+      "'manpower' suggests the job is for one sex. Use a title that fits anyone.",
+    ].sort());
     const pdfText = execFileSync('/usr/bin/pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     for (const words of ['Northshire Community Health Trust', 'Equal opportunities employer', '£24,071 a year, Band 3', 'Keep accurate records', 'recent graduategraduate']) {
       expect(pdfText).toContain(words);
