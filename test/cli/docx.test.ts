@@ -66,6 +66,23 @@ describe('fairword on Word documents', () => {
     expect(first.fixes).toBeUndefined();
   });
 
+  test('fairword report reads a Word document: its kind and the advert report', async () => {
+    const advert = buildDocx({
+      body: p('Ward clerk', 'Heading1') + p('About the role', 'Heading1') + p('Salary: £23,500 a year. Closing date: 1 June.') + p('How to apply', 'Heading1') + p('Apply online.'),
+    });
+    const dir = await project({ 'advert.docx': advert });
+    const run = fairword(dir, ['report', 'advert.docx', '--format', 'json']);
+    const [report] = JSON.parse(run.stdout) as Array<{ file: string; kind: string; report: { statements: Record<string, boolean> } }>;
+    expect([report!.file, report!.kind, run.code]).toEqual(['advert.docx', 'job-advert', 0]);
+    expect(report!.report.statements).toEqual({
+      salary: true,
+      flexible_working: false,
+      reasonable_adjustments: false,
+      inclusion_statement: false,
+      disability_confident: false,
+    });
+  });
+
   test('a directory run finds .docx files (not Word lock files); --fix says it leaves them alone and changes nothing', async () => {
     const dir = await project({ 'docs/advert.docx': ADVERT, 'docs/~$advert.docx': strToU8('lock'), 'docs/notes.md': 'Nothing here.\n' });
     const listed = fairword(dir, ['docs', '--format', 'json']);

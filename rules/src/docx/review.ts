@@ -74,9 +74,10 @@ class Reviewer {
 
     // Where each comment and change goes, in paragraph-local offsets.
     const anchors = spans.map((f) => ({ finding: f, ...this.anchor(f.offset.start, f.offset.end) }));
+    // A change stays within one paragraph and replaces exactly the words the edit names.
     const changes = edits
       .map((e) => ({ edit: e, at: this.anchor(e.start, e.end) }))
-      .filter(({ at }) => at.from === at.to);
+      .filter(({ edit, at }) => at.from === at.to && paragraphs[at.from]!.text.slice(at.start, at.end) === text.slice(edit.start, edit.end));
     const cuts = new Map<number, Set<number>>();
     const cut = (p: number, at: number): void => void (cuts.get(p) ?? cuts.set(p, new Set()).get(p)!).add(at);
     for (const a of anchors) {
