@@ -32,7 +32,7 @@ export function xmlEntry(pkg: Package, name: string): Document | undefined {
 }
 
 /** The relationships part of `part`: `dir/_rels/name.rels`. */
-export function relsPathOf(part: string): string {
+function relsPathOf(part: string): string {
   const slash = part.lastIndexOf('/');
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }

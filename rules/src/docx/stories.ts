@@ -1,5 +1,5 @@
 import type { Element, Node, Text } from '@xmldom/xmldom';
-import { CDATA, childElements, ELEMENT, isW, isWEl, MC, TEXT, wAttr, wChild } from './xml.js';
+import { CDATA, childElements, isW, isWEl, MC, TEXT, wAttr, wChild } from './xml.js';
 
 /** Where a paragraph sits: which story, and which table cell if any. */
 export interface ParagraphPlace {
@@ -264,9 +264,4 @@ export function notes(root: Element, name: 'footnote' | 'endnote'): Array<{ id: 
     out.push({ id: Number(wAttr(c, 'id') ?? 0), element: c });
   }
   return out;
-}
-
-/** Whether `node` is an element (for narrowing). */
-export function isElement(node: Node | null | undefined): node is Element {
-  return !!node && node.nodeType === ELEMENT;
 }

@@ -2,7 +2,7 @@ import { DOMParser, XMLSerializer, type Document, type Element, type Node } from
 import { DocxError } from './errors.js';
 
 /** WordprocessingML namespaces: transitional (what Word writes) and strict. */
-export const W_TRANSITIONAL = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const W_TRANSITIONAL = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const W_STRICT = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
 /** Markup compatibility (mc:AlternateContent). */
 export const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
