@@ -7,12 +7,14 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@fairword\/rules\/node$/, replacement: here('./rules/src/node/index.ts') },
+      { find: /^@fairword\/rules\/docx$/, replacement: here('./rules/src/docx/index.ts') },
       { find: /^@fairword\/rules$/, replacement: here('./rules/src/index.ts') },
     ],
   },
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**', '**/node_modules/**'],
+    // The LibreOffice suite (*.lo.test.ts) runs on its own: npm run test:docx.
+    exclude: ['test/e2e/**', '**/node_modules/**', '**/*.lo.test.ts'],
     testTimeout: 20000,
     hookTimeout: 30000,
   },

@@ -31,13 +31,14 @@ const bundles = [
 const sourceAliases = {
   '@fairword/rules': join(root, 'rules/src/index.ts'),
   '@fairword/rules/node': join(root, 'rules/src/node/index.ts'),
+  '@fairword/rules/docx': join(root, 'rules/src/docx/index.ts'),
 };
 
 /** @type {esbuild.Plugin} */
 const workspaceSource = {
   name: 'workspace-source',
   setup(build) {
-    build.onResolve({ filter: /^@fairword\/rules(\/node)?$/ }, (args) => ({ path: sourceAliases[args.path] }));
+    build.onResolve({ filter: /^@fairword\/rules(\/node|\/docx)?$/ }, (args) => ({ path: sourceAliases[args.path] }));
   },
 };
 

@@ -35,8 +35,9 @@ export const HELP = `Usage: fairword [options] [file|dir|glob ...]
        fairword rules [--format json]
        fairword explain <rule>
        fairword report [--format text|markdown|json] <file ...>
+       fairword review [--out <path>] [--no-track-changes] <file.docx ...>
 
-Checks Markdown and text files for biased or non-inclusive wording.
+Checks Markdown, text and Word (.docx) files for biased or non-inclusive wording.
 With no arguments, checks every Markdown and text file under the current
 directory, respecting .gitignore and .fairwordignore and skipping node_modules and .git.
 
@@ -53,7 +54,8 @@ Options:
                              counted from its merge base with HEAD, plus untracked files
       --stdin                Read the document from stdin
       --stdin-filename <f>   Name of the stdin document: picks its format and config
-      --fix                  Apply safe fixes in place (one suggestion, a single word or phrase)
+      --fix                  Apply safe fixes in place (one suggestion, a single word or phrase);
+                             never to Word documents: use fairword review
       --fix-dry-run          Print the safe fixes as a unified diff; change nothing
       --print-config <file>  Print the config that applies to a file, as JSON
       --concurrency <n>      Worker threads: auto, off or a number (default: auto)
@@ -64,6 +66,7 @@ Commands:
   rules                      List every rule
   explain <rule>             Explain a rule: why it matters, sources, examples
   report <file ...>          Show a document's scorecard: statements, gender coding, readability
+  review <file.docx ...>     Write a reviewed copy of a Word document: comments and tracked changes
 
 Exit codes: 0 nothing at or above --max-severity, 1 findings at or above it (or over --max-warnings),
 2 usage or config error.

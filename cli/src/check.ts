@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { formatFromFilename, SEVERITY_RANK, type DocumentKind, type Finding, type LintOptions, type LintResult, type Severity } from '@fairword/rules';
 import type { ConfigCache } from './config.js';
+import { checkDocxFile, isDocxName } from './docx.js';
 import { displayPath, readText } from './files.js';
 import { fixText } from './fix.js';
 import type { FileResult } from './formats/index.js';
@@ -36,6 +37,7 @@ export interface Outcome {
 
 /** Reads and checks one file: lints it, applies or previews safe fixes, and drops findings `--quiet` hides. */
 export async function checkFile(path: string, job: Job, configs: ConfigCache): Promise<Outcome> {
+  if (isDocxName(path)) return checkDocxFile(path, job, configs);
   const file = displayPath(job.cwd, path);
   const setup = configs.setupFor(path);
   if ('error' in setup) return { notes: [setup.error], crashed: true, fixes: 0, counts: noCounts() };

@@ -5,12 +5,14 @@ import ignore from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { formatFromFilename } from '@fairword/rules';
 import { scopeIgnorePattern } from '@fairword/rules/node';
+import { isDocxName } from '@fairword/rules/docx';
 
 /** File extensions linted when expanding directories and globs (those `formatFromFilename` knows). */
-export const EXTENSIONS = ['md', 'markdown', 'mdown', 'mkd', 'txt', 'text'];
+export const EXTENSIONS = ['md', 'markdown', 'mdown', 'mkd', 'txt', 'text', 'docx'];
 
 const PATTERN = `**/*.{${EXTENSIONS.join(',')}}`;
-const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+// `~$name.docx` is the lock file Word keeps beside a document it has open.
+const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**', '**/~$*'];
 
 /** Per-folder ignore files in gitignore syntax that only Fairword reads. */
 export const FAIRWORD_IGNORE = '.fairwordignore';
@@ -46,8 +48,8 @@ export async function expandTargets(targets: readonly string[], cwd: string): Pr
       const files = await glob(PATTERN, { cwd: path, absolute: true, ignore: ALWAYS_SKIPPED, caseSensitiveMatch: false });
       for (const file of files) if (!isIgnored(file)) found.add(resolve(file));
     } else if (stats) {
-      if (!formatFromFilename(path)) {
-        notes.push(`skipped ${displayPath(cwd, path)}: not a Markdown or text file`);
+      if (!formatFromFilename(path) && !isDocxName(path)) {
+        notes.push(`skipped ${displayPath(cwd, path)}: not a Markdown, text or Word (.docx) file`);
       } else if (fairwordIgnored(path)) {
         notes.push(`skipped ${displayPath(cwd, path)}: ignored by ${FAIRWORD_IGNORE}`);
       } else {
@@ -56,7 +58,7 @@ export async function expandTargets(targets: readonly string[], cwd: string): Pr
       }
     } else if (isDynamicPattern(target)) {
       const files = (await glob(target, { cwd, absolute: true, ignore: ALWAYS_SKIPPED })).filter(
-        (file) => formatFromFilename(file) !== undefined && !isIgnored(file),
+        (file) => (formatFromFilename(file) !== undefined || isDocxName(file)) && !isIgnored(file),
       );
       if (files.length === 0) return { error: `no Markdown or text files match '${target}'` };
       for (const file of files) found.add(resolve(file));

@@ -7,6 +7,7 @@ import { checkText, noCounts, type Job, type Outcome } from './check.js';
 import { explainCommand } from './commands/explain.js';
 import { fail, say, wantsColor, type CliIO } from './commands/io.js';
 import { reportCommand } from './commands/report.js';
+import { reviewCommand } from './commands/review.js';
 import { rulesCommand } from './commands/rules.js';
 import { ConfigCache } from './config.js';
 import { displayPath, expandTargets, FAIRWORD_IGNORE, gitignoreFilter } from './files.js';
@@ -29,6 +30,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (command === 'rules') return rulesCommand(rest, io);
   if (command === 'explain') return explainCommand(rest, io);
   if (command === 'report') return reportCommand(rest, io);
+  if (command === 'review') return reviewCommand(rest, io);
 
   const parsed = parseCliArgs(argv, (arg) => existsSync(resolve(io.cwd, arg)));
   if ('error' in parsed) return fail(io, parsed.error);

@@ -25,6 +25,7 @@ import {
   type StatusParams,
   type ValidatedParams,
 } from '../../server/src/protocol.js';
+import { DOCX_SELECTOR, registerDocx } from './docx.js';
 import { KIND_DETAILS, KIND_LABELS, checkAllSummary, countLabel, statusView } from './labels.mjs';
 import { showReport } from './report/panel.js';
 
@@ -51,10 +52,11 @@ interface Running {
 let running: Running | undefined;
 let queue: Promise<void> = Promise.resolve();
 
-/** Languages and schemes the server checks. */
-const documentSelector = ['markdown', 'plaintext'].flatMap((language) =>
-  ['file', 'untitled'].map((scheme) => ({ scheme, language })),
-);
+/** Languages and schemes the server checks (and the text view of Word documents). */
+const documentSelector = [
+  ...['markdown', 'plaintext'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ scheme, language }))),
+  DOCX_SELECTOR,
+];
 
 /** The examples shipped in the extension (examples/*.md), for the walkthrough and "Open an example document". */
 const EXAMPLES = [
@@ -167,6 +169,7 @@ export function activate(context: vscode.ExtensionContext): FairwordApi {
     return undefined;
   };
 
+  registerDocx(context, ready);
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(showStatus),
     vscode.workspace.onDidCloseTextDocument((document) => {

@@ -5,7 +5,10 @@
  * without the server.
  */
 import { NotificationType, RequestType, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
-import type { DocumentKind, Severity } from '@fairword/rules';
+import type { DocumentKind, Finding, LintResult, Severity } from '@fairword/rules';
+
+/** URI scheme of the read-only text of a Word document (`fairword-docx:/path/advert.docx`), opened by the client. */
+export const DOCX_SCHEME = 'fairword-docx';
 
 /** The `source` of every Fairword diagnostic. */
 export const DIAGNOSTIC_SOURCE = 'fairword';
@@ -179,6 +182,28 @@ export interface ReportResult {
  * document is turned off or ignored); null when it is not open, not Markdown or text, or too large to check.
  */
 export const ReportRequest = new RequestType<ReportParams, ReportResult | null, void>('fairword/report');
+
+/** Parameters of {@link FindingsRequest}. */
+export interface FindingsParams {
+  uri: string;
+}
+
+/** Everything the engine found in one open document, as the CLI's JSON output has it. */
+export interface FindingsResult {
+  uri: string;
+  version: number;
+  kind: DocumentKind;
+  /** The engine's findings (offsets into the document's text), at or above the `fairword.minimumSeverity` setting. */
+  findings: Finding[];
+  /** The engine's DocumentReport for recruitment documents; empty for others. */
+  report: LintResult['report'];
+}
+
+/**
+ * `fairword/findings` (client → server): checks an open document now and returns its findings in full; the
+ * client builds a reviewed Word document from them. Null when it is not open, not text, or too large to check.
+ */
+export const FindingsRequest = new RequestType<FindingsParams, FindingsResult | null, void>('fairword/findings');
 
 /** Arguments of the client command {@link IGNORE_HERE_COMMAND}, carried by the "Ignore here…" quick fix. */
 export interface IgnoreHereArgs {

@@ -51,7 +51,9 @@ import {
   CheckDocumentRequest,
   ConfigFileRequest,
   DIAGNOSTIC_SOURCE,
+  DOCX_SCHEME,
   FIX_ALL_KIND,
+  FindingsRequest,
   LintWorkspaceRequest,
   ReportRequest,
   SetKindNotification,
@@ -60,6 +62,7 @@ import {
   ValidatedNotification,
   type AllowTermArgs,
   type ConfigFileResult,
+  type FindingsResult,
   type FairwordSettings,
   type InitializationOptions,
   type KindSource,
@@ -176,6 +179,8 @@ async function guardAsync<T>(what: string, fallback: T, handler: () => Promise<T
 
 function filePath(uri: string): string | undefined {
   try {
+    // The text of a Word document (client/src/docx.ts) has the config, kind and ignore rules of the file itself.
+    if (uri.startsWith(`${DOCX_SCHEME}:`)) return fileURLToPath(`file:${uri.slice(DOCX_SCHEME.length + 1)}`);
     return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
   } catch {
     return undefined;
@@ -893,6 +898,20 @@ connection.onRequest(ConfigFileRequest, (params) =>
   guard<ConfigFileResult | null>('finding the config file', null, () => {
     const target = configTarget(params.uri);
     return target ? { ...target, uri: fileUri(target.path), template: CONFIG_TEMPLATE } : null;
+  }),
+);
+
+connection.onRequest(FindingsRequest, (params) =>
+  guardAsync<FindingsResult | null>('listing findings', null, async () => {
+    const document = documents.get(params.uri);
+    const format = document && formatOf(document);
+    if (!document || !format) return null;
+    const { uri, version } = document;
+    const settings = await settingsFor(uri);
+    if (!isCurrent(uri, version)) return null;
+    const analysis = analyse(uri, document.getText(), format, settings, { explicit: true, fresh: true });
+    if (analysis.skipped || !analysis.kind) return null;
+    return { uri, version, kind: analysis.kind, findings: analysis.findings, report: analysis.report ?? {} };
   }),
 );
 

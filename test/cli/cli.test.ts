@@ -177,7 +177,7 @@ describe('fairword file selection', () => {
     const cwd = await project({ 'logo.png': 'PNG', 'data.txt': new Uint8Array([104, 105, 0, 1]), 'a.md': CLEAN });
     const { code, stdout, stderr } = fairword(cwd, '--format', 'json', 'logo.png', 'data.txt', 'a.md');
     expect(filesOf(stdout)).toEqual(['a.md']);
-    expect(stderr).toBe('fairword: skipped logo.png: not a Markdown or text file\nfairword: skipped data.txt: binary file\n');
+    expect(stderr).toBe('fairword: skipped logo.png: not a Markdown, text or Word (.docx) file\nfairword: skipped data.txt: binary file\n');
     expect(code).toBe(0);
   });
 

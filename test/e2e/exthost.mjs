@@ -50,6 +50,8 @@ async function main() {
     const src = join(REPO, 'examples', name);
     if (fs.existsSync(src)) fs.copyFileSync(src, join(ctx.workspace, name));
   }
+  // A Word document for the .docx test (test/vscode/fixtures/make_advert.py builds it).
+  fs.copyFileSync(join(REPO, 'test/vscode/fixtures/advert.docx'), join(ctx.workspace, 'advert.docx'));
   writeUserSettings(ctx, QUIET_SETTINGS);
   const url = await startCodeServer(ctx, { logName: 'exthost-code-server.log' });
 

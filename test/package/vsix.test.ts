@@ -89,7 +89,7 @@ describe('extension manifest', () => {
   });
 
   it('registers a handler for every contributed command, and contributes every registered command', () => {
-    const source = read('src/extension.ts');
+    const source = read('src/extension.ts') + read('src/docx.ts');
     const registered = [...source.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
     const contributed = (manifest.contributes.commands ?? []).map((c) => c.command).sort();
     expect(registered).toEqual(contributed);
@@ -98,8 +98,10 @@ describe('extension manifest', () => {
       'fairword.ignoreHere',
       'fairword.lintWorkspace',
       'fairword.openConfigFile',
+      'fairword.openDocx',
       'fairword.openExample',
       'fairword.restartServer',
+      'fairword.reviewDocx',
       'fairword.setDocumentKind',
       'fairword.showOutput',
       'fairword.showReport',

@@ -84,6 +84,7 @@ async function main() {
   const workspace = join(tmp, 'workspace');
   fs.mkdirSync(workspace);
   for (const name of ['job-advert.md', 'policy.md']) fs.copyFileSync(join(REPO, 'examples', name), join(workspace, name));
+  fs.copyFileSync(join(REPO, 'test/vscode/fixtures/advert.docx'), join(workspace, 'advert.docx'));
   try {
     return await runTests({
       vscodeExecutablePath: executable,

@@ -13,6 +13,7 @@ import {
 } from '@fairword/rules';
 import { tryParse } from '../args.js';
 import { ConfigCache } from '../config.js';
+import { isDocxName, openDocxFile } from '../docx.js';
 import { displayPath, readText } from '../files.js';
 import { fail, kindLabel, painter, say, wantsColor, type CliIO } from './io.js';
 
@@ -180,7 +181,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
     if (!existsSync(path)) return fail(io, `no such file: ${target}`);
     const setup = configs.setupFor(path);
     if ('error' in setup) return fail(io, setup.error);
-    const read = await readText(path, file, setup.maxFileSize);
+    const read = isDocxName(path) ? docxText(path, file) : await readText(path, file, setup.maxFileSize);
     if ('note' in read) return fail(io, read.note);
     const options: LintOptions = { filename: file, report: true };
     const fileFormat = formatFromFilename(path);
@@ -199,4 +200,10 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
   }
   io.stdout.write(format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : rendered.join('\n'));
   return 0;
+}
+
+/** A Word document's text view, or the reason it cannot be read. */
+function docxText(path: string, file: string): { text: string } | { note: string } {
+  const opened = openDocxFile(path, file);
+  return 'error' in opened ? { note: opened.error } : { text: opened.doc.text };
 }

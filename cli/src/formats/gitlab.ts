@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Severity } from '@fairword/rules';
 import type { Formatter } from './index.js';
+import { docxPlace, placeText } from './place.js';
 
 /** GitLab Code Quality severities for Fairword severities. */
 const SEVERITY: Record<Severity, string> = { error: 'critical', warning: 'major', information: 'minor', hint: 'info' };
@@ -29,11 +30,12 @@ export const gitlab: Formatter = () => {
           const n = (seen.get(key) ?? 0) + 1;
           seen.set(key, n);
           const issue: CodeQualityIssue = {
-            description: f.message,
+            description: docxPlace(f) ? `${placeText(docxPlace(f)!)}: ${f.message}` : f.message,
             check_name: f.ruleId,
             fingerprint: createHash('md5').update(`${key}\u0000${n}`).digest('hex'),
             severity: SEVERITY[f.severity],
-            location: { path: file, lines: { begin: f.range.start.line + 1, end: f.range.end.line + 1 } },
+            // For a Word document, the paragraph number stands in for the line.
+            location: { path: file, lines: docxPlace(f) ? { begin: docxPlace(f)!.paragraph, end: docxPlace(f)!.paragraph } : { begin: f.range.start.line + 1, end: f.range.end.line + 1 } },
           };
           return `${count++ === 0 ? '[\n' : ',\n'}  ${JSON.stringify(issue)}`;
         })

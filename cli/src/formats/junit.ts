@@ -1,5 +1,6 @@
 import { SEVERITY_RANK, type Finding } from '@fairword/rules';
 import type { Formatter } from './index.js';
+import { docxPlace, placeText } from './place.js';
 
 /** Escapes text for XML content and attribute values, dropping characters XML 1.0 cannot hold. */
 export function xml(text: string): string {
@@ -44,11 +45,14 @@ export const junit: Formatter = ({ failAt }) => {
 };
 
 function testCase(file: string, f: Finding, failed: boolean): { xml: string; failed: boolean } {
-  const at = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
+  const place = docxPlace(f);
+  const at = place ? `paragraph ${place.paragraph}` : `${f.range.start.line + 1}:${f.range.start.character + 1}`;
   const name = xml(file);
-  const open = `    <testcase classname="${name}" name="${xml(`${at} ${f.ruleId}`)}" file="${name}" line="${f.range.start.line + 1}">`;
+  const line = place ? '' : ` line="${f.range.start.line + 1}"`;
+  const open = `    <testcase classname="${name}" name="${xml(`${at} ${f.ruleId}`)}" file="${name}"${line}>`;
   const tip = f.suggestions.length > 0 ? `\nTry: ${f.suggestions.map((s) => JSON.stringify(s)).join(', ')}` : '';
-  const detail = xml(`${f.severity} at ${file}:${at} (${f.ruleId}): ${f.message}${tip}`);
+  const where = place ? `${file}, ${placeText(place)}` : `${file}:${at}`;
+  const detail = xml(`${f.severity} at ${where} (${f.ruleId}): ${f.message}${tip}`);
   const inner = failed
     ? `      <failure type="${f.severity}" message="${xml(f.message)}">${detail}</failure>`
     : `      <system-out>${detail}</system-out>`;

@@ -1,6 +1,7 @@
 import type { Category, Finding, Severity } from '@fairword/rules';
 import { ruleDocsUrl } from '../rule-meta.js';
 import type { Formatter } from './index.js';
+import { docxPlace, placeText } from './place.js';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint'];
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', information: 'Information', hint: 'Hint' };
@@ -14,7 +15,9 @@ export function markdownCell(text: string): string {
 export function markdownRow(finding: Finding): string {
   const suggestion = finding.suggestions.length > 0 ? finding.suggestions.join(', ') : (finding.insert?.title ?? '');
   const rule = `[${markdownCell(finding.ruleId)}](${ruleDocsUrl(finding.ruleId)})`;
-  const cells = [String(finding.range.start.line + 1), finding.severity, rule, markdownCell(finding.message), markdownCell(suggestion)];
+  const place = docxPlace(finding);
+  const where = place ? markdownCell(placeText(place)) : String(finding.range.start.line + 1);
+  const cells = [where, finding.severity, rule, markdownCell(finding.message), markdownCell(suggestion)];
   return `| ${cells.join(' | ')} |`;
 }
 
@@ -33,7 +36,8 @@ export const markdown: Formatter = () => {
         byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + 1);
       }
       const title = `### ${markdownCell(file)} (${plural(findings.length, 'finding')})`;
-      const table = ['| Line | Severity | Rule | Message | Suggestion |', '| ---: | --- | --- | --- | --- |', ...findings.map(markdownRow)];
+      const header = docxPlace(findings[0]!) ? ['| Where | Severity | Rule | Message | Suggestion |', '| --- | --- | --- | --- | --- |'] : ['| Line | Severity | Rule | Message | Suggestion |', '| ---: | --- | --- | --- | --- |'];
+      const table = [...header, ...findings.map(markdownRow)];
       sections.push([title, '', ...table].join('\n'));
       return '';
     },

@@ -2,6 +2,7 @@ import type { Finding, Position, RuleMeta, Severity } from '@fairword/rules';
 import type { Fix, Log, Region, ReportingDescriptor, Result } from 'sarif';
 import { HOME_URL, ruleDocsUrl, ruleMeta } from '../rule-meta.js';
 import type { Formatter } from './index.js';
+import { docxPlace, placeText } from './place.js';
 
 /** SARIF levels for Fairword severities. */
 export const SARIF_LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -36,6 +37,18 @@ export function sarifResult(finding: Finding, uri: string, ruleIndex?: number): 
   const location = (region: Region): { physicalLocation: { artifactLocation: { uri: string }; region: Region } } => ({
     physicalLocation: { artifactLocation: { uri }, region },
   });
+  const place = docxPlace(finding);
+  if (place) {
+    // A Word document has no lines: the location is the file, with the paragraph as a logical location.
+    return {
+      ruleId: finding.ruleId,
+      ...(ruleIndex === undefined ? {} : { ruleIndex }),
+      level: SARIF_LEVEL[finding.severity],
+      message: { text: `${placeText(place)}: ${finding.message}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri } }, logicalLocations: [{ name: `paragraph ${place.paragraph}`, kind: 'paragraph' }] }],
+      properties: { category: finding.category, docx: place },
+    };
+  }
   const result: Result = {
     ruleId: finding.ruleId,
     ...(ruleIndex === undefined ? {} : { ruleIndex }),

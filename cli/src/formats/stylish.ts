@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '@fairword/rules';
 import type { Formatter } from './index.js';
+import { docxPlace, placeText } from './place.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 const COLOR: Record<Severity, number> = { error: 31, warning: 33, information: 36, hint: 90 };
@@ -12,7 +13,10 @@ export const stylish: Formatter = ({ color }) => {
   return {
     file({ file, findings }) {
       if (findings.length === 0) return '';
-      const rows = findings.map((f) => ({ f, at: `${f.range.start.line + 1}:${f.range.start.character + 1}` }));
+      const rows = findings.map((f) => {
+        const place = docxPlace(f);
+        return { f, at: place ? `paragraph ${place.paragraph}` : `${f.range.start.line + 1}:${f.range.start.character + 1}` };
+      });
       const atWidth = Math.max(...rows.map((r) => r.at.length));
       const sevWidth = Math.max(...findings.map((f) => LABEL[f.severity].length));
       const msgWidth = Math.max(...findings.map((f) => f.message.length));
@@ -24,6 +28,8 @@ export const stylish: Formatter = ({ color }) => {
         counts[f.severity]++;
         const sev = paint(COLOR[f.severity], LABEL[f.severity].padEnd(sevWidth));
         out.push(`  ${paint(2, at.padEnd(atWidth))}  ${sev}  ${f.message.padEnd(msgWidth)}  ${paint(2, f.ruleId)}`);
+        const place = docxPlace(f);
+        if (place) out.push(`  ${' '.repeat(atWidth)}  ${paint(2, placeText(place))}`);
         const hint = fixHint(f);
         if (hint) out.push(`  ${' '.repeat(atWidth)}  ${paint(32, hint)}`);
       }

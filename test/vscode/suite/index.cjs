@@ -255,6 +255,36 @@ test('the server restarts (API restart) and checks open documents again', async 
   await closeAll();
 });
 
+test('a Word document: its read-only text view gets diagnostics, and "Write a reviewed copy" writes the copy beside it', async () => {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(folder, 'no workspace folder');
+  const file = vscode.Uri.joinPath(folder, 'advert.docx');
+  await vscode.workspace.fs.stat(file);
+  const view = file.with({ scheme: 'fairword-docx' });
+  const checked = nextCheck(view, 'Fairword to check the text of advert.docx');
+  await vscode.commands.executeCommand('fairword.openDocx', file);
+  const diagnostics = await checked;
+  assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), view.toString());
+  assert.deepEqual(
+    diagnostics.map((d) => [codeOf(d), d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]),
+    [
+      ['missing-disability-confident', 0, 0, 0, 18], ['missing-flexible-working', 0, 0, 0, 18], ['missing-inclusion-statement', 0, 0, 0, 18],
+      ['missing-reasonable-adjustments', 0, 0, 0, 18], ['missing-salary', 0, 0, 0, 18],
+      ['recent-graduate', 2, 10, 2, 25], ['young', 2, 33, 2, 50], ['gendered-job-title', 4, 4, 4, 12],
+    ],
+  );
+  assert.equal(vscode.workspace.fs.isWritableFileSystem('fairword-docx'), undefined, 'the text view must not be a writable file system');
+  const before = await vscode.workspace.fs.readFile(file);
+  const written = await vscode.commands.executeCommand('fairword.reviewDocx', file);
+  const out = vscode.Uri.joinPath(folder, 'advert.reviewed.docx');
+  assert.equal(written, out.toString());
+  const bytes = Buffer.from(await vscode.workspace.fs.readFile(out));
+  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
+  assert.ok(bytes.includes('word/comments.xml'), 'the reviewed copy has no comments part');
+  assert.ok(Buffer.from(await vscode.workspace.fs.readFile(file)).equals(Buffer.from(before)), 'the original changed');
+  await closeAll();
+});
+
 // ---------------------------------------------------------------------------------------
 // Runner
 // ---------------------------------------------------------------------------------------

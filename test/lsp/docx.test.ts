@@ -1,0 +1,63 @@
+/**
+ * The editor's view of a Word document, at the protocol level: the client (client/src/docx.ts) opens the text of a
+ * .docx as a `fairword-docx:` document; the server checks it with the config of the .docx file itself, answers
+ * hover, and hands the findings to "Write a reviewed copy", whose file must be the one `fairword review` writes.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocxDocument, reviewDocx } from '@fairword/rules/docx';
+import { DOCX_SCHEME, FindingsRequest } from '../../server/src/protocol.js';
+import { fairword, project, useCli } from '../cli/helpers.js';
+import { buildDocx, p, table } from '../docx/build.js';
+import { TestClient } from './client.js';
+
+useCli();
+
+const ADVERT = buildDocx({
+  body:
+    p('Porter: job advert', 'Heading1') +
+    p(['We want a recent grad', '*uate', ' who is young and dynamic.']) +
+    table([['Team', 'Our manpower is stretched and we need a chairman.']]),
+});
+
+let client: TestClient;
+let dir: string;
+let uri: string;
+
+beforeAll(async () => {
+  // The config next to the .docx allows 'manpower': the server must read it for the text view, as the CLI does.
+  dir = await project({ 'docs/advert.docx': ADVERT, 'docs/.fairword.yaml': 'allow: [manpower]\n' });
+  uri = `${DOCX_SCHEME}:${join(dir, 'docs/advert.docx')}`;
+  client = await TestClient.start({ folders: [dir], initializationOptions: { debounceMs: 0, typingDelayMs: 0 } });
+});
+
+afterAll(() => client?.stop());
+
+describe('a Word document in the editor', () => {
+  it('its text view gets diagnostics from the config beside the .docx, and hover explains them', async () => {
+    const text = DocxDocument.open(ADVERT).text;
+    const { diagnostics } = await client.open(uri, 'plaintext', text);
+    expect(diagnostics.filter((d) => d.range.start.line > 0).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${String(d.code)} ${text.split('\n')[d.range.start.line]!.slice(d.range.start.character, d.range.end.character)}`)).toEqual([
+      '2:10-25 recent-graduate recent graduate',
+      '2:33-50 young young and dynamic',
+      '6:40-48 gendered-job-title chairman',
+    ]);
+    const hover = await client.hover(uri, { line: 2, character: 12 });
+    expect(JSON.stringify(hover?.contents)).toContain('Fairword `recent-graduate`');
+  });
+
+  it('"Write a reviewed copy" from the server\'s findings makes the same file as fairword review', async () => {
+    const found = await client.connection.sendRequest(FindingsRequest, { uri });
+    expect(found?.kind).toBe('job-advert');
+    expect(found?.findings.map((f) => f.actual)).not.toContain('manpower');
+    const date = new Date();
+    const fromEditor = reviewDocx(ADVERT, found!, { date });
+    const cli = fairword(dir, ['review', 'docs/advert.docx']);
+    expect(cli.stdout).toBe(`wrote docs/advert.reviewed.docx: ${found!.findings.length} findings, ${fromEditor.comments} comments, ${fromEditor.changes} tracked change\n`);
+    const normalise = (bytes: Uint8Array): Record<string, string> =>
+      Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data).replace(/ w:date="[^"]+"/g, ' w:date=""')]));
+    expect(normalise(fromEditor.bytes)).toEqual(normalise(readFileSync(join(dir, 'docs/advert.reviewed.docx'))));
+  });
+});
