@@ -22,6 +22,7 @@
  *   --json FILE    write every figure and list as JSON
  *   --ratchet      exit 1 when a figure falls below the one recorded in docs/accuracy.md (CI runs this)
  *   --record       write the current figures into docs/accuracy.md's ratchet table
+ *   --doc FILE     the page that holds the ratchet table (default docs/accuracy.md)
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -32,14 +33,14 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const LABELLED_DIR = join(ROOT, 'test', 'fixtures', 'labelled');
 const CORPUS_DIR = resolve(ROOT, '..', 'shared', 'corpus');
 const SEEDS_DIR = resolve(ROOT, '..', 'shared', 'seeds');
-const ACCURACY_DOC = join(ROOT, 'docs', 'accuracy.md');
+const ACCURACY_DOC_DEFAULT = join(ROOT, 'docs', 'accuracy.md');
 const ENGINE = join(ROOT, 'rules', 'dist', 'index.js');
 
 const args = process.argv.slice(2);
 const has = (flag) => args.includes(flag);
 const valueOf = (flag) => (has(flag) ? args[args.indexOf(flag) + 1] : undefined);
 for (const a of args) {
-  if (a.startsWith('--') && !['--verbose', '--show-seeds', '--json', '--ratchet', '--record'].includes(a)) {
+  if (a.startsWith('--') && !['--verbose', '--show-seeds', '--json', '--ratchet', '--record', '--doc'].includes(a)) {
     console.error(`eval: unknown option ${a}`);
     process.exit(2);
   }
@@ -48,6 +49,7 @@ if (!existsSync(ENGINE)) {
   console.error('eval: the engine is not built (run npm run build)');
   process.exit(2);
 }
+const ACCURACY_DOC = valueOf('--doc') ? resolve(valueOf('--doc')) : ACCURACY_DOC_DEFAULT;
 const { createLinter, formatFromFilename, getRule } = await import(pathToFileURL(ENGINE).href);
 const linter = createLinter();
 
