@@ -15,7 +15,7 @@ const SEVERITIES = ['error', 'warning', 'information', 'hint'];
 const KINDS = ['job-advert', 'job-description', 'person-specification', 'policy', 'health-information', 'general'];
 const RULE_KEYS = new Set([
   'id', 'severity', 'kinds', 'title', 'message', 'note', 'sources', 'phrases', 'suggestions',
-  'case', 'unless', 'requires', 'offWhen', 'onlyWhen', 'enabledByDefault', 'examples', 'category', 'about',
+  'case', 'unless', 'requires', 'offWhen', 'onlyWhen', 'enabledByDefault', 'examples', 'category', 'about', 'safe',
 ]);
 const ABOUT = ['candidate', 'workforce', 'not-others'];
 const MAX_VARIANTS = 64;
@@ -29,14 +29,26 @@ const MAX_CLASS_VARIANTS = 1000;
 function expand(pattern, picks = []) {
   const m = /\(([^()]*\|[^()]*|@[a-z]+)\)/.exec(pattern);
   if (!m) return [{ phrase: pattern.replace(/\s+/g, ' ').trim(), picks }];
-  const choices = m[1].startsWith('@') ? (lexicon?.[m[1].slice(1)]?.words ?? [`unknown class ${m[1]}`]) : m[1].split('|');
+  const choices = m[1].split('|').flatMap((c) => (c.startsWith('@') ? (lexicon?.[c.slice(1)]?.words ?? [`unknown class ${c}`]) : [c]));
   const out = [];
   for (const choice of choices) out.push(...expand(pattern.slice(0, m.index) + choice + pattern.slice(m.index + m[0].length), [...picks, choice]));
   return out;
 }
 
-/** A suggestion for one expansion: `$1`, `$2`… stand for the words chosen at each choice. */
-const fill = (suggestion, picks) => suggestion.replace(/\$(\d)/g, (_, n) => picks[Number(n) - 1] ?? '').replace(/\s+/g, ' ').trim();
+/** Plural nouns that do not end in s. */
+const PLURALS = new Set(['people', 'children', 'men', 'women', 'staff', 'personnel', 'folk', 'police']);
+const plural = (word) => PLURALS.has(word) || (/s$/.test(word) && !/(?:ss|us|is)$/.test(word));
+
+/**
+ * A suggestion for one expansion: `$1`, `$2`… stand for the words chosen at each choice, and `{one|many}` picks the
+ * form that agrees with the last chosen word ("$1 who {uses|use} a wheelchair": "visitor who uses", "visitors who use").
+ */
+const fill = (suggestion, picks) =>
+  suggestion
+    .replace(/\$(\d)/g, (_, n) => picks[Number(n) - 1] ?? '')
+    .replace(/\{([^|{}]*)\|([^|{}]*)\}/g, (_, one, many) => (plural(String(picks.at(-1) ?? '').split(' ').at(-1)) ? many : one))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const errors = [];
 const fail = (file, msg) => errors.push(`${file}: ${msg}`);
@@ -138,7 +150,10 @@ for (const [file, doc] of docs) {
         continue;
       }
       if (rest.suggestions !== undefined && !Array.isArray(rest.suggestions)) fail(where, `suggestions for "${pattern}" must be a list`);
-      for (const key of Object.keys(rest)) if (!['suggestions', 'case', 'after'].includes(key)) fail(where, `unknown phrase key "${key}" for "${pattern}"`);
+      for (const key of Object.keys(rest)) if (!['suggestions', 'case', 'after', 'safe'].includes(key)) fail(where, `unknown phrase key "${key}" for "${pattern}"`);
+      if (rest.safe !== undefined && typeof rest.safe !== 'boolean') fail(where, `safe must be true or false ("${pattern}")`);
+      if (rest.safe === undefined && r.safe !== undefined) rest.safe = r.safe;
+      if (rest.safe && !(rest.suggestions ?? r.suggestions ?? []).length) fail(where, `"${pattern}" is safe but has no suggestion`);
       if (rest.case !== undefined && !['lower', 'as-written'].includes(rest.case)) fail(where, `phrase case must be lower or as-written ("${pattern}")`);
       if (rest.after !== undefined) rest.after = listKeys(rest.after, where);
       const fromClass = pattern.includes('@');
@@ -148,7 +163,7 @@ for (const [file, doc] of docs) {
         const key = keyOf(p);
         if (!key) fail(where, `empty phrase "${p}" (from "${pattern}")`);
         // A phrase written out in full wins over the same phrase made from a word class.
-        if (fromClass && explicit.has(key)) continue;
+        if (fromClass && (explicit.has(key) || phraseOwner.get(key) === r.id)) continue;
         const owner = phraseOwner.get(key);
         if (owner) fail(where, `phrase "${p}" is already in rule "${owner}"`);
         phraseOwner.set(key, r.id);

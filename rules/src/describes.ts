@@ -44,6 +44,8 @@ const RECRUITING = [
 ].map(phraseKeys);
 /** After the noun: "a young person to join our team". */
 const JOINING = ['to join', 'join our', 'join us', 'joining our', 'joining us', 'who can join', 'who will join'].map(phraseKeys);
+/** Endings of words that name a person by role ("salesman", "receptionist", "physician", "chairperson"). */
+const ROLE_SHAPE = /^\p{L}{3,}(?:man|men|woman|women|person|people|ist|ists|ician|icians)$/u;
 /** Clause breaks inside a sentence. */
 const CLAUSE_BREAKS = new Set([';', ':', '•', '●', '▪', '|', '(', ')']);
 /** Headings and labels of the parts of an advert that set requirements on the applicant. */
@@ -137,6 +139,8 @@ export class Describer {
     let skipped = 0;
     while (i < clauseTo && skipped < 4) {
       const t = tokens[i]!;
+      // A word shaped like a person's role names one: "salesman", "receptionist", "physician".
+      if (attributive && ROLE_SHAPE.test(t.norm) && !this.nounAt(tokens, i + 1, clauseTo)) return 'candidate';
       let noun = this.nounAt(tokens, i, clauseTo);
       // In a compound the last noun is the head: "practice manager", "team leader".
       for (let next = noun && this.nounAt(tokens, noun.end, clauseTo); noun && next; next = this.nounAt(tokens, noun.end, clauseTo)) noun = next;

@@ -9,13 +9,13 @@ export interface SafeEdit {
 }
 
 /**
- * The replacement a finding can safely take, if any: a span finding with exactly one suggestion that differs
- * from the text as written, and whose offsets still hold `actual` in `text`. Document-level insertions and
- * findings with a choice of suggestions are left for a person.
+ * The replacement a finding can safely take, if any: a span finding marked safe (its first suggestion reads right in
+ * its sentence), whose suggestion differs from the text as written, and whose offsets still hold `actual` in `text`.
+ * Document-level insertions and findings whose fix depends on the reader's choice are left for a person.
  */
 export function safeEdit(text: string, finding: Finding): SafeEdit | undefined {
   const { scope, suggestions, offset, actual, insert } = finding;
-  if (scope !== 'span' || insert || suggestions.length !== 1) return undefined;
+  if (scope !== 'span' || insert || finding.safe !== true || suggestions.length === 0) return undefined;
   const replacement = suggestions[0]!;
   if (replacement === actual || offset.end <= offset.start) return undefined;
   if (text.slice(offset.start, offset.end) !== actual) return undefined;

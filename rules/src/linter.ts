@@ -154,6 +154,8 @@ interface RawFinding {
   phraseEnd?: number;
   message?: string;
   suggestions?: string[];
+  /** The first suggestion may be applied without asking. */
+  safe?: boolean;
 }
 
 const SOURCE_CONFIG: Source = { title: "Your organisation's Fairword configuration (.fairword.yaml)" };
@@ -273,6 +275,7 @@ class FairwordLinter implements Linter {
           ...(p.suggestions ? { suggestions: p.suggestions } : {}),
           ...(p.case ? { case: p.case } : {}),
           ...(p.after ? { after: split(p.after) } : {}),
+          ...(p.safe ? { safe: true } : {}),
         });
       }
       for (const within of r.unless?.within ?? []) this.matcher.add(within, { rule: -1, shields: new Set([index]) });
@@ -294,7 +297,8 @@ class FairwordLinter implements Linter {
           source: SOURCE_CONFIG,
           suggestions: term.suggestions ?? [],
         });
-        this.matcher.add(term.phrase, { rule: index });
+        // An organisation's own term with one replacement is its chosen wording: safe to apply.
+        this.matcher.add(term.phrase, { rule: index, ...(term.suggestions?.length === 1 ? { safe: true } : {}) });
       }
     }
 
@@ -696,6 +700,7 @@ class FairwordLinter implements Linter {
         phrase: m.entry.phrase,
         ...(tail > 0 ? { phraseEnd: tokens[m.to - 1]!.end } : {}),
         ...(m.entry.suggestions ? { suggestions: m.entry.suggestions } : {}),
+        ...(m.entry.safe ? { safe: true } : {}),
       });
     }
 
@@ -716,6 +721,7 @@ class FairwordLinter implements Linter {
             sentenceStart: firstWord < to && tokens[firstWord]!.start === r.start,
             ...(r.message ? { message: r.message } : {}),
             ...(r.suggestions ? { suggestions: r.suggestions } : {}),
+            ...(r.safe ? { safe: true } : {}),
           });
         });
       } catch (error) {
@@ -767,8 +773,10 @@ class FairwordLinter implements Linter {
     const tail = f.phraseEnd === undefined ? '' : view.slice(f.phraseEnd, f.end);
     const suggestions = (crossesMarkup ? [] : (f.suggestions ?? rule.suggestions)).map((s) => {
       const fitted = f.sentenceStart ? s.charAt(0).toUpperCase() + s.slice(1) : capitalisedByNature ? s : matchCase(written, s);
-      return fitted + tail;
+      return keepWrittenCase(fitted, actual) + tail;
     });
+    const unique = [...new Set(suggestions)];
+    const safe = f.safe === true && unique.length > 0 && unique[0] !== actual && articleAgrees(view, f.start, unique[0]!);
     return {
       ruleId: rule.id,
       category: rule.category,
@@ -777,7 +785,8 @@ class FairwordLinter implements Linter {
       range: { start: positionAt(starts, f.start + offset), end: positionAt(starts, f.end + offset) },
       offset: { start: f.start + offset, end: f.end + offset },
       actual,
-      suggestions: [...new Set(suggestions)],
+      suggestions: unique,
+      ...(safe ? { safe: true } : {}),
       source: rule.source,
       note: rule.note,
       scope: 'span',
@@ -830,6 +839,33 @@ class FairwordLinter implements Linter {
     }
     return key;
   }
+}
+
+/**
+ * Words the replacement carries over from the text keep the writer's capitals: "disabled WC" becomes "accessible WC",
+ * not "accessible wc".
+ */
+function keepWrittenCase(replacement: string, actual: string): string {
+  const written = new Map<string, string>();
+  // The first word's capital may only be the sentence's.
+  for (const w of (actual.match(/[\p{L}\p{N}]+/gu) ?? []).slice(1)) if (w !== w.toLowerCase()) written.set(w.toLowerCase(), w);
+  if (written.size === 0) return replacement;
+  return replacement.replace(/[\p{L}\p{N}]+/gu, (w, at: number) => (at > 0 && written.has(w) ? written.get(w)! : w));
+}
+
+/** Words whose first letter is a vowel but whose sound is not ("a union"), or the other way round ("an hour"). */
+const VOWEL_LETTER_CONSONANT_SOUND = /^(?:uni|use|usu|uti|eu|one|once|ur[aeio])/i;
+const CONSONANT_LETTER_VOWEL_SOUND = /^(?:hour|honest|honou?r|heir|[fhlmnrsx][A-Z]{1,4}\b)/;
+
+/**
+ * False when the word before the replaced text is "a" or "an" and the replacement would need the other one
+ * ("a disabled toilet" → "a accessible toilet"): such a fix is offered, but not applied without asking.
+ */
+function articleAgrees(view: string, start: number, replacement: string): boolean {
+  const before = /(?:^|[^\p{L}])(an?)\s+$/iu.exec(view.slice(Math.max(0, start - 6), start));
+  if (!before) return true;
+  const vowel = (/^[aeiou]/i.test(replacement) && !VOWEL_LETTER_CONSONANT_SOUND.test(replacement)) || CONSONANT_LETTER_VOWEL_SOUND.test(replacement);
+  return (before[1]!.toLowerCase() === 'an') === vowel;
 }
 
 /** A phrase's own conditions: its case as written, and the words it must follow. */

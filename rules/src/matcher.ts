@@ -11,6 +11,8 @@ export interface PhraseEntry {
   case?: 'lower' | 'as-written';
   /** Words (normalised keys) the phrase must follow. */
   after?: string[][];
+  /** The first suggestion may be applied without asking. */
+  safe?: boolean;
   /** For shields: the rules it silences, or 'all'. */
   shields?: Set<number> | 'all';
 }

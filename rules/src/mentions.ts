@@ -82,7 +82,6 @@ export class MentionDetector {
    */
   isDiscussed(tokens: readonly Token[], to: number, sentenceTo: number): boolean {
     let at = to;
-    if (at < sentenceTo && /['’"”]/.test(tokens[at]!.text) && tokens[at]!.start === tokens[at - 1]!.end) return true;
     for (let skipped = 0; at < sentenceTo && skipped < 5; skipped++) {
       const t = tokens[at]!;
       const termLike = t.word && /^[\p{Lu}\d]/u.test(t.text);

@@ -18,8 +18,13 @@ export interface WordRuleData {
    * of the phrase is lower case in the text, apart from a capital that starts a sentence) and `after`, the words it
    * must follow (compiled keys).
    */
-  phrases: Array<{ phrase: string; keys: string; suggestions?: string[]; case?: 'lower' | 'as-written'; after?: string[] }>;
+  phrases: Array<{ phrase: string; keys: string; suggestions?: string[]; case?: 'lower' | 'as-written'; after?: string[]; safe?: boolean }>;
   suggestions: string[];
+  /**
+   * Whether the phrases' first suggestions read right wherever the phrase can appear (a phrase's own `safe` wins).
+   * Only then do --fix and Fix all apply them; otherwise they are offered for a person to choose.
+   */
+  safe?: boolean;
   /** Only flag when the text as written starts lower case ('lower'), or matches a phrase's case exactly ('exact'). */
   case?: 'lower' | 'exact';
   /**
@@ -77,6 +82,8 @@ export interface LogicReport {
   end: number;
   message?: string;
   suggestions?: string[];
+  /** The first suggestion reads right in this sentence and may be applied without asking. */
+  safe?: boolean;
 }
 
 /** A logic rule: metadata, the words that make a block worth checking, and a check per sentence. */

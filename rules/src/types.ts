@@ -92,6 +92,11 @@ export interface Finding {
   actual: string;
   /** Replacements, best first, already in the document's capitalisation. */
   suggestions: string[];
+  /**
+   * True when the first suggestion is certain to read right in its sentence, so --fix, Fix all and fix on save may
+   * apply it without asking. Other suggestions are offered for a person to choose.
+   */
+  safe?: boolean;
   source: Source;
   /** Why it matters, in plain English. */
   note: string;

@@ -20,11 +20,11 @@ describe('fairword output', () => {
         "  1:11  warning  'salesman' suggests the job is for one sex. Use a title that fits anyone.                                  gendered-job-title",
         '        → try: "salesperson", "sales representative"',
         "  3:24  warning  'wheelchair-bound' describes a wheelchair as a trap, when it gives people freedom. Say 'wheelchair user'.  wheelchair-bound",
-        '        → try: "wheelchair user", "uses a wheelchair"',
+        '        → try: "wheelchair user", "who uses a wheelchair"',
         '',
         'b.txt',
-        "  1:4  info  'suffers from' casts people as victims of their condition. Say what the condition is, plainly.  suffers-from",
-        '       → try: "has", "lives with"',
+        "  1:4  info  'suffers from asthma' casts people as victims of their condition. Say what the condition is, plainly.  suffers-from",
+        '       → try: "has asthma"',
         '',
         '3 problems (0 errors, 2 warnings, 1 info, 0 hints)',
         '',
@@ -44,7 +44,7 @@ describe('fairword output', () => {
     ]);
     expect(results[1]!.findings.map((f) => [f['ruleId'], f['severity'], f['range'], f['offset'], f['actual'], f['suggestions']])).toEqual([
       ['gendered-job-title', 'warning', { start: { line: 0, character: 10 }, end: { line: 0, character: 18 } }, { start: 10, end: 18 }, 'salesman', ['salesperson', 'sales representative']],
-      ['wheelchair-bound', 'warning', { start: { line: 2, character: 23 }, end: { line: 2, character: 39 } }, { start: 44, end: 60 }, 'wheelchair-bound', ['wheelchair user', 'uses a wheelchair']],
+      ['wheelchair-bound', 'warning', { start: { line: 2, character: 23 }, end: { line: 2, character: 39 } }, { start: 44, end: 60 }, 'wheelchair-bound', ['wheelchair user', 'who uses a wheelchair']],
     ]);
     expect(results[1]!.findings[0]).toMatchObject({
       category: 'gender',

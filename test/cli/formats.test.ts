@@ -193,7 +193,7 @@ describe('GitHub annotations', () => {
       stderr: '',
       stdout: [
         "::warning file=a.md,line=1,col=11,endLine=1,endColumn=19,title=Fairword%3A gendered-job-title::'salesman' suggests the job is for one sex. Use a title that fits anyone.%0ATry: \"salesperson\", \"sales representative\"",
-        "::warning file=a.md,line=3,col=24,endLine=3,endColumn=40,title=Fairword%3A wheelchair-bound::'wheelchair-bound' describes a wheelchair as a trap, when it gives people freedom. Say 'wheelchair user'.%0ATry: \"wheelchair user\", \"uses a wheelchair\"",
+        "::warning file=a.md,line=3,col=24,endLine=3,endColumn=40,title=Fairword%3A wheelchair-bound::'wheelchair-bound' describes a wheelchair as a trap, when it gives people freedom. Say 'wheelchair user'.%0ATry: \"wheelchair user\", \"who uses a wheelchair\"",
         '',
       ].join('\n'),
     });
@@ -238,7 +238,7 @@ describe('Markdown summary', () => {
         '| Line | Severity | Rule | Message | Suggestion |',
         '| ---: | --- | --- | --- | --- |',
         `| 1 | warning | [gendered-job-title](${DOCS}#gendered-job-title) | 'salesman' suggests the job is for one sex. Use a title that fits anyone. | salesperson, sales representative |`,
-        `| 3 | warning | [wheelchair-bound](${DOCS}#wheelchair-bound) | 'wheelchair-bound' describes a wheelchair as a trap, when it gives people freedom. Say 'wheelchair user'. | wheelchair user, uses a wheelchair |`,
+        `| 3 | warning | [wheelchair-bound](${DOCS}#wheelchair-bound) | 'wheelchair-bound' describes a wheelchair as a trap, when it gives people freedom. Say 'wheelchair user'. | wheelchair user, who uses a wheelchair |`,
         '',
       ].join('\n'),
     );

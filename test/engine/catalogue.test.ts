@@ -44,7 +44,7 @@ describe('catalogue: context decides', () => {
   it('a named staff network gets one hint; the bare term is still reported', () => {
     expect(show('Our BAME Staff Network meets monthly and BAME staff are welcome.', 'general')).toEqual([
       '0:4-0:22 hint bame-network "BAME Staff Network"',
-      '0:41-0:45 information bame "BAME" → ethnic minority | ethnic minorities',
+      '0:41-0:51 information bame "BAME staff" → ethnic minority staff',
     ]);
     expect(show('Our BME staff network meets monthly.', 'general')).toEqual(['0:4-0:21 hint bame-network "BME staff network"']);
     // "a BAME network" is a kind of network, not a name: the term itself is reported.

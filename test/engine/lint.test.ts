@@ -49,7 +49,10 @@ describe('positions', () => {
 
   it('keeps ethnic group capitals and lower-case suggestions for acronyms mid-sentence', () => {
     expect(show('We want more BAME staff.', { format: 'plaintext' })).toEqual([
-      '0:13-0:17 information bame "BAME" → ethnic minority | ethnic minorities',
+      '0:13-0:23 information bame "BAME staff" → ethnic minority staff',
+    ]);
+    expect(show('Representation of BAME is low.', { format: 'plaintext' })).toEqual([
+      '0:18-0:22 information bame "BAME" → ethnic minority | ethnic minorities',
     ]);
   });
 });
@@ -157,7 +160,7 @@ describe('config', () => {
   });
   it('choices.bme = report allows BME but not BAME', () => {
     expect(show('BME and BAME staff.', { format: 'plaintext' }, { choices: { bme: 'report' } })).toEqual([
-      '0:8-0:12 information bame "BAME" → ethnic minority | ethnic minorities',
+      '0:8-0:18 information bame "BAME staff" → ethnic minority staff',
     ]);
   });
   it('parseConfig reports precise errors and keeps what is valid', () => {

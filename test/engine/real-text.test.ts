@@ -46,7 +46,7 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['years of experience', 'job-advert', 'Must have: 4 years Python experience.', ['years-experience "4 years Python experience"']],
   ['recent study', 'job-advert', 'You will need A levels or further study in the past 3 years.', ['qualification-equivalent "A levels"', 'recent-study "in the past 3 years"']],
   ['fresh blood', 'job-advert', 'We want fresh blood in the team.', ['energetic "fresh blood"']],
-  ['digital native', 'job-advert', 'This role suits a digital native.', ['digital-native "digital native"']],
+  ['digital native', 'job-advert', 'This role suits a digital native.', ['digital-native "a digital native"']],
   // Ethnicity.
   ['BAME spelled out', 'general', 'We met Black Asian and Minority Ethnic staff.', ['bame "Black Asian and Minority Ethnic"']],
   ['BAME spelled out, Asian first', 'general', 'Our Black and Asian minority ethnic colleagues spoke.', ['bame "Black and Asian minority ethnic"']],

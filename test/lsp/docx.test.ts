@@ -55,7 +55,7 @@ describe('a Word document in the editor', () => {
     const date = new Date();
     const fromEditor = reviewDocx(ADVERT, found!, { date });
     const cli = fairword(dir, ['review', 'docs/advert.docx']);
-    expect(cli.stdout).toBe(`wrote docs/advert.reviewed.docx: ${found!.findings.length} findings, ${fromEditor.comments} comments, ${fromEditor.changes} tracked change\n`);
+    expect(cli.stdout).toBe(`wrote docs/advert.reviewed.docx: ${found!.findings.length} findings, ${fromEditor.comments} comments, ${fromEditor.changes} tracked change${fromEditor.changes === 1 ? "" : "s"}\n`);
     const normalise = (bytes: Uint8Array): Record<string, string> =>
       Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data).replace(/ w:date="[^"]+"/g, ' w:date=""')]));
     expect(normalise(fromEditor.bytes)).toEqual(normalise(readFileSync(join(dir, 'docs/advert.reviewed.docx'))));

@@ -100,8 +100,8 @@ describe('language server (debounceMs: 0)', () => {
     const uri = uriOf('notes.txt');
     const { diagnostics } = await client.open(uri, 'plaintext', 'The chairman is wheelchair-bound and suffers from asthma.\n');
     expect(shown(diagnostics)).toEqual([
-      '0:16-0:32 wheelchair-bound warning fairword',
-      '0:37-0:49 suffers-from information fairword',
+      '0:13-0:32 wheelchair-bound warning fairword',
+      '0:37-0:56 suffers-from information fairword',
       '0:4-0:12 gendered-job-title warning fairword',
     ]);
   });

@@ -238,14 +238,15 @@ describe('safeFixEdits and fix-all', () => {
       suggestions,
       offset: { start, end: start + actual.length },
       range: { start: { line: 0, character: start }, end: { line: 0, character: start + actual.length } },
+      safe: true,
       ...over,
     });
   };
 
-  it('keeps span findings with exactly one suggestion whose text is still in place', () => {
+  it('keeps span findings marked safe whose text is still in place', () => {
     const edits = safeFixEdits(text, [
       at('wheelchair-bound', ['wheelchair user']),
-      at('salesman', ['salesperson', 'sales representative']),
+      at('salesman', ['salesperson', 'sales representative'], { safe: false }),
       at('he/she', ['they']),
       at('would', ['would'], { ruleId: 'same' }),
       at('She', ['They'], { scope: 'document' }),

@@ -44,7 +44,7 @@ export default defineRule({
       const next = tokens[i + 1];
       if (next?.word && /^\p{Lu}/u.test(next.text)) continue;
       if (quoted(text, t.start, t.end) || inTitleRun(tokens, i, i + 1)) continue;
-      report({ start: t.start, end: t.end, suggestions: [SUGGEST[t.norm]!] });
+      report({ start: t.start, end: t.end, suggestions: [SUGGEST[t.norm]!], safe: true });
     }
   },
 });

@@ -12,6 +12,7 @@ const THEY: Record<string, string> = {
   herself: 'themselves',
   hers: 'theirs',
 };
+const MODALS = new Set(['will', 'would', 'must', 'should', 'can', 'could', 'may', 'might', 'shall']);
 const PAIRED = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself', 's']);
 /** Words before a role noun that make it anyone in the role: "the applicant", "each member", "a chair". */
 const GENERIC_DETERMINERS = new Set(['the', 'a', 'an', 'each', 'every', 'any', 'no', 'whichever', 'whoever', 'this']);
@@ -66,7 +67,9 @@ export default defineRule({
       const role = antecedent(tokens, i);
       if (role === undefined) continue;
       const they = t.norm === 'her' ? 'their' : THEY[t.norm]!;
-      report({ start: t.start, end: t.end, suggestions: [matchFirst(t.text, they)] });
+      // "they" takes a plural verb: the swap is certain for "his", "himself", "herself", and before a modal verb.
+      const safe = ['his', 'himself', 'herself'].includes(t.norm) || (/^(?:he|she)$/.test(t.norm) && MODALS.has(tokens[i + 1]?.norm ?? ''));
+      report({ start: t.start, end: t.end, suggestions: [matchFirst(t.text, they)], ...(safe ? { safe } : {}) });
     }
   },
 });

@@ -82,7 +82,7 @@ export default defineRule({
       lastReported = endIndex;
       const nationality = t.text.charAt(0).toUpperCase() + t.text.slice(1).toLowerCase();
       const role = text.slice(next.start, end.end);
-      report({ start: t.start, end: end.end, suggestions: [`${nationality}-speaking ${role}`] });
+      report({ start: t.start, end: end.end, suggestions: [`${nationality}-speaking ${role}`], safe: true });
     }
   },
 });
