@@ -615,7 +615,7 @@ class FairwordLinter implements Linter {
     const key = `${kind}\u0000${section}\u0000${block.start - lineStart}\u0000${flat(view.slice(lineStart, lineEnd < 0 ? view.length : lineEnd))}`;
     const cached = this.blockCache.get(key);
     if (cached) {
-      for (const f of cached) out.push({ ...f, start: f.start + block.start, end: f.end + block.start });
+      for (const f of cached) out.push(moveRaw(f, block.start));
       return;
     }
     const tokens = tokenize(view, block.start, block.end);
@@ -629,10 +629,15 @@ class FairwordLinter implements Linter {
         if (ti > from) failed = this.analyseSentence(view, tokens, from, ti, s, e, kind, section, found, errors) || failed;
       }
     }
+    // Someone's quoted words are reported, but only they may change them: no fix inside a quotation is applied unasked.
+    if (found.some((f) => f.safe) && /["“”]/.test(view.slice(block.start, block.end))) {
+      const speech = mentions.quotedSpans(view, block.start, block.end, 5000).filter(([s, e]) => e - s > 200);
+      for (const f of found) if (f.safe && speech.some(([s, e]) => f.start >= s && f.end <= e)) f.safe = false;
+    }
     for (const f of found) out.push(f);
     if (failed) return;
     if (this.blockCache.size >= BLOCK_CACHE_LIMIT) this.blockCache.delete(this.blockCache.keys().next().value!);
-    this.blockCache.set(key, found.map((f) => ({ ...f, start: f.start - block.start, end: f.end - block.start })));
+    this.blockCache.set(key, found.map((f) => moveRaw(f, -block.start)));
   }
 
   /** Sentence ranges of a block (absolute offsets), the last one stretched to the end of the block. */
@@ -658,6 +663,7 @@ class FairwordLinter implements Linter {
   ): boolean {
     let firstWord = from;
     while (firstWord < to && !tokens[firstWord]!.word) firstWord++;
+    const sentenceFound = out.length;
     const shields: Array<{ from: number; to: number; entry: PhraseEntry }> = [];
     const candidates: Array<{ from: number; to: number; entry: PhraseEntry }> = [];
     for (const m of this.matcher.match(tokens, from, to)) {
@@ -729,7 +735,18 @@ class FairwordLinter implements Linter {
         if (!errors.some((e) => e.actual === rule.meta.id)) errors.push(ruleError(rule.meta.id, error));
       }
     }
+    this.keepPronounsAgreeing(out, sentenceFound);
     return failed;
+  }
+
+  /**
+   * A sentence changed to "they" in one place and left as "he/she" in another reads wrong: when any pronoun fix in
+   * the sentence is left to the writer, all of them are.
+   */
+  private keepPronounsAgreeing(out: RawFinding[], from: number): void {
+    const pronoun = (f: RawFinding): boolean => /^(?:they|their|them|themselves)\b/i.test((f.suggestions ?? this.compiled[f.rule]!.suggestions)[0] ?? '');
+    const mine = out.slice(from).filter(pronoun);
+    if (mine.some((f) => !f.safe)) for (const f of mine) f.safe = false;
   }
 
   private conditionsHold(rule: CompiledRule, tokens: Token[], f: number, t: number, sFrom: number, sTo: number, section: string): boolean {
@@ -866,6 +883,11 @@ function articleAgrees(view: string, start: number, replacement: string): boolea
   if (!before) return true;
   const vowel = (/^[aeiou]/i.test(replacement) && !VOWEL_LETTER_CONSONANT_SOUND.test(replacement)) || CONSONANT_LETTER_VOWEL_SOUND.test(replacement);
   return (before[1]!.toLowerCase() === 'an') === vowel;
+}
+
+/** A raw finding moved by `by` characters: every offset it holds. */
+function moveRaw(f: RawFinding, by: number): RawFinding {
+  return { ...f, start: f.start + by, end: f.end + by, ...(f.phraseEnd !== undefined ? { phraseEnd: f.phraseEnd + by } : {}) };
 }
 
 /** A phrase's own conditions: its case as written, and the words it must follow. */

@@ -32,8 +32,8 @@ export class MentionDetector {
   /** Weaker signs of a list, trusted only when three or more different terms appear. */
   private readonly weakListingWords = new Set(['include', 'includes', 'including', 'such']);
 
-  /** Spans of quoted text in `text[start, end)`, as [open, close) offsets inside the quotes. */
-  quotedSpans(text: string, start: number, end: number): Array<[number, number]> {
+  /** Spans of quoted text in `text[start, end)` up to `longest` characters, as [open, close) offsets inside the quotes. */
+  quotedSpans(text: string, start: number, end: number, longest = 200): Array<[number, number]> {
     const spans: Array<[number, number]> = [];
     const pairs: Record<string, string> = { '“': '”', '‘': '’', '"': '"', "'": "'", '«': '»' };
     for (let i = start; i < end; i++) {
@@ -43,7 +43,7 @@ export class MentionDetector {
       const before = i > start ? text[i - 1]! : ' ';
       // An opening quote starts a word: "it's" and "years'" are apostrophes, not quotes.
       if (/[\p{L}\p{N}]/u.test(before)) continue;
-      const limit = Math.min(end, i + 200);
+      const limit = Math.min(end, i + longest);
       for (let j = i + 1; j < limit; j++) {
         if (text[j] !== close) continue;
         const after = j + 1 < end ? text[j + 1]! : ' ';

@@ -39,7 +39,7 @@ const rows: Row[] = [
   ['We support the mentally ill to stay in work.', 'We support people with a mental health condition to stay in work.'],
   ['Mentally ill patients are seen on Ward 3.', 'Patients with a mental health condition are seen on Ward 3.'],
   ['Her brother is mentally ill.', 'Her brother has a mental health condition.'],
-  ['The inquest heard about a mentally ill man.', 'The inquest heard about a mentally ill man.'],
+  ['The inquest heard about a mentally ill man.', 'The inquest heard about a man with a mental health condition.'],
   ['The unit cared for mentally handicapped adults.', 'The unit cared for adults with a learning disability.'],
   // Disability.
   ['We make our buildings accessible to the disabled.', 'We make our buildings accessible to disabled people.'],

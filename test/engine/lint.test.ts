@@ -105,6 +105,14 @@ describe('context keeps correct uses quiet', () => {
     expect(show(text, { format: 'plaintext', kind: 'health-information' })).toEqual([]);
   });
 
+  it('a remembered block gives the same suggestions wherever it moves to', () => {
+    const linter = createLinter();
+    const first = linter.lint('We asked black staff.', { format: 'plaintext' }).findings;
+    const moved = linter.lint('An opening paragraph comes first now.\n\nWe asked black staff.', { format: 'plaintext' }).findings;
+    expect(first.map((f) => f.suggestions)).toEqual([['Black staff']]);
+    expect(moved.map((f) => f.suggestions)).toEqual([['Black staff']]);
+  });
+
   it('flags lower-case ethnic groups', () => {
     expect(show('We asked black staff and white colleagues.', { format: 'plaintext' })).toEqual([
       '0:9-0:20 information ethnic-group-capitals "black staff" → Black staff',

@@ -66,7 +66,7 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['suffer a condition', 'general', 'Half of them suffer depression.', ['suffers-from "suffer depression"']],
   ['victims of a condition', 'general', 'They were victims of a stroke.', ['suffers-from "victims of a stroke"']],
   ['victims of crime', 'general', 'We support victims of crime.', []],
-  ['mentally ill', 'general', 'The inquest heard that a mentally ill man had been discharged.', ['mentally-ill "mentally ill"']],
+  ['mentally ill', 'general', 'The inquest heard that a mentally ill man had been discharged.', ['mentally-ill "mentally ill man"']],
   ['the Mentally Ill', 'general', 'Funding for the Mentally Ill was cut.', ['mentally-ill "the Mentally Ill"']],
   ['handicapped', 'general', 'The bus takes handicapped children to school.', ['handicapped "handicapped"']],
   ['handicapped in an old name', 'general', 'The Eastvale Physically Handicapped Association met in 1960.', []],
