@@ -23,7 +23,8 @@ const clientDist = join(root, 'client/dist');
 /** One bundle: entry and output relative to the repository root. */
 const bundles = [
   { name: 'extension', entry: 'client/src/extension.ts', out: 'client/dist/extension.cjs', external: ['vscode'] },
-  { name: 'server', entry: 'server/src/server.ts', out: 'client/dist/server.cjs', external: [] },
+  { name: 'server', entry: 'server/src/host/node.ts', out: 'client/dist/server.cjs', external: [] },
+  { name: 'language-server', entry: 'server/src/host/node.ts', out: 'server/dist/fairword-language-server.cjs', external: [] },
   { name: 'cli', entry: 'cli/src/main.ts', out: 'cli/dist/fairword.cjs', external: [] },
 ];
 

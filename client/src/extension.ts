@@ -12,7 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { DocumentKind } from '@fairword/rules';
-import { ignoreHereEdit } from '../../server/src/ignore.js';
+import { ignoreHereEdit } from '../../server/src/features/ignore.js';
 import {
   CheckDocumentRequest,
   ConfigFileRequest,

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLinter, lineStarts, offsetAt, positionAt, type DocumentKind, type FairwordConfig, type Finding, type LintOptions, type LintResult, type Linter } from '@fairword/rules';
 import { applySafeFixes } from '../../cli/src/fix.js';
-import { safeFixEdits, stableFixEdits } from '../../server/src/actions.js';
+import { safeFixEdits, stableFixEdits } from '../../server/src/features/actions.js';
 import { proseView } from '../../rules/src/prose.js';
 import { anyDocument, applyEdit, edit, longMarkdown, roughDocument, structuredMarkdown, structuredPlaintext, type GeneratedDoc } from './arbitraries.js';
 

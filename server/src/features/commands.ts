@@ -1,0 +1,94 @@
+/**
+ * `workspace/executeCommand`: "Allow 'term' in this workspace" and "Turn off the rule", which change the
+ * `.fairword.yaml` that applies (creating it at the workspace folder's root if needed). The text edits themselves
+ * are pure (config-edit.ts); this room reads and writes the file and tells the user.
+ */
+import { parseConfig } from '@fairword/rules';
+import type { ExecuteCommandParams } from 'vscode-languageserver';
+import type { ServerContext } from '../context.js';
+import { ALLOW_TERM_COMMAND, TURN_OFF_RULE_COMMAND, type AllowTermArgs, type TurnOffRuleArgs } from '../protocol.js';
+import type { FileSystem } from '../workspace/file-system.js';
+import { baseName, displayPath } from '../workspace/uris.js';
+import { allowTerm, turnOffRule, type ConfigEdit } from './config-edit.js';
+
+/** What a command that changes the config file answers: the file, and whether it changed. */
+export type ConfigChange = { path: string; changed: boolean } | null;
+
+/** Runs a Fairword server command; `refresh` re-checks everything once the config file has changed. */
+export async function executeCommand(ctx: ServerContext, fs: FileSystem, params: ExecuteCommandParams, refresh: () => void): Promise<ConfigChange> {
+  const arg = params.arguments?.[0] as Record<string, unknown> | undefined;
+  const uri = typeof arg?.['uri'] === 'string' ? arg['uri'] : undefined;
+  if (!uri) return null;
+  if (params.command === ALLOW_TERM_COMMAND && typeof arg?.['term'] === 'string') {
+    const { term } = arg as unknown as AllowTermArgs;
+    return changeConfig(
+      ctx,
+      fs,
+      uri,
+      refresh,
+      (text, name) => allowTerm(text, term, name),
+      (shown, outcome) =>
+        outcome === 'unchanged'
+          ? `'${term}' is already allowed in ${shown}.`
+          : `Fairword ${outcome === 'created' ? 'created' : 'updated'} ${shown}: '${term}' is now allowed and will not be flagged.`,
+    );
+  }
+  if (params.command === TURN_OFF_RULE_COMMAND && typeof arg?.['ruleId'] === 'string') {
+    const { ruleId } = arg as unknown as TurnOffRuleArgs;
+    return changeConfig(
+      ctx,
+      fs,
+      uri,
+      refresh,
+      (text, name) => turnOffRule(text, ruleId, name),
+      (shown, outcome) =>
+        outcome === 'unchanged'
+          ? `The '${ruleId}' rule is already off in ${shown}.`
+          : `Fairword ${outcome === 'created' ? 'created' : 'updated'} ${shown}: the '${ruleId}' rule is now off.`,
+    );
+  }
+  return null;
+}
+
+/** Applies an edit to the config file that applies to `uri` (creating it at the workspace folder root if needed), then re-checks. */
+async function changeConfig(
+  ctx: ServerContext,
+  fs: FileSystem,
+  uri: string,
+  refresh: () => void,
+  change: (text: string, fileName: string) => ConfigEdit,
+  say: (shown: string, outcome: 'created' | 'changed' | 'unchanged') => string,
+): Promise<ConfigChange> {
+  const { connection, workspace, log } = ctx;
+  const target = await workspace.configTarget(uri);
+  if (!target) {
+    void connection.window.showErrorMessage('Fairword could not tell where to keep its settings. Save this file in a folder first.');
+    return null;
+  }
+  const shown = workspace.shownPath(target.uri);
+  const name = baseName(target.uri);
+  const text = target.exists ? new TextDecoder().decode(await fs.readFile(target.uri)) : '';
+  const first = target.exists ? parseConfig(text, name).errors[0] : undefined;
+  const result: ConfigEdit = first
+    ? { error: `line ${first.line + 1} has a mistake (${first.message}). Fix it first, then try again.` }
+    : change(text, name);
+  if ('error' in result) {
+    void connection.window.showErrorMessage(`Fairword could not change ${shown}: ${result.error}`);
+    return null;
+  }
+  if (result.changed) {
+    await fs.writeFile(target.uri, new TextEncoder().encode(result.text));
+    await workspace.configs.changed(target.uri, false);
+    refresh();
+  }
+  const outcome = !result.changed ? 'unchanged' : target.exists ? 'changed' : 'created';
+  const openIt = { title: `Open ${name}` };
+  log.run(
+    'telling the user about the settings change',
+    connection.window.showInformationMessage(say(shown, outcome), openIt).then((choice) => {
+      if (choice) return connection.window.showDocument({ uri: target.uri, takeFocus: true });
+      return undefined;
+    }),
+  );
+  return { path: displayPath(target.uri), changed: result.changed };
+}
