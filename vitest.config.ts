@@ -12,7 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**', '**/node_modules/**'],
+    // test/clients needs Neovim and Chromium: `npm run test:clients` installs them and runs it.
+    exclude: ['test/e2e/**', 'test/clients/**', '**/node_modules/**'],
     testTimeout: 20000,
     hookTimeout: 30000,
   },
