@@ -32,7 +32,8 @@ const bundles = [
   { name: 'language-server', entry: 'server/src/host/node.ts', out: 'server/dist/fairword-language-server.cjs', external: [] },
   { name: 'cli', entry: 'cli/src/main.ts', out: 'cli/dist/fairword.cjs', external: [] },
   { name: 'web-extension', entry: 'client/src/browser.ts', out: 'client/dist/web/extension.js', external: ['vscode'], browser: 'cjs' },
-  { name: 'web-server', entry: 'server/src/host/browser.ts', out: 'client/dist/web/server.js', external: [], browser: 'iife' },
+  // A worker has no DOM: packages with a DOM build (decode-named-character-reference) must give their worker build.
+  { name: 'web-server', entry: 'server/src/host/browser.ts', out: 'client/dist/web/server.js', external: [], browser: 'iife', conditions: ['worker'] },
 ];
 
 /** Module ids no browser bundle may load: Node's built-ins, with and without `node:`. */
@@ -100,6 +101,7 @@ function options(bundle) {
       bundle: true,
       format: bundle.browser,
       platform: 'browser',
+      conditions: bundle.conditions ?? [],
       target: 'es2022',
       sourcemap: true,
       sourcesContent: false,
