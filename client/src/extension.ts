@@ -23,6 +23,7 @@ import {
 } from '../../server/src/protocol.js';
 import { serveFiles } from './files.js';
 import { KIND_DETAILS, KIND_LABELS, checkAllSummary, countLabel, statusView } from './labels.mjs';
+import { documentSelector } from './selector.mjs';
 import { showReport } from './report/panel.js';
 
 /** Starts a language client for the Fairword server (a Node process, or a web worker). */
@@ -53,13 +54,6 @@ interface Running {
 let running: Running | undefined;
 let queue: Promise<void> = Promise.resolve();
 
-/**
- * Languages and schemes the server checks: files on disk, untitled documents, and files of virtual workspaces
- * (vscode-vfs: github.dev and remote repositories; vscode-remote: a browser attached to a server, as code-server).
- */
-const documentSelector = ['markdown', 'plaintext'].flatMap((language) =>
-  ['file', 'untitled', 'vscode-vfs', 'vscode-remote'].map((scheme) => ({ scheme, language })),
-);
 
 /** The examples shipped in the extension (examples/*.md), for the walkthrough and "Open an example document". */
 const EXAMPLES = [

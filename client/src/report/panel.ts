@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DIAGNOSTIC_SOURCE, ReportRequest, type DiagnosticInsert, type ReportResult } from '../../../server/src/protocol.js';
+import { isCheckedKind } from '../selector.mjs';
 import { fileNameOf, renderMessage, renderReport, type RenderOptions } from './html.js';
 import { STATEMENT_RULE_IDS, parseWebviewMessage, type StatementKey, type WebviewMessage } from './messages.js';
 
@@ -20,12 +21,9 @@ export const REPORT_DEBOUNCE_MS = 300;
 /** The language client, or a way to get the current one (the client is replaced when the server restarts). */
 export type ClientSource = LanguageClient | (() => LanguageClient | undefined);
 
-const LANGUAGES = new Set(['markdown', 'plaintext']);
-const SCHEMES = new Set(['file', 'untitled']);
-
 /** Whether Fairword checks this document (the same selector as the language client's). */
 function isChecked(document: vscode.TextDocument): boolean {
-  return LANGUAGES.has(document.languageId) && SCHEMES.has(document.uri.scheme);
+  return isCheckedKind(document.languageId, document.uri.scheme);
 }
 
 let current: ReportPanel | undefined;
