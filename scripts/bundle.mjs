@@ -105,7 +105,8 @@ function options(bundle) {
       target: 'es2022',
       sourcemap: true,
       sourcesContent: false,
-      minify,
+      // Browsers download these on every visit to vscode.dev or github.dev: always minified (with a source map).
+      minify: true,
       metafile: true,
       external: bundle.external,
       logOverride: { 'empty-import-meta': 'error' },
