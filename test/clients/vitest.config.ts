@@ -2,20 +2,12 @@
  * Tests in real clients that need Debian packages (Neovim, Chromium): run by `npm run test:clients`, which
  * installs them first (test/clients/install.sh). Not part of `npm test`.
  */
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-
-const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+import base from '../../vitest.config.js';
 
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: /^@fairword\/rules\/node$/, replacement: here('../../rules/src/node/index.ts') },
-      { find: /^@fairword\/rules$/, replacement: here('../../rules/src/index.ts') },
-    ],
-  },
+  resolve: base.resolve,
   test: {
-    root: here('../..'),
     include: ['test/clients/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
