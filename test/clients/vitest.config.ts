@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 import base from '../../vitest.config.js';
 
 export default defineConfig({
-  resolve: base.resolve,
+  ...(base.resolve ? { resolve: base.resolve } : {}),
   test: {
     include: ['test/clients/**/*.test.ts'],
     testTimeout: 120_000,
