@@ -1,5 +1,5 @@
 /** Checking one text with the settings, config file and ignore files that apply to it: the bridge to the engine. */
-import type { DocumentKind, Finding, Format, LintResult } from '@fairword/rules';
+import type { DocumentKind, Finding, Format, Linter, LintOptions, LintResult, LintSession } from '@fairword/rules';
 import type { KindSource, StatusParams, FairwordSettings } from '../protocol.js';
 import { CONFIG_NAMES } from '../workspace/configs.js';
 import { FAIRWORD_IGNORE } from '../workspace/ignore-files.js';
@@ -7,7 +7,6 @@ import { formatBytes, isShown } from '../workspace/settings.js';
 import { baseName, displayPath } from '../workspace/uris.js';
 import type { ConfigEntry } from '../workspace/configs.js';
 import type { IgnoredBy, Workspace } from '../workspace/workspace.js';
-import type { OpenDocuments } from './open-documents.js';
 
 /** What a check of one document came to. */
 export interface Analysis {
@@ -52,11 +51,17 @@ export interface DocumentContext {
   ignored: IgnoredBy | undefined;
 }
 
-/** Checks texts for the server, given the workspace and the open documents (for kind overrides and sessions). */
+/** What checking needs of the open documents (OpenDocuments): kinds chosen by the user, and lint sessions. */
+export interface DocumentState {
+  readonly kindOverrides: ReadonlyMap<string, DocumentKind>;
+  session(uri: string, linter: Linter, options: LintOptions): LintSession;
+}
+
+/** Checks texts for the server, given the workspace and the open documents. */
 export class Analyser {
   constructor(
     private readonly workspace: Workspace,
-    private readonly documents: OpenDocuments,
+    private readonly documents: DocumentState,
   ) {}
 
   /** Checks one text of the document at `uri` with the settings and config that apply to it. */
