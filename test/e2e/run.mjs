@@ -164,6 +164,7 @@ scenario('quick fix replaces a gendered job title', { extension: true, web: true
 
 scenario('fix all on save', {
   extension: true,
+  web: true,
   files: { 'fixall.md': '# Panel guidance\n\n' },
   workspaceSettings: { 'editor.codeActionsOnSave': { 'source.fixAll.fairword': 'explicit' } },
 }, async (t) => {
@@ -186,7 +187,7 @@ scenario('fix all on save', {
   await t.shot('saved and fixed');
 });
 
-scenario('ignore a finding here with a reason', { extension: true, files: FIXTURE }, async (t) => {
+scenario('ignore a finding here with a reason', { extension: true, web: true, files: FIXTURE }, async (t) => {
   await openChecked(t, FIXTURE_NAME);
   await t.gotoPosition(3, 24); // inside "young"
   const titles = await t.openQuickFixes();
