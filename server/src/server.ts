@@ -3,14 +3,8 @@
  * (host/node.ts, host/browser.ts) creates the connection, the file system and the clock, and calls
  * {@link createServer}; every piece of state lives in the objects created here, so two servers can share a process.
  */
-import {
-  CodeActionKind,
-  DidChangeWatchedFilesNotification,
-  FileChangeType,
-  TextDocumentSyncKind,
-  type Connection,
-} from 'vscode-languageserver';
-import { DOCUMENT_KINDS, formatFromFilename, type CreateLinterOptions } from '@fairword/rules';
+import { CodeActionKind, TextDocumentSyncKind, type Connection } from 'vscode-languageserver';
+import { DOCUMENT_KINDS, type CreateLinterOptions } from '@fairword/rules';
 import type { Clock } from './clock.js';
 import type { ServerContext } from './context.js';
 import { Analyser } from './documents/analysis.js';
@@ -21,8 +15,10 @@ import { executeCommand } from './features/commands.js';
 import { CONFIG_TEMPLATE } from './features/config-edit.js';
 import { DiskFiles } from './features/disk-files.js';
 import { DocumentChecks } from './features/document-checks.js';
+import { listenToDocuments } from './features/document-events.js';
 import { hoverAt } from './features/hover.js';
 import { reportFor } from './features/report.js';
+import { listenToWorkspace, type WorkspaceCapabilities } from './features/workspace-events.js';
 import { Log } from './log.js';
 import {
   ALLOW_TERM_COMMAND,
@@ -36,14 +32,10 @@ import {
   type InitializationOptions,
   type LintWorkspaceResult,
 } from './protocol.js';
-import { CONFIG_NAMES } from './workspace/configs.js';
 import { ClientFileSystem, NO_FILE_SYSTEM, routeFileSystems, type FileSystem } from './workspace/file-system.js';
-import { FAIRWORD_IGNORE } from './workspace/ignore-files.js';
-import { baseName, displayPath } from './workspace/uris.js';
+import { displayPath } from './workspace/uris.js';
 import { Workspace } from './workspace/workspace.js';
 
-const CONFIG_GLOB = `**/{${CONFIG_NAMES.join(',')}}`;
-const IGNORE_GLOB = `**/{${FAIRWORD_IGNORE},.gitignore}`;
 const DEFAULT_DEBOUNCE_MS = 200;
 
 /** What a host gives the server core. */
@@ -60,16 +52,10 @@ export interface ServerHost {
 /** Registers the Fairword server's handlers on `connection` (the host then calls `connection.listen()`). */
 export function createServer(connection: Connection, host: ServerHost): void {
   const log = new Log(connection.console);
-  const local = host.fs ?? NO_FILE_SYSTEM;
-  /** The file system in force: the host's, and the client's once it offers one at initialize. */
-  let fs: FileSystem = local;
-  const files: FileSystem = {
-    handles: (uri) => fs.handles(uri),
-    stat: (uri) => fs.stat(uri),
-    readFile: (uri) => fs.readFile(uri),
-    readDirectory: (uri) => fs.readDirectory(uri),
-    writeFile: (uri, content) => fs.writeFile(uri, content),
-  };
+  /** What the client said at initialize. */
+  const client = { fileSystem: false, debounceMs: DEFAULT_DEBOUNCE_MS, capabilities: { canWatch: false, folderChanges: false } as WorkspaceCapabilities };
+  // The host's own file system, and the client's for the rest once it offers to read files.
+  const files = routeFileSystems(host.fs ?? NO_FILE_SYSTEM, new ClientFileSystem(connection), () => client.fileSystem);
   const documents = new OpenDocuments((what, err) => log.failed(what, err));
   const workspace = new Workspace({
     fs: files,
@@ -84,8 +70,6 @@ export function createServer(connection: Connection, host: ServerHost): void {
   const ctx: ServerContext = { connection, log, clock: host.clock, workspace, documents, analyser: new Analyser(workspace, documents), scheduler };
   const checks = new DocumentChecks(ctx);
   const diskFiles = new DiskFiles(ctx, files, checks);
-  let debounceMs = DEFAULT_DEBOUNCE_MS;
-  let supportsFolderChanges = false;
 
   function check(uri: string, trigger: Trigger): void {
     const document = documents.get(uri);
@@ -100,12 +84,13 @@ export function createServer(connection: Connection, host: ServerHost): void {
 
   connection.onInitialize((params) => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
+    if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) client.debounceMs = options.debounceMs;
     if (typeof options.typingDelayMs === 'number' && options.typingDelayMs >= 0) checks.typingDelayMs = options.typingDelayMs;
-    if (options.fileSystem === true) fs = routeFileSystems(local, new ClientFileSystem(connection));
-    diskFiles.canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    client.fileSystem = options.fileSystem === true;
+    const canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    client.capabilities = { canWatch, folderChanges: params.capabilities.workspace?.workspaceFolders === true };
+    diskFiles.canWatch = canWatch;
     workspace.settings.canPull = params.capabilities.workspace?.configuration === true;
-    supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.folders.set(uris.filter((uri) => workspace.resourceOf(uri) !== undefined));
     return {
@@ -120,100 +105,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
     };
   });
 
-  connection.onInitialized(() => {
-    if (diskFiles.canWatch) {
-      log.run(
-        'watching config files',
-        connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: CONFIG_GLOB }, { globPattern: IGNORE_GLOB }],
-        }),
-      );
-    }
-    if (supportsFolderChanges) {
-      connection.workspace.onDidChangeWorkspaceFolders((e) =>
-        log.guard('changing workspace folders', undefined, () => {
-          const readable = (uri: string): boolean => workspace.resourceOf(uri) !== undefined;
-          workspace.folders.change(e.added.map((f) => f.uri).filter(readable), e.removed.map((f) => f.uri));
-          workspace.settings.clear();
-          refreshAll();
-        }),
-      );
-    }
-    // Mistakes in a workspace folder's own config file show at once, before any document is opened.
-    log.run('reading config files', workspace.readFolderConfigs());
-  });
-
-  connection.onDidChangeConfiguration((change) =>
-    log.guard('reading changed settings', undefined, () => {
-      workspace.settings.changed((change.settings as { fairword?: unknown } | null | undefined)?.fairword);
-      refreshAll();
-    }),
-  );
-
-  connection.onDidChangeWatchedFiles(({ changes }) =>
-    log.guard('handling changed files', undefined, () => {
-      const configChanges: Array<Promise<void>> = [];
-      let refresh = false;
-      for (const change of changes) {
-        const uri = workspace.resourceOf(change.uri);
-        if (!uri) continue;
-        const name = baseName(uri);
-        if (CONFIG_NAMES.includes(name)) {
-          configChanges.push(workspace.configs.changed(uri, change.type === FileChangeType.Deleted));
-          refresh = true;
-        } else if (name === FAIRWORD_IGNORE || name === '.gitignore') {
-          workspace.ignoreFilesChanged();
-          refresh = true;
-        } else if (diskFiles.workspaceMode && !refresh && formatFromFilename(name)) {
-          diskFiles.changed(change);
-        }
-      }
-      if (refresh) log.run('re-reading settings files', Promise.all(configChanges).then(refreshAll));
-    }),
-  );
-
-  documents.documents.onDidOpen((e) =>
-    log.guard('opening a document', undefined, () => {
-      const { uri } = e.document;
-      documents.justOpened.add(uri);
-      // Diagnostics published from disk under another spelling of the URI give way to the open document's.
-      const onDisk = workspace.resourceOf(uri);
-      if (onDisk && onDisk !== uri && diskFiles.has(onDisk)) log.run(`clearing ${onDisk}`, diskFiles.publish(onDisk, []));
-    }),
-  );
-
-  documents.documents.onDidChangeContent((e) =>
-    log.guard('scheduling a check', undefined, () => {
-      const { uri } = e.document;
-      if (documents.justOpened.delete(uri)) scheduler.schedule(uri, 0, 'open');
-      else scheduler.schedule(uri, debounceMs, 'change');
-    }),
-  );
-
-  documents.documents.onDidSave((e) => log.guard('checking a saved document', undefined, () => scheduler.schedule(e.document.uri, 0, 'save')));
-
-  documents.documents.onDidClose((e) =>
-    log.guard('closing a document', undefined, () => {
-      const { uri, version } = e.document;
-      scheduler.cancel(uri);
-      documents.forget(uri);
-      workspace.forgetSettings(uri);
-      const resource = workspace.resourceOf(uri);
-      // After "Check all files", a closed file keeps its diagnostics, now read from disk.
-      if (diskFiles.workspaceMode && resource && workspace.folders.folderOf(resource) && formatFromFilename(displayPath(resource))) {
-        log.run(
-          `checking ${displayPath(resource)}`,
-          workspace.excluded(resource, false).then(async (excluded) => {
-            if (excluded) return checks.closed(uri, version);
-            if (resource !== uri) await connection.sendDiagnostics({ uri, diagnostics: [] });
-            return diskFiles.check(resource, true);
-          }),
-        );
-        return;
-      }
-      log.run(`clearing ${uri}`, checks.closed(uri, version));
-    }),
-  );
+  listenToWorkspace(ctx, diskFiles, () => client.capabilities, refreshAll);
 
   connection.onCodeAction((params) => log.guardAsync('code actions', [], () => codeActions(ctx, params)));
 
@@ -263,6 +155,5 @@ export function createServer(connection: Connection, host: ServerHost): void {
     diskFiles.stop();
   });
 
-  documents.documents.listen(connection);
+  listenToDocuments(ctx, checks, diskFiles, () => client.debounceMs);
 }
-

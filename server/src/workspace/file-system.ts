@@ -82,11 +82,11 @@ export class ClientFileSystem implements FileSystem {
   }
 }
 
-/** One file system from two: `local` for the URIs it handles, `client` for the rest. */
-export function routeFileSystems(local: FileSystem, client: FileSystem): FileSystem {
-  const pick = (uri: string): FileSystem => (local.handles(uri) ? local : client);
+/** One file system from two: `local` for the URIs it handles, `client` for the rest once `clientOffers()` says it may be asked. */
+export function routeFileSystems(local: FileSystem, client: FileSystem, clientOffers: () => boolean): FileSystem {
+  const pick = (uri: string): FileSystem => (local.handles(uri) ? local : clientOffers() ? client : NO_FILE_SYSTEM);
   return {
-    handles: (uri) => local.handles(uri) || client.handles(uri),
+    handles: (uri) => pick(uri).handles(uri),
     stat: (uri) => pick(uri).stat(uri),
     readFile: (uri) => pick(uri).readFile(uri),
     readDirectory: (uri) => pick(uri).readDirectory(uri),
