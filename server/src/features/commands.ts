@@ -14,40 +14,44 @@ import { allowTerm, turnOffRule, type ConfigEdit } from './config-edit.js';
 /** What a command that changes the config file answers: the file, and whether it changed. */
 export type ConfigChange = { path: string; changed: boolean } | null;
 
+/** The server commands: which argument each takes, the edit it makes, and what it tells the user. */
+const COMMANDS: Record<string, { arg: 'term' | 'ruleId'; edit(text: string, fileName: string, value: string): ConfigEdit; say(value: string, shown: string, outcome: Outcome): string }> = {
+  [ALLOW_TERM_COMMAND]: {
+    arg: 'term' satisfies keyof AllowTermArgs,
+    edit: (text, fileName, term) => allowTerm(text, term, fileName),
+    say: (term, shown, outcome) =>
+      outcome === 'unchanged'
+        ? `'${term}' is already allowed in ${shown}.`
+        : `Fairword ${outcome === 'created' ? 'created' : 'updated'} ${shown}: '${term}' is now allowed and will not be flagged.`,
+  },
+  [TURN_OFF_RULE_COMMAND]: {
+    arg: 'ruleId' satisfies keyof TurnOffRuleArgs,
+    edit: (text, fileName, ruleId) => turnOffRule(text, ruleId, fileName),
+    say: (ruleId, shown, outcome) =>
+      outcome === 'unchanged'
+        ? `The '${ruleId}' rule is already off in ${shown}.`
+        : `Fairword ${outcome === 'created' ? 'created' : 'updated'} ${shown}: the '${ruleId}' rule is now off.`,
+  },
+};
+
+/** What happened to the config file. */
+type Outcome = 'created' | 'changed' | 'unchanged';
+
 /** Runs a Fairword server command; `refresh` re-checks everything once the config file has changed. */
 export async function executeCommand(ctx: ServerContext, fs: FileSystem, params: ExecuteCommandParams, refresh: () => void): Promise<ConfigChange> {
   const arg = params.arguments?.[0] as Record<string, unknown> | undefined;
   const uri = typeof arg?.['uri'] === 'string' ? arg['uri'] : undefined;
-  if (!uri) return null;
-  if (params.command === ALLOW_TERM_COMMAND && typeof arg?.['term'] === 'string') {
-    const { term } = arg as unknown as AllowTermArgs;
-    return changeConfig(
-      ctx,
-      fs,
-      uri,
-      refresh,
-      (text, name) => allowTerm(text, term, name),
-      (shown, outcome) =>
-        outcome === 'unchanged'
-          ? `'${term}' is already allowed in ${shown}.`
-          : `Fairword ${outcome === 'created' ? 'created' : 'updated'} ${shown}: '${term}' is now allowed and will not be flagged.`,
-    );
-  }
-  if (params.command === TURN_OFF_RULE_COMMAND && typeof arg?.['ruleId'] === 'string') {
-    const { ruleId } = arg as unknown as TurnOffRuleArgs;
-    return changeConfig(
-      ctx,
-      fs,
-      uri,
-      refresh,
-      (text, name) => turnOffRule(text, ruleId, name),
-      (shown, outcome) =>
-        outcome === 'unchanged'
-          ? `The '${ruleId}' rule is already off in ${shown}.`
-          : `Fairword ${outcome === 'created' ? 'created' : 'updated'} ${shown}: the '${ruleId}' rule is now off.`,
-    );
-  }
-  return null;
+  const command = COMMANDS[params.command];
+  const value = command && arg?.[command.arg];
+  if (!uri || !command || typeof value !== 'string') return null;
+  return changeConfig(
+    ctx,
+    fs,
+    uri,
+    refresh,
+    (text, name) => command.edit(text, name, value),
+    (shown, outcome) => command.say(value, shown, outcome),
+  );
 }
 
 /** Applies an edit to the config file that applies to `uri` (creating it at the workspace folder root if needed), then re-checks. */
@@ -57,7 +61,7 @@ async function changeConfig(
   uri: string,
   refresh: () => void,
   change: (text: string, fileName: string) => ConfigEdit,
-  say: (shown: string, outcome: 'created' | 'changed' | 'unchanged') => string,
+  say: (shown: string, outcome: Outcome) => string,
 ): Promise<ConfigChange> {
   const { connection, workspace, log } = ctx;
   const target = await workspace.configTarget(uri);
