@@ -54,7 +54,6 @@ interface Running {
 let running: Running | undefined;
 let queue: Promise<void> = Promise.resolve();
 
-
 /** The examples shipped in the extension (examples/*.md), for the walkthrough and "Open an example document". */
 const EXAMPLES = [
   { name: 'job-advert', label: 'Example job advert', description: 'A healthcare support worker advert' },
