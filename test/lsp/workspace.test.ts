@@ -9,6 +9,7 @@ import { CONFIG_NAMES, ConfigStore } from '../../server/src/workspace/configs.js
 import { NO_FILE_SYSTEM, type FileSystem } from '../../server/src/workspace/file-system.js';
 import { baseName, byPath, canonicalUri, displayPath, fileUri, isInside, joinUri, parentUri, relativeUri } from '../../server/src/workspace/uris.js';
 import { FileType } from '../../server/src/protocol.js';
+import { utf8Length } from '../../server/src/documents/analysis.js';
 
 describe('URIs', () => {
   it('spells a URI as VS Code does, whatever the client sent', () => {
@@ -71,5 +72,13 @@ describe('the same choices as @fairword/rules/node', () => {
       expect(entry.kindFor(`file:///team/${rel}`), rel).toBe(kindForFile(loaded, `/team/${rel}`));
     }
     expect((await store.forFile('file:///team/adverts/nurse.md')).kindFor('file:///team/adverts/nurse.md')).toBe('job-advert');
+  });
+});
+
+describe('utf8Length', () => {
+  it('counts bytes as Node does, without Buffer (the size limit in a browser)', () => {
+    for (const text of ['', 'plain', 'Café – £24,071', 'emoji 👩🏽‍⚕️ end', 'lone \uD800 high', 'lone \uDC00 low', 'end high \uD83D', '日本語のテキスト']) {
+      expect(utf8Length(text), JSON.stringify(text)).toBe(Buffer.byteLength(text, 'utf8'));
+    }
   });
 });
