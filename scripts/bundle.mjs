@@ -1,16 +1,21 @@
 #!/usr/bin/env node
 /**
- * Builds the shipped CommonJS bundles (Node 20) with esbuild:
- *   client/src/extension.ts -> client/dist/extension.cjs  (`vscode` external)
- *   server/src/server.ts    -> client/dist/server.cjs
- *   cli/src/main.ts         -> cli/dist/fairword.cjs
+ * Builds the shipped bundles with esbuild. For Node 20 (CommonJS):
+ *   client/src/node.ts       -> client/dist/extension.cjs  (the extension's `main`; `vscode` external)
+ *   server/src/host/node.ts  -> client/dist/server.cjs     (the server the extension starts)
+ *                            -> server/dist/fairword-language-server.cjs (the `fairword-language-server` command)
+ *   cli/src/main.ts          -> cli/dist/fairword.cjs
+ * For browsers (the web extension: vscode.dev, github.dev):
+ *   client/src/browser.ts    -> client/dist/web/extension.js (the extension's `browser`; `vscode` external)
+ *   server/src/host/browser.ts -> client/dist/web/server.js  (run in a web worker)
+ * The browser bundles must hold no Node built-in: the build fails if one creeps in (see checkBrowserBundle).
  * `@fairword/rules` is bundled straight from rules/src. Entries that do not exist yet are skipped.
  * Also copies the files the VSIX needs into client/dist.
  *
  * Usage: node scripts/bundle.mjs [--watch] [--minify]
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -22,10 +27,32 @@ const clientDist = join(root, 'client/dist');
 
 /** One bundle: entry and output relative to the repository root. */
 const bundles = [
-  { name: 'extension', entry: 'client/src/extension.ts', out: 'client/dist/extension.cjs', external: ['vscode'] },
-  { name: 'server', entry: 'server/src/server.ts', out: 'client/dist/server.cjs', external: [] },
+  { name: 'extension', entry: 'client/src/node.ts', out: 'client/dist/extension.cjs', external: ['vscode'] },
+  { name: 'server', entry: 'server/src/host/node.ts', out: 'client/dist/server.cjs', external: [] },
+  { name: 'language-server', entry: 'server/src/host/node.ts', out: 'server/dist/fairword-language-server.cjs', external: [] },
   { name: 'cli', entry: 'cli/src/main.ts', out: 'cli/dist/fairword.cjs', external: [] },
+  { name: 'web-extension', entry: 'client/src/browser.ts', out: 'client/dist/web/extension.js', external: ['vscode'], browser: 'cjs' },
+  // A worker has no DOM: packages with a DOM build (decode-named-character-reference) must give their worker build.
+  { name: 'web-server', entry: 'server/src/host/browser.ts', out: 'client/dist/web/server.js', external: [], browser: 'iife', conditions: ['worker'] },
 ];
+
+/** Module ids no browser bundle may load: Node's built-ins, with and without `node:`. */
+const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+/**
+ * Fails when a browser bundle reaches for Node: an import of a built-in in any input (even one a package's
+ * `browser` field would swap for nothing), or a `require` of anything but `vscode` left in the output.
+ * @returns {string[]} what is wrong, one line each
+ */
+function checkBrowserBundle(metafile, outfile, allowed = ['vscode']) {
+  const problems = [];
+  for (const [input, { imports }] of Object.entries(metafile.inputs)) {
+    for (const i of imports) if (NODE_BUILTINS.has(i.path) || NODE_BUILTINS.has(i.original ?? '')) problems.push(`${input} imports ${i.original ?? i.path}`);
+  }
+  const text = readFileSync(outfile, 'utf8');
+  for (const [, id] of text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)) if (!allowed.includes(id)) problems.push(`${outfile} requires ${id}`);
+  return problems;
+}
 
 /** Workspace packages resolved to their TypeScript source, so bundles never depend on a stale rules/dist. */
 const sourceAliases = {
@@ -43,6 +70,19 @@ const workspaceSource = {
 };
 
 /** @type {esbuild.Plugin} */
+const browserOnly = {
+  name: 'browser-only',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length > 0 || !result.metafile) return;
+      const problems = checkBrowserBundle(result.metafile, build.initialOptions.outfile, build.initialOptions.external);
+      for (const text of problems) console.error(`[bundle] Node built-in in a browser bundle: ${text}`);
+      if (problems.length > 0) throw new Error(`${build.initialOptions.outfile} reaches for Node (see above)`);
+    });
+  },
+};
+
+/** @type {esbuild.Plugin} */
 const report = {
   name: 'report',
   setup(build) {
@@ -54,6 +94,27 @@ const report = {
 
 /** @returns {esbuild.BuildOptions} */
 function options(bundle) {
+  if (bundle.browser) {
+    return {
+      absWorkingDir: root,
+      entryPoints: [join(root, bundle.entry)],
+      outfile: join(root, bundle.out),
+      bundle: true,
+      format: bundle.browser,
+      platform: 'browser',
+      conditions: bundle.conditions ?? [],
+      target: 'es2022',
+      sourcemap: true,
+      sourcesContent: false,
+      // Browsers download these on every visit to vscode.dev or github.dev: always minified (with a source map).
+      minify: true,
+      metafile: true,
+      external: bundle.external,
+      logOverride: { 'empty-import-meta': 'error' },
+      logLevel: 'warning',
+      plugins: [workspaceSource, report, browserOnly],
+    };
+  }
   return {
     absWorkingDir: root,
     entryPoints: [join(root, bundle.entry)],

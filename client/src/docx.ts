@@ -4,7 +4,7 @@
  * .docx as `fairword review` from the server's findings with the engine's shared writer.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DocxDocument, DocxError, isDocxName, reviewDocx, reviewedName } from '@fairword/rules/docx';
 import { DOCX_SCHEME, FindingsRequest } from '../../server/src/protocol.js';
 

@@ -1,18 +1,14 @@
 /**
- * The Fairword VS Code extension: a thin client that starts the Fairword language server
- * (dist/server.cjs) for Markdown and plain-text documents. All checking happens in the server; the client adds
- * what needs the editor: the language status item, asking for a reason, progress, pickers and the walkthrough.
+ * The Fairword VS Code extension: a thin client that starts the Fairword language server for Markdown and
+ * plain-text documents. All checking happens in the server; the client adds what needs the editor: the language
+ * status item, asking for a reason, progress, pickers, the walkthrough, and reading files for the server.
+ * The same code runs on the desktop (node.ts starts the server as a Node process) and in a browser (browser.ts
+ * starts it in a web worker).
  */
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  TransportKind,
-  WorkDoneProgress,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import { WorkDoneProgress, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import type { DocumentKind } from '@fairword/rules';
-import { ignoreHereEdit } from '../../server/src/ignore.js';
+import { ignoreHereEdit } from '../../server/src/features/ignore.js';
 import {
   CheckDocumentRequest,
   ConfigFileRequest,
@@ -26,8 +22,13 @@ import {
   type ValidatedParams,
 } from '../../server/src/protocol.js';
 import { DOCX_SELECTOR, registerDocx } from './docx.js';
+import { serveFiles } from './files.js';
 import { KIND_DETAILS, KIND_LABELS, checkAllSummary, countLabel, statusView } from './labels.mjs';
+import { documentSelector } from './selector.mjs';
 import { showReport } from './report/panel.js';
+
+/** Starts a language client for the Fairword server (a Node process, or a web worker). */
+export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => Promise<BaseLanguageClient>;
 
 /** What `activate` returns (`extension.exports`): lets tests wait for a check instead of sleeping. */
 export interface FairwordApi {
@@ -38,25 +39,21 @@ export interface FairwordApi {
   /** The last status the server reported for a document URI. */
   status(uri: string): StatusParams | undefined;
   /** The current language client, if one is running or starting. */
-  client(): LanguageClient | undefined;
+  client(): BaseLanguageClient | undefined;
   /** Stops the server and starts a fresh one (also the `fairword.restartServer` command). */
   restart(): Promise<void>;
 }
 
 /** A client together with the promise of its start, which must settle before it can be stopped. */
 interface Running {
-  client: LanguageClient;
+  client: BaseLanguageClient;
   started: Promise<void>;
+  /** The handlers of the server's file requests. */
+  files: vscode.Disposable[];
 }
 
 let running: Running | undefined;
 let queue: Promise<void> = Promise.resolve();
-
-/** Languages and schemes the server checks (and the text view of Word documents). */
-const documentSelector = [
-  ...['markdown', 'plaintext'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ scheme, language }))),
-  DOCX_SELECTOR,
-];
 
 /** The examples shipped in the extension (examples/*.md), for the walkthrough and "Open an example document". */
 const EXAMPLES = [
@@ -66,8 +63,8 @@ const EXAMPLES = [
 
 const isChecked = (document: vscode.TextDocument): boolean => vscode.languages.match(documentSelector, document) > 0;
 
-/** Called by VS Code on the first Markdown or plain-text document, or a Fairword command or walkthrough. */
-export function activate(context: vscode.ExtensionContext): FairwordApi {
+/** Called by VS Code (through node.ts or browser.ts) on the first Markdown or plain-text document, or a Fairword command or walkthrough. */
+export function activateFairword(context: vscode.ExtensionContext, createClient: ClientFactory): FairwordApi {
   const output = vscode.window.createOutputChannel('Fairword');
   const validated = new vscode.EventEmitter<ValidatedParams>();
   const statusChanged = new vscode.EventEmitter<StatusParams>();
@@ -94,23 +91,17 @@ export function activate(context: vscode.ExtensionContext): FairwordApi {
   };
   showStatus();
 
-  const serverModule = context.asAbsolutePath('dist/server.cjs');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: {
-      module: serverModule,
-      transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6009'] },
-    },
-  };
+  // The client reads files for the server (fairword/fs/*), so virtual workspaces work too.
+  const initializationOptions: InitializationOptions = { fileSystem: true };
   // Editor tests set FAIRWORD_DEBOUNCE_MS=0 so checks run at once, and FAIRWORD_TYPING_DELAY_MS to shorten the typing hold.
-  const initializationOptions: InitializationOptions = {};
-  const debounce = process.env['FAIRWORD_DEBOUNCE_MS'];
-  const typing = process.env['FAIRWORD_TYPING_DELAY_MS'];
+  // A browser has no process environment.
+  const env = typeof process === 'undefined' ? {} : process.env;
+  const debounce = env['FAIRWORD_DEBOUNCE_MS'];
+  const typing = env['FAIRWORD_TYPING_DELAY_MS'];
   if (debounce) initializationOptions.debounceMs = Number(debounce);
   if (typing) initializationOptions.typingDelayMs = Number(typing);
   const clientOptions: LanguageClientOptions = {
-    documentSelector,
+    documentSelector: [...documentSelector, DOCX_SELECTOR],
     diagnosticCollectionName: 'fairword',
     outputChannel: output,
     initializationOptions,
@@ -121,38 +112,47 @@ export function activate(context: vscode.ExtensionContext): FairwordApi {
     connectionOptions: { maxRestartCount: 4 },
   };
 
-  const start = (): void => {
-    // The id 'fairword' makes the client read the `fairword.trace.server` setting.
-    const client = new LanguageClient('fairword', 'Fairword', serverOptions, clientOptions);
+  const notStarted = (error: unknown): void => {
+    output.appendLine(`Fairword: the language server did not start: ${describe(error)}`);
+    void vscode.window
+      .showErrorMessage('Fairword: the language server did not start.', 'Show output')
+      .then((choice) => choice && output.show(true));
+  };
+
+  const start = async (): Promise<void> => {
+    let client: BaseLanguageClient;
+    try {
+      // The id 'fairword' makes the client read the `fairword.trace.server` setting.
+      client = await createClient('fairword', 'Fairword', clientOptions);
+    } catch (error) {
+      notStarted(error);
+      return;
+    }
     client.onNotification(ValidatedNotification, (params) => validated.fire(params));
     client.onNotification(StatusNotification, (params) => {
       statuses.set(params.uri, params);
       statusChanged.fire(params);
       if (vscode.window.activeTextEditor?.document.uri.toString() === params.uri) showStatus();
     });
+    const files = serveFiles(client);
     const started = client
       .start()
       .then(async () => {
         for (const [uri, kind] of kindOverrides) await client.sendNotification(SetKindNotification, { uri, kind });
       })
-      .catch((error: unknown) => {
-        output.appendLine(`Fairword: the language server did not start: ${describe(error)}`);
-        void vscode.window
-          .showErrorMessage('Fairword: the language server did not start.', 'Show output')
-          .then((choice) => choice && output.show(true));
-      });
-    running = { client, started };
+      .catch(notStarted);
+    running = { client, started, files };
   };
 
   const restart = (): Promise<void> =>
     (queue = queue.then(async () => {
       await stop(output);
-      start();
+      await start();
       await running?.started;
     }));
 
   /** The running client once it has started, or undefined (with a message) when the server is not running. */
-  const ready = async (): Promise<LanguageClient | undefined> => {
+  const ready = async (): Promise<BaseLanguageClient | undefined> => {
     await queue;
     const current = running;
     await current?.started;
@@ -273,7 +273,7 @@ export function activate(context: vscode.ExtensionContext): FairwordApi {
 
     vscode.commands.registerCommand('fairword.openConfigFile', async () => {
       const document = vscode.window.activeTextEditor?.document;
-      const scope = document?.uri.scheme === 'file' ? document.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
+      const scope = document && document.uri.scheme !== 'untitled' ? document.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
       const client = await ready();
       if (!client) return;
       const target = scope ? await client.sendRequest(ConfigFileRequest, { uri: scope.toString() }) : null;
@@ -322,8 +322,8 @@ export function activate(context: vscode.ExtensionContext): FairwordApi {
   };
 }
 
-/** Called by VS Code on shutdown or when the extension is disabled: stops the server. */
-export function deactivate(): Promise<void> {
+/** Called by VS Code (through node.ts or browser.ts) on shutdown or when the extension is disabled: stops the server. */
+export function deactivateFairword(): Promise<void> {
   return (queue = queue.then(() => stop()));
 }
 
@@ -333,6 +333,7 @@ async function stop(output?: vscode.OutputChannel): Promise<void> {
   running = undefined;
   if (!current) return;
   await current.started;
+  for (const handler of current.files) handler.dispose();
   try {
     if (current.client.needsStop()) await current.client.dispose();
   } catch (error) {

@@ -22,6 +22,11 @@ export interface InitializationOptions {
    * It is shown sooner when the next change moves away from that word. 0 shows findings at once.
    */
   typingDelayMs?: number;
+  /**
+   * The client answers the `fairword/fs/*` requests below, so the server can read `.fairword.yaml`, ignore files
+   * and documents in folders it cannot reach itself (a browser, or a virtual workspace such as github.dev).
+   */
+  fileSystem?: boolean;
 }
 
 /** When documents are checked: as you type, when saved, or only when asked for ("Fairword: Check this file"). */
@@ -243,3 +248,39 @@ export const TURN_OFF_RULE_COMMAND = 'fairword.turnOffRule';
 
 /** Code action kind of "Fix all Fairword replacements in this file", for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = 'source.fixAll.fairword';
+
+/** What a URI names, as bit flags (the values of `vscode.FileType`): a link to a file is `File | SymbolicLink`. */
+export const FileType = { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 } as const;
+
+/** Parameters of the `fairword/fs/*` requests: one URI. */
+export interface FileParams {
+  uri: string;
+}
+
+/** What {@link StatRequest} answers for something that exists. */
+export interface FileStat {
+  /** {@link FileType} flags. */
+  type: number;
+  /** Size in bytes. */
+  size: number;
+}
+
+/** `fairword/fs/stat` (server → client): what is at a URI; null when nothing is there. */
+export const StatRequest = new RequestType<FileParams, FileStat | null, void>('fairword/fs/stat');
+
+/** A file's bytes, base64-encoded (JSON carries no bytes). */
+export interface FileContent {
+  base64: string;
+}
+
+/** `fairword/fs/readFile` (server → client): a file's bytes; an error (with `data.code`, e.g. "FileNotFound") when it cannot be read. */
+export const ReadFileRequest = new RequestType<FileParams, FileContent, { code: string }>('fairword/fs/readFile');
+
+/** `fairword/fs/readDirectory` (server → client): the entries of a folder as [name, {@link FileType}] pairs. */
+export const ReadDirectoryRequest = new RequestType<FileParams, Array<[string, number]>, { code: string }>('fairword/fs/readDirectory');
+
+/** Parameters of {@link WriteFileRequest}. */
+export interface WriteFileParams extends FileParams, FileContent {}
+
+/** `fairword/fs/writeFile` (server → client): replaces a Fairword config file (the client refuses any other name). */
+export const WriteFileRequest = new RequestType<WriteFileParams, void, { code: string }>('fairword/fs/writeFile');

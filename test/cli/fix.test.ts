@@ -76,7 +76,7 @@ describe('fairword --fix and --fix-dry-run', () => {
   it('has fixtures the engine sees as expected', () => {
     expect(lint(DOC, { filename: 'a.md' }).findings.map((f) => [f.ruleId, f.actual, f.suggestions])).toEqual([
       ['the-disabled', 'the disabled', ['disabled people']],
-      ['native-speaker', 'native English speaker', ['confident English speaker who can [task, such as explain care plans to patients]']],
+      ['native-speaker', 'native English speaker', ['person who speaks English well enough to [task, such as explain care plans to patients]']],
       ['suffers-from', 'suffers with', []],
       ['the-disabled', 'The Disabled', ['Disabled people']],
     ]);

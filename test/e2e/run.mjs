@@ -11,11 +11,14 @@
 //            --no-exthost     skip the extension-host suite
 //            --keep           keep the temp folder (user data, logs, workspace)
 //            --headed         show the browser (needs a display)
+//            --web            run the extension as a web extension: the same VSIX, forced into code-server's
+//                             web worker extension host (its `browser` entry, the server in a web worker);
+//                             only the scenarios marked `web`, each also checking that no Node server ran
 //   env:     E2E_TIMEOUT_MS   how long one wait for a DOM signal may take (default 60000)
 //            E2E_CHROMIUM     browser executable (default /usr/bin/chromium)
 //            E2E_ARTIFACTS    where screenshots and logs go (default test/e2e/screenshots)
 //
-// Screenshots of every step land in test/e2e/screenshots/ (git-ignored; cleared at start), with the
+// Screenshots of every step land in test/e2e/screenshots/ (web/ below it with --web; git-ignored; cleared at start), with the
 // code-server logs. The last line is "e2e: N passed, N failed" (each scenario, plus each test of the
 // extension-host suite); exit code 0 only if all passed.
 //
@@ -35,7 +38,7 @@ import {
   pidsMatching, poll,
 } from './harness.mjs';
 
-const SHOTS = resolve(process.env.E2E_ARTIFACTS || join(HERE, 'screenshots'));
+const SHOTS_ROOT = resolve(process.env.E2E_ARTIFACTS || join(HERE, 'screenshots'));
 
 // A document whose findings are known from rules/data (gender.yml, age.yml, statements).
 const FIXTURE_NAME = 'e2e-advert.md';
@@ -66,7 +69,7 @@ const FIXTURE = { [FIXTURE_NAME]: FIXTURE_TEXT };
 // ---------------------------------------------------------------------------------------
 const scenarios = [];
 function scenario(name, opts, fn) {
-  scenarios.push({ name, extension: !!opts.extension, files: opts.files || {}, workspaceSettings: opts.workspaceSettings, knownBug: opts.knownBug, fn });
+  scenarios.push({ name, extension: !!opts.extension, web: !!opts.web, files: opts.files || {}, workspaceSettings: opts.workspaceSettings, knownBug: opts.knownBug, fn });
 }
 
 /** Opens a file and waits until Fairword has listed its findings (so code actions and hovers exist). */
@@ -82,7 +85,7 @@ scenario('workbench opens and a file opens', { extension: false, files: FIXTURE 
   await t.shot('file open');
 });
 
-scenario('extension is installed and activates', { extension: true, files: FIXTURE }, async (t) => {
+scenario('extension is installed and activates', { extension: true, web: true, files: FIXTURE }, async (t) => {
   const listed = t.ctx.installedExtensions;
   t.assert(listed.some((l) => l.toLowerCase().startsWith(EXTENSION_ID)),
     `code-server --list-extensions does not list ${EXTENSION_ID}: ${JSON.stringify(listed)}`);
@@ -96,7 +99,7 @@ scenario('extension is installed and activates', { extension: true, files: FIXTU
   await t.shot('output channel');
 });
 
-scenario('problems listed for a job advert', { extension: true, files: FIXTURE }, async (t) => {
+scenario('problems listed for a job advert', { extension: true, web: true, files: FIXTURE }, async (t) => {
   const rows = await openChecked(t, FIXTURE_NAME, FIXTURE_EXPECT, { count: FIXTURE_PROBLEMS.length });
   t.assertEqual(rows, FIXTURE_PROBLEMS, 'Problems rows for the fixture');
   const counts = await t.problemCounts();
@@ -104,7 +107,7 @@ scenario('problems listed for a job advert', { extension: true, files: FIXTURE }
   await t.shot('problems');
 });
 
-scenario('example documents get findings', { extension: true }, async (t) => {
+scenario('example documents get findings', { extension: true, web: true }, async (t) => {
   const examples = t.ctx.exampleFiles;
   t.assert(examples.length > 0, 'no files copied from examples/');
   for (const name of examples) {
@@ -116,7 +119,7 @@ scenario('example documents get findings', { extension: true }, async (t) => {
   }
 });
 
-scenario('hover on a finding explains it', { extension: true, files: FIXTURE }, async (t) => {
+scenario('hover on a finding explains it', { extension: true, web: true, files: FIXTURE }, async (t) => {
   await openChecked(t, FIXTURE_NAME);
   await t.gotoPosition(3, 42); // inside "salesman"
   await t.page.keyboard.press('Control+K');
@@ -141,7 +144,7 @@ scenario('hover on a finding explains it', { extension: true, files: FIXTURE }, 
   t.assertEqual(learn?.href, `${RULES_DOC}#gendered-job-title`, '"Learn more about this check" link');
 });
 
-scenario('quick fix replaces a gendered job title', { extension: true, files: FIXTURE }, async (t) => {
+scenario('quick fix replaces a gendered job title', { extension: true, web: true, files: FIXTURE }, async (t) => {
   await openChecked(t, FIXTURE_NAME);
   await t.gotoPosition(3, 42);
   const titles = await t.openQuickFixes();
@@ -161,6 +164,7 @@ scenario('quick fix replaces a gendered job title', { extension: true, files: FI
 
 scenario('fix all on save', {
   extension: true,
+  web: true,
   files: { 'fixall.md': '# Panel guidance\n\n' },
   workspaceSettings: { 'editor.codeActionsOnSave': { 'source.fixAll.fairword': 'explicit' } },
 }, async (t) => {
@@ -183,7 +187,7 @@ scenario('fix all on save', {
   await t.shot('saved and fixed');
 });
 
-scenario('ignore a finding here with a reason', { extension: true, files: FIXTURE }, async (t) => {
+scenario('ignore a finding here with a reason', { extension: true, web: true, files: FIXTURE }, async (t) => {
   await openChecked(t, FIXTURE_NAME);
   await t.gotoPosition(3, 24); // inside "young"
   const titles = await t.openQuickFixes();
@@ -214,7 +218,7 @@ scenario('ignore a finding here with a reason', { extension: true, files: FIXTUR
   await t.shot('directive inserted');
 });
 
-scenario('allow a term and turn off a rule in .fairword.yaml', { extension: true, files: FIXTURE }, async (t) => {
+scenario('allow a term and turn off a rule in .fairword.yaml', { extension: true, web: true, files: FIXTURE }, async (t) => {
   const config = join(t.ctx.workspace, '.fairword.yaml');
   await openChecked(t, FIXTURE_NAME);
   await t.gotoPosition(3, 24);
@@ -237,7 +241,7 @@ scenario('allow a term and turn off a rule in .fairword.yaml', { extension: true
   await t.shot('rule turned off');
 });
 
-scenario('a mistake in .fairword.yaml is reported', { extension: true, files: FIXTURE }, async (t) => {
+scenario('a mistake in .fairword.yaml is reported', { extension: true, web: true, files: FIXTURE }, async (t) => {
   const config = join(t.ctx.workspace, '.fairword.yaml');
   await openChecked(t, FIXTURE_NAME);
   fs.writeFileSync(config, 'rules:\n  not-a-rule: off\n');
@@ -286,7 +290,7 @@ scenario('status item shows the document kind', { extension: true, files: FIXTUR
   await t.shot('policy kind');
 });
 
-scenario('inclusivity report view', { extension: true, files: FIXTURE }, async (t) => {
+scenario('inclusivity report view', { extension: true, web: true, files: FIXTURE }, async (t) => {
   await openChecked(t, 'job-advert.md', ["'wheelchair-bound' describes"]);
   await t.runCommand('Fairword: Show inclusivity report');
   await t.waitFor('a "Fairword report: job-advert.md" tab', () =>
@@ -429,8 +433,12 @@ const { values: opt, positionals } = parseArgs({
     only: { type: 'string', multiple: true, default: [] },
     keep: { type: 'boolean', default: false },
     headed: { type: 'boolean', default: false },
+    web: { type: 'boolean', default: false },
   },
 });
+const SHOTS = opt.web ? join(SHOTS_ROOT, 'web') : SHOTS_ROOT;
+/** In --web mode, every setting of the run forces the extension into the web worker extension host. */
+const WEB_SETTINGS = { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } };
 const vsixPath = resolve(positionals[0] || process.env.FAIRWORD_VSIX || join(REPO, 'fairword.vsix'));
 const EXTHOST_NAME = 'extension-host suite';
 function log(msg) { console.log(`[e2e] ${msg}`); }
@@ -487,8 +495,8 @@ async function main() {
   for (const f of fs.readdirSync(SHOTS)) if (/\.(png|log)$/.test(f)) fs.rmSync(join(SHOTS, f));
   if (!fs.existsSync(CODE_SERVER)) throw new Error(`${CODE_SERVER} missing: run test/e2e/install.sh first`);
 
-  let selected = scenarios.filter((s) => !opt.only.length || opt.only.some((o) => s.name.includes(o)));
-  let exthost = !opt['no-exthost'] && !opt['no-vsix'] && (!opt.only.length || opt.only.some((o) => EXTHOST_NAME.includes(o)));
+  let selected = scenarios.filter((s) => (!opt.only.length || opt.only.some((o) => s.name.includes(o))) && (!opt.web || s.web));
+  let exthost = !opt.web && !opt['no-exthost'] && !opt['no-vsix'] && (!opt.only.length || opt.only.some((o) => EXTHOST_NAME.includes(o)));
   const haveVsix = fs.existsSync(vsixPath);
   if (!haveVsix) {
     if (!opt['no-vsix']) throw new Error(`VSIX not found: ${vsixPath} (build it with \`npm run package\` at the root, or pass --no-vsix)`);
@@ -506,8 +514,8 @@ async function main() {
 
   const ctx = makeContext({ keep: opt.keep });
   cleanupContext(ctx, SHOTS);
-  writeUserSettings(ctx, QUIET_SETTINGS);
-  log(`temp folder ${ctx.tmp}`);
+  writeUserSettings(ctx, opt.web ? { ...QUIET_SETTINGS, ...WEB_SETTINGS } : QUIET_SETTINGS);
+  log(`temp folder ${ctx.tmp}${opt.web ? ' (web: the extension runs in the web worker extension host)' : ''}`);
 
   let installedDir;
   if (haveVsix && !opt['no-vsix']) {
@@ -545,6 +553,11 @@ async function main() {
           && !!document.querySelector('.monaco-workbench .part.statusbar'));
         await t.shot('workbench');
         await s.fn(t);
+        if (opt.web) {
+          // Fairword answered, yet no Node server ran: what answered was the web server in a worker.
+          const nodeServers = installedDir ? pidsMatching(join(installedDir, 'dist', 'server.cjs')) : [];
+          t.assertEqual(nodeServers, [], 'Node language server processes while running as a web extension');
+        }
         results.push({ name: s.name, ok: true });
         log(`  PASS (${((Date.now() - started) / 1000).toFixed(1)} s)`);
         if (s.knownBug) log(`  (this scenario was written to expose a product bug, which now looks fixed: ${s.knownBug})`);
@@ -576,7 +589,7 @@ async function main() {
   if (failed.length) console.error(`[e2e] failed: ${failed.map((r) => r.name).join('; ')}\n[e2e] code-server logs: ${SHOTS}/*.log`);
   const scenarioPassed = results.filter((r) => r.ok).length;
   const scenarioFailed = results.filter((r) => !r.ok && !r.counted).length;
-  console.log(`e2e: ${scenarioPassed + ext.passed} passed, ${scenarioFailed + ext.failed} failed`);
+  console.log(`${opt.web ? 'e2e-web' : 'e2e'}: ${scenarioPassed + ext.passed} passed, ${scenarioFailed + ext.failed} failed`);
   return failed.length ? 1 : 0;
 }
 

@@ -1,9 +1,11 @@
 /**
- * A minimal headless LSP client for tests: spawns the built server bundle over stdio, answers the requests a
- * real editor answers (settings, registrations, messages), records what the server sends, and waits for
- * notifications (never sleeps).
+ * A minimal headless LSP client for tests: spawns the built server bundle over stdio (or talks to any server
+ * through a message reader and writer: a web worker in Chromium, a server in this process), answers the requests
+ * a real editor answers (settings, registrations, messages, and with `files` the `fairword/fs/*` requests), records
+ * what the server sends, and waits for notifications (never sleeps).
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { promises as fsp } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
@@ -24,6 +26,7 @@ import {
   ShowDocumentRequest,
   ShowMessageRequest,
   ShutdownRequest,
+  ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
   WorkDoneProgress,
@@ -34,6 +37,8 @@ import {
   type FileEvent,
   type Hover,
   type InitializeResult,
+  type MessageReader,
+  type MessageWriter,
   type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -46,9 +51,16 @@ import {
   type WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol/node.js';
 import {
+  FileType,
+  LintWorkspaceRequest,
+  ReadDirectoryRequest,
+  ReadFileRequest,
+  StatRequest,
   StatusNotification,
   ValidatedNotification,
+  WriteFileRequest,
   type InitializationOptions,
+  type LintWorkspaceResult,
   type StatusParams,
   type ValidatedParams,
 } from '../../server/src/protocol.js';
@@ -76,6 +88,72 @@ export interface StartOptions {
    * without it, the client does not advertise the capability.
    */
   settings?: (scopeUri: string | undefined) => unknown;
+  /**
+   * Answer the server's `fairword/fs/*` requests from this machine's disk (as the extension does with
+   * vscode.workspace.fs), and say so in `initializationOptions.fileSystem`.
+   */
+  files?: boolean;
+}
+
+/** How a test client reaches a server, and how it learns that the server has gone. */
+export interface TestTransport {
+  reader: MessageReader;
+  writer: MessageWriter;
+  /** Resolves when the server has gone (after `exit`); rejects never. */
+  exited: Promise<void>;
+  /** Calls `listener` if the server goes unexpectedly, with what it said on the way out. */
+  onExit(listener: (error: Error) => void): void;
+  /** What the server wrote to its error output so far, for failure messages. */
+  stderr(): string;
+}
+
+/** A spawned server process, over stdio. */
+export function spawnedServer(bundle = SERVER_BUNDLE): TestTransport {
+  const child = spawn(process.execPath, [bundle, '--stdio'], { stdio: 'pipe' });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    reader: new StreamMessageReader(child.stdout),
+    writer: new StreamMessageWriter(child.stdin),
+    exited,
+    onExit: (listener) => child.on('exit', (code, signal) => listener(new Error(`server exited (${code ?? signal})\n${stderr}`))),
+    stderr: () => stderr,
+  };
+}
+
+/** The client's side of `fairword/fs/*`, on this machine's disk: what the extension does with vscode.workspace.fs. */
+function serveFiles(connection: ProtocolConnection): void {
+  const path = (uri: string): string => fileURLToPath(uri);
+  const failure = (err: unknown): ResponseError<{ code: string }> =>
+    new ResponseError(1, String(err), { code: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'FileNotFound' : 'Unknown' });
+  connection.onRequest(StatRequest, async ({ uri }) => {
+    const stat = await fsp.stat(path(uri)).catch(() => undefined);
+    return stat ? { type: stat.isDirectory() ? FileType.Directory : stat.isFile() ? FileType.File : FileType.Unknown, size: stat.size } : null;
+  });
+  connection.onRequest(ReadFileRequest, async ({ uri }) => {
+    try {
+      return { base64: (await fsp.readFile(path(uri))).toString('base64') };
+    } catch (err) {
+      return failure(err);
+    }
+  });
+  connection.onRequest(ReadDirectoryRequest, async ({ uri }) => {
+    try {
+      const entries = await fsp.readdir(path(uri), { withFileTypes: true });
+      return entries.map((e): [string, number] => [e.name, e.isSymbolicLink() ? FileType.SymbolicLink : e.isDirectory() ? FileType.Directory : FileType.File]);
+    } catch (err) {
+      return failure(err);
+    }
+  });
+  connection.onRequest(WriteFileRequest, async ({ uri, base64 }) => {
+    try {
+      await fsp.writeFile(path(uri), Buffer.from(base64, 'base64'));
+      return undefined;
+    } catch (err) {
+      return failure(err);
+    }
+  });
 }
 
 interface Waiter {
@@ -102,27 +180,34 @@ export class TestClient {
   readonly registrations: Registration[] = [];
   /** Every `workspace/configuration` scope asked for. */
   readonly configurationRequests: Array<string | undefined> = [];
-  /** The server's stderr, for failure messages. */
-  stderr = '';
   private readonly waiters = new Set<Waiter>();
   private readonly latest = new Map<string, Diagnostic[]>();
   private exited: Error | undefined;
 
   private constructor(
-    readonly process: ChildProcessWithoutNullStreams,
+    readonly transport: TestTransport,
     readonly connection: ProtocolConnection,
   ) {}
 
+  /** The server's stderr, for failure messages. */
+  get stderr(): string {
+    return this.transport.stderr();
+  }
+
   /** Spawns the server, initializes it and sends `initialized`. */
-  static async start(options: StartOptions | InitializationOptions = { debounceMs: 0 }): Promise<TestClient> {
-    const opts: StartOptions = 'initializationOptions' in options || 'folders' in options || 'settings' in options
+  static start(options: StartOptions | InitializationOptions = { debounceMs: 0 }): Promise<TestClient> {
+    return TestClient.connect(spawnedServer(), options);
+  }
+
+  /** Initializes the server at the other end of `transport` and sends `initialized`. */
+  static async connect(transport: TestTransport, options: StartOptions | InitializationOptions = { debounceMs: 0 }): Promise<TestClient> {
+    const opts: StartOptions = 'initializationOptions' in options || 'folders' in options || 'settings' in options || 'files' in options
       ? (options as StartOptions)
       : { initializationOptions: options as InitializationOptions };
-    const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const client = new TestClient(child, connection);
-    child.stderr.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
-    child.on('exit', (code, signal) => client.fail(new Error(`server exited (${code ?? signal})\n${client.stderr}`)));
+    const connection = createProtocolConnection(transport.reader, transport.writer);
+    const client = new TestClient(transport, connection);
+    transport.onExit((error) => client.fail(error));
+    if (opts.files) serveFiles(connection);
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       client.publishes.push(p);
       client.latest.set(p.uri, p.diagnostics);
@@ -175,7 +260,7 @@ export class TestClient {
         },
         window: { workDoneProgress: true, showDocument: { support: true } },
       },
-      initializationOptions: opts.initializationOptions ?? { debounceMs: 0 },
+      initializationOptions: { ...(opts.initializationOptions ?? { debounceMs: 0 }), ...(opts.files ? { fileSystem: true } : {}) },
     });
     client.capabilities = result.capabilities;
     await connection.sendNotification(InitializedNotification.type, {});
@@ -280,6 +365,16 @@ export class TestClient {
     return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
 
+  /** The diagnostics last published for a URI. */
+  latestDiagnostics(uri: string): Diagnostic[] {
+    return this.latest.get(uri) ?? [];
+  }
+
+  /** "Check all files" (`fairword/lintWorkspace`), with progress. */
+  lintWorkspace(): Promise<LintWorkspaceResult> {
+    return this.connection.sendRequest(LintWorkspaceRequest, { workDoneToken: 'fairword-test' });
+  }
+
   /** Runs a server command (workspace/executeCommand). */
   executeCommand(command: string, args: unknown[]): Promise<unknown> {
     return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
@@ -287,11 +382,11 @@ export class TestClient {
 
   /** Shuts the server down politely and waits for it to exit. */
   async stop(): Promise<void> {
-    if (this.process.exitCode !== null || this.exited) return;
-    const exit = new Promise<void>((resolve) => this.process.once('exit', () => resolve()));
+    if (this.exited) return;
+    this.exited = new Error('stopped');
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);
-    await exit;
+    await this.transport.exited;
     this.connection.dispose();
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@fairword/rules';
-import { isDiagnosticData, quickFixes, toDiagnostic } from '../../server/src/diagnostics.js';
+import { isDiagnosticData, quickFixes, toDiagnostic } from '../../server/src/features/diagnostics.js';
 
 const uri = 'file:///advert.md';
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileChangeType, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
 import { getRule, lint } from '@fairword/rules';
-import { ignoreHereEdit } from '../../server/src/ignore.js';
+import { ignoreHereEdit } from '../../server/src/features/ignore.js';
 import {
   CheckDocumentRequest,
   LintWorkspaceRequest,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLinter } from '@fairword/rules';
-import { safeFixEdits, stableFixEdits } from '../../server/src/actions.js';
+import { safeFixEdits, stableFixEdits } from '../../server/src/features/actions.js';
 
 const linter = createLinter();
 const relint = (text: string) => linter.lint(text, { format: 'plaintext' }).findings;

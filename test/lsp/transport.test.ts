@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ResyncingMessageReader } from '../../server/src/transport.js';
+import { ResyncingMessageReader } from '../../server/src/host/transport.js';
 
 const frame = (body: string): string => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 

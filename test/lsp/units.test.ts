@@ -13,14 +13,14 @@ import {
   safeFixEdits,
   wants,
   type ActionContext,
-} from '../../server/src/actions.js';
-import { ignoreDirectiveText, ignoreHereEdit } from '../../server/src/ignore.js';
-import { CONFIG_TEMPLATE, allowTerm, termToAllow, turnOffRule } from '../../server/src/config-edit.js';
-import { configDiagnostics, toDiagnostic } from '../../server/src/diagnostics.js';
-import { fileUri } from '../../server/src/files.js';
-import { escapeMarkdown, hoverMarkdown, ruleDocUrl } from '../../server/src/hover.js';
-import { DEFAULT_SETTINGS, formatBytes, isShown, readSettings } from '../../server/src/settings.js';
-import { caretAfter, holdBack, wordAt } from '../../server/src/typing.js';
+} from '../../server/src/features/actions.js';
+import { ignoreDirectiveText, ignoreHereEdit } from '../../server/src/features/ignore.js';
+import { CONFIG_TEMPLATE, allowTerm, termToAllow, turnOffRule } from '../../server/src/features/config-edit.js';
+import { configDiagnostics, toDiagnostic } from '../../server/src/features/diagnostics.js';
+import { fileUri } from '../../server/src/workspace/uris.js';
+import { escapeMarkdown, hoverMarkdown, ruleDocUrl } from '../../server/src/features/hover.js';
+import { DEFAULT_SETTINGS, formatBytes, isShown, readSettings } from '../../server/src/workspace/settings.js';
+import { caretAfter, holdBack, wordAt } from '../../server/src/documents/typing.js';
 import type { IgnoreHereArgs, StatusParams } from '../../server/src/protocol.js';
 import { DOCUMENT_KINDS } from '@fairword/rules';
 import { KIND_LABELS, checkAllSummary, countLabel, statusView } from '../../client/src/labels.mjs';

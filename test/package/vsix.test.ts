@@ -16,9 +16,10 @@ interface Manifest {
   name: string;
   publisher: string;
   main: string;
+  browser: string;
   engines: { vscode: string };
   activationEvents: string[];
-  capabilities?: { untrustedWorkspaces?: { supported: boolean | 'limited' } };
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | 'limited' }; virtualWorkspaces?: boolean | { supported: boolean | 'limited' } };
   contributes: {
     languages?: Array<{ id: string; configuration?: string }>;
     grammars?: Array<{ language: string; path: string }>;
@@ -55,6 +56,15 @@ describe('extension manifest', () => {
     expect(`${manifest.publisher}.${manifest.name}`).toBe('fairword.fairword');
     expect(manifest.main).toBe('./dist/extension.cjs');
     expect(existsSync(join(client, manifest.main))).toBe(true);
+  });
+
+  it('has a browser entry point for the web (vscode.dev, github.dev), in the same package', () => {
+    expect(manifest.browser).toBe('./dist/web/extension.js');
+    expect(existsSync(join(client, manifest.browser))).toBe(true);
+  });
+
+  it('declares full support for virtual workspaces (files are read through vscode.workspace.fs)', () => {
+    expect(manifest.capabilities?.virtualWorkspaces).toBe(true);
   });
 
   it('activates on Markdown and plain text', () => {
@@ -159,6 +169,21 @@ describe('bundles', () => {
     expect(ids.filter((id) => !isBuiltin(id))).toEqual([]);
   });
 
+  it('the browser bundles load no Node built-in and nothing but vscode', () => {
+    expect(requires(read('dist/web/extension.js'))).toEqual(['vscode']);
+    expect(requires(read('dist/web/server.js'))).toEqual([]);
+    for (const file of ['dist/web/extension.js', 'dist/web/server.js']) {
+      const text = read(file);
+      expect(text, file).not.toMatch(/\bfrom\s*["'](?:node:)?(?:fs|path|os|child_process|net|crypto|url|stream|worker_threads)["']/);
+      expect(text, file).not.toMatch(/\bimport\.meta\b/);
+    }
+  });
+
+  it('the server bundle of the fairword-language-server command is the same build as the extension\'s', () => {
+    const bin = readFileSync(join(root, 'server/dist/fairword-language-server.cjs'), 'utf8');
+    expect(bin.replace(/\/\/# sourceMappingURL=.*$/m, '')).toBe(read('dist/server.cjs').replace(/\/\/# sourceMappingURL=.*$/m, ''));
+  });
+
   it('leaves no import.meta in CommonJS output', () => {
     for (const file of ['dist/extension.cjs', 'dist/server.cjs']) {
       expect(read(file), file).not.toMatch(/\bimport\.meta\b/);
@@ -181,6 +206,8 @@ describe('VSIX contents', () => {
         'dist/extension.cjs',
         'dist/language-configuration.json',
         'dist/server.cjs',
+        'dist/web/extension.js',
+        'dist/web/server.js',
         'examples/job-advert.md',
         'examples/policy.md',
         'package.json',
@@ -189,7 +216,7 @@ describe('VSIX contents', () => {
       ]),
     );
     const allowed =
-      /^(LICENSE|README\.md|package\.json|dist\/[^/]+\.(cjs|json|sh)|syntaxes\/[^/]+\.tmLanguage\.json|media\/.+|schemas\/[^/]+\.json|walkthrough\/[^/]+\.md|examples\/[^/]+\.md)$/;
+      /^(LICENSE|README\.md|package\.json|dist\/[^/]+\.(cjs|json|sh)|dist\/web\/(extension|server)\.js|syntaxes\/[^/]+\.tmLanguage\.json|media\/.+|schemas\/[^/]+\.json|walkthrough\/[^/]+\.md|examples\/[^/]+\.md)$/;
     expect(listed.filter((file) => !allowed.test(file))).toEqual([]);
   }, 30_000);
 });

@@ -19,7 +19,7 @@ import { TestClient } from '../lsp/client.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('./no-network.cjs', import.meta.url));
 const BIN = join(ROOT, 'cli/bin/fairword.js');
-const BUNDLES = ['client/dist/extension.cjs', 'client/dist/server.cjs', 'cli/dist/fairword.cjs'];
+const BUNDLES = ['client/dist/extension.cjs', 'client/dist/server.cjs', 'cli/dist/fairword.cjs', 'client/dist/web/extension.js', 'client/dist/web/server.js'];
 
 /** A document with URLs, e-mail addresses and links of every kind, and findings. */
 const WITH_URLS = [

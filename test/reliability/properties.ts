@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLinter, lineStarts, offsetAt, positionAt, type DocumentKind, type FairwordConfig, type Finding, type LintOptions, type LintResult, type Linter } from '@fairword/rules';
 import { applySafeFixes } from '../../cli/src/fix.js';
-import { safeFixEdits, stableFixEdits } from '../../server/src/actions.js';
+import { safeFixEdits, stableFixEdits } from '../../server/src/features/actions.js';
 import { proseView } from '../../rules/src/prose.js';
 import { anyDocument, applyEdit, edit, longMarkdown, roughDocument, structuredMarkdown, structuredPlaintext, type GeneratedDoc } from './arbitraries.js';
 
@@ -191,12 +191,12 @@ export function checkProtected(doc: GeneratedDoc, result: LintResult): void {
 }
 
 /**
- * Fix-all as the CLI and the editor do it: every span finding with exactly one suggestion, applied from the end
- * of the text backwards, skipping any that overlaps one already applied.
+ * Fix-all as the CLI and the editor do it: every span finding marked safe, its first suggestion, applied from the
+ * end of the text backwards, skipping any that overlaps one already applied.
  */
 export function fixAll(text: string, findings: readonly Finding[]): string {
   const edits = findings
-    .filter((f) => f.scope === 'span' && !f.insert && f.suggestions.length === 1 && text.slice(f.offset.start, f.offset.end) === f.actual)
+    .filter((f) => f.scope === 'span' && !f.insert && f.safe === true && f.suggestions.length > 0 && f.suggestions[0] !== f.actual && text.slice(f.offset.start, f.offset.end) === f.actual)
     .sort((a, b) => b.offset.start - a.offset.start || b.offset.end - a.offset.end);
   let out = text;
   let limit = Infinity;
@@ -282,7 +282,7 @@ export const PROPERTIES: NamedProperty[] = [
         checkResult(stable, second);
         const twice = editorFixAll(stable, second.findings);
         if (twice !== stable) {
-          const again = second.findings.filter((f) => f.scope === 'span' && f.suggestions.length === 1).map(describeFinding);
+          const again = second.findings.filter((f) => f.scope === 'span' && f.safe === true).map(describeFinding);
           const rules = [...new Set(again.map((f) => (f as { ruleId: string }).ruleId))].sort().join(', ');
           fail(`fix-all is not idempotent: a second fix-all changed the text again (${rules})`, { before: doc.text, once: stable, twice, fixableAfterOnce: again });
         }

@@ -136,7 +136,7 @@ describe('the extension in untrusted workspaces', () => {
   });
 
   it('the packaged extension bundle has no way to evaluate code from a string', () => {
-    for (const file of ['client/dist/extension.cjs', 'client/dist/server.cjs', 'cli/dist/fairword.cjs']) {
+    for (const file of ['client/dist/extension.cjs', 'client/dist/server.cjs', 'cli/dist/fairword.cjs', 'client/dist/web/extension.js', 'client/dist/web/server.js']) {
       if (!existsSync(join(ROOT, file))) continue;
       const text = readFileSync(join(ROOT, file), 'utf8');
       // Dependencies may mention these in comments; calls are what matter.

@@ -5,11 +5,10 @@
  * The page is rebuilt from scratch on every update (see html.ts); it talks back with the messages in messages.ts.
  * For tests: once the page's script has run, its <body> has `data-fairword-ready="1"` and it posts {type:'ready'}.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-// '/node.js', not '/node': the package has no "exports", and this file is also type-checked as ESM by the test project.
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DIAGNOSTIC_SOURCE, ReportRequest, type DiagnosticInsert, type ReportResult } from '../../../server/src/protocol.js';
+import { isCheckedKind } from '../selector.mjs';
 import { fileNameOf, renderMessage, renderReport, type RenderOptions } from './html.js';
 import { STATEMENT_RULE_IDS, parseWebviewMessage, type StatementKey, type WebviewMessage } from './messages.js';
 
@@ -22,12 +21,9 @@ export const REPORT_DEBOUNCE_MS = 300;
 /** The language client, or a way to get the current one (the client is replaced when the server restarts). */
 export type ClientSource = LanguageClient | (() => LanguageClient | undefined);
 
-const LANGUAGES = new Set(['markdown', 'plaintext']);
-const SCHEMES = new Set(['file', 'untitled']);
-
 /** Whether Fairword checks this document (the same selector as the language client's). */
 function isChecked(document: vscode.TextDocument): boolean {
-  return LANGUAGES.has(document.languageId) && SCHEMES.has(document.uri.scheme);
+  return isCheckedKind(document.languageId, document.uri.scheme);
 }
 
 let current: ReportPanel | undefined;
@@ -197,7 +193,7 @@ class ReportPanel implements vscode.Disposable {
   private show(key: string, render: (opts: RenderOptions) => string): void {
     if (this.disposed || key === this.shown) return;
     this.shown = key;
-    this.panel.webview.html = render({ cspSource: this.panel.webview.cspSource, nonce: randomBytes(16).toString('hex') });
+    this.panel.webview.html = render({ cspSource: this.panel.webview.cspSource, nonce: nonce() });
   }
 
   private async handle(message: WebviewMessage): Promise<void> {
@@ -280,4 +276,9 @@ function isInsert(value: unknown): value is DiagnosticInsert {
     Number.isInteger(p['line']) &&
     Number.isInteger(p['character'])
   );
+}
+
+/** A fresh random nonce: 32 hex digits (Web Crypto, so it works in the browser too). */
+function nonce(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -2,7 +2,7 @@
  * The inline directive "Ignore here…" inserts. Dependency-free (no LSP library), so the extension client can
  * build the same edit once the user has typed a reason.
  */
-import type { IgnoreHereArgs } from './protocol.js';
+import type { IgnoreHereArgs } from '../protocol.js';
 
 /**
  * The directive line inserted above `args.line`, with the line's indentation and the reason the user typed

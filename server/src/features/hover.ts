@@ -1,5 +1,7 @@
 /** The hover shown over a Fairword finding: why it matters, what to write instead, the source, and the rule's docs. */
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { Finding } from '@fairword/rules';
+import type { OpenDocuments } from '../documents/open-documents.js';
 
 /** The rules reference; each rule has an anchor named after its id. */
 export const RULES_DOC_URL = 'https://github.com/fairword/fairword/blob/main/docs/rules.md';
@@ -51,4 +53,15 @@ export function hoverMarkdown(findings: readonly HoverFinding[]): string {
       return parts.join('\n\n');
     })
     .join('\n\n---\n\n');
+}
+
+/** `textDocument/hover`: the findings of the last check of this very version under the position, if any. */
+export function hoverAt(documents: OpenDocuments, params: HoverParams): Hover | null {
+  const document = documents.get(params.textDocument.uri);
+  const result = documents.results.get(params.textDocument.uri);
+  if (!document || !result || result.version !== document.version) return null;
+  const offset = document.offsetAt(params.position);
+  const under = result.findings.filter((f) => f.offset.start <= offset && offset < f.offset.end);
+  if (under.length === 0) return null;
+  return { contents: { kind: 'markdown', value: hoverMarkdown(under) }, range: under[0]!.range };
 }

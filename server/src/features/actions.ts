@@ -16,7 +16,7 @@ import {
   type AllowTermArgs,
   type IgnoreHereArgs,
   type TurnOffRuleArgs,
-} from './protocol.js';
+} from '../protocol.js';
 
 /** Title of the action that applies every safe replacement in a file (quick fix and `source.fixAll.fairword`). */
 export const FIX_ALL_TITLE = 'Fix all Fairword replacements in this file';

@@ -11,7 +11,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import type { ConfigError, Finding, Severity } from '@fairword/rules';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './protocol.js';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol.js';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

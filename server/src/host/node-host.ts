@@ -1,0 +1,64 @@
+/** What the Node host gives the server core: node:fs for `file:` URIs, Node's timers, and the test hook. */
+import { promises as fsp } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ServerHost } from '../server.js';
+import { FileType, type FileStat } from '../protocol.js';
+import { FileSystemError, type FileSystem } from '../workspace/file-system.js';
+import { testLinterOptions } from './test-hooks.js';
+
+/** Files on this machine, by `file:` URI. */
+export class NodeFileSystem implements FileSystem {
+  handles(uri: string): boolean {
+    return uri.startsWith('file:');
+  }
+
+  /** Follows links, as `existsSync`/`statSync` do; anything unreadable counts as absent. */
+  async stat(uri: string): Promise<FileStat | undefined> {
+    try {
+      const stat = await fsp.stat(fileURLToPath(uri));
+      return { type: stat.isFile() ? FileType.File : stat.isDirectory() ? FileType.Directory : FileType.Unknown, size: stat.size };
+    } catch {
+      return undefined;
+    }
+  }
+
+  readFile(uri: string): Promise<Uint8Array> {
+    return this.attempt(() => fsp.readFile(fileURLToPath(uri)));
+  }
+
+  /** Entries as they are: a symbolic link is reported as one, not followed. */
+  async readDirectory(uri: string): Promise<Array<[string, number]>> {
+    const entries = await this.attempt(() => fsp.readdir(fileURLToPath(uri), { withFileTypes: true }));
+    return entries.map((e) => [
+      e.name,
+      e.isSymbolicLink() ? FileType.SymbolicLink : e.isDirectory() ? FileType.Directory : e.isFile() ? FileType.File : FileType.Unknown,
+    ]);
+  }
+
+  writeFile(uri: string, content: Uint8Array): Promise<void> {
+    return this.attempt(() => fsp.writeFile(fileURLToPath(uri), content));
+  }
+
+  private async attempt<T>(action: () => Promise<T>): Promise<T> {
+    try {
+      return await action();
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'Unknown';
+      throw new FileSystemError(err instanceof Error ? err.message : String(err), code);
+    }
+  }
+}
+
+/** A host for one server in this Node process. */
+export function nodeHost(): ServerHost {
+  return {
+    fs: new NodeFileSystem(),
+    clock: {
+      setTimeout: (callback, ms) => setTimeout(callback, ms),
+      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+      yield: () => new Promise((resolve) => setImmediate(resolve)),
+    },
+    ignoreCase: process.platform === 'win32' || process.platform === 'darwin',
+    linterOptions: testLinterOptions(),
+  };
+}

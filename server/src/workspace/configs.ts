@@ -1,0 +1,151 @@
+/**
+ * The `.fairword.yaml` files in force: found as the CLI finds them (nearest above each file), read once, and
+ * kept until they change. A file with mistakes keeps its last good version in force; its errors are reported
+ * through a callback so the server can publish them on the file itself.
+ */
+import picomatch from 'picomatch/posix.js';
+import { createLinter, parseConfig, type ConfigError, type CreateLinterOptions, type DocumentKind, type FairwordConfig, type Linter } from '@fairword/rules';
+import { FileSystemError, isFile, type FileSystem } from './file-system.js';
+import { configIgnoreMatcher } from './ignore-files.js';
+import { joinUri, parentUri, relativeUri } from './uris.js';
+
+/** Config file names, in the order they are looked for in each folder (as `CONFIG_NAMES` in @fairword/rules/node). */
+export const CONFIG_NAMES = ['.fairword.yaml', '.fairword.yml', '.fairword.json'];
+
+/** One config file (or the built-in defaults) as the server uses it. */
+export interface ConfigEntry {
+  /** The file's URI; undefined for the built-in defaults. */
+  uri?: string;
+  /** The config in force: the file's, or its last good version while the file has mistakes. */
+  config: FairwordConfig;
+  /** Mistakes in the file as it is now. */
+  errors: ConfigError[];
+  /** The linter for `config`, compiled on first use. */
+  linter(): Linter;
+  /** Whether the config's `ignore` patterns exclude a file. */
+  isIgnored(uri: string): boolean;
+  /** The kind the config's `kinds` globs give a file. */
+  kindFor(uri: string): DocumentKind | undefined;
+  /** Per rule: whether adding a term to `allow` silences it (found by trying; see the code actions). */
+  allowable: Map<string, boolean>;
+}
+
+/** Called after each read of a config file: its text, its errors, and whether a last good version is in force. */
+export type ConfigReport = (uri: string, text: string, errors: ConfigError[], keptLastGood: boolean) => void;
+
+/** The kind that `kinds` globs (relative to the config file's folder, as in the CLI) give a file. */
+function kindMatcher(config: FairwordConfig, configUri: string | undefined): (uri: string) => DocumentKind | undefined {
+  const kinds = Object.entries(config.kinds ?? {}).map(([glob, kind]) => [picomatch(glob, { dot: true, basename: !glob.includes('/') }), kind] as const);
+  if (kinds.length === 0 || !configUri) return () => undefined;
+  const base = parentUri(configUri);
+  return (uri) => {
+    const rel = relativeUri(base, uri);
+    return rel === undefined ? undefined : kinds.find(([matches]) => matches(rel))?.[1];
+  };
+}
+
+function entryFor(uri: string | undefined, config: FairwordConfig, errors: ConfigError[], options: CreateLinterOptions): ConfigEntry {
+  let linter: Linter | undefined;
+  return {
+    ...(uri === undefined ? {} : { uri }),
+    config,
+    errors,
+    linter: () => (linter ??= createLinter(config, options)),
+    isIgnored: configIgnoreMatcher(config.ignore, uri),
+    kindFor: kindMatcher(config, uri),
+    allowable: new Map(),
+  };
+}
+
+/** Finds, reads and caches config files. */
+export class ConfigStore {
+  private readonly uriByFolder = new Map<string, Promise<string | undefined>>();
+  private readonly byUri = new Map<string, Promise<ConfigEntry>>();
+  private readonly lastGood = new Map<string, FairwordConfig>();
+  private defaultsEntry: ConfigEntry | undefined;
+
+  /**
+   * @param ceiling the highest folder the search for a config file may reach from a folder (undefined: the root)
+   */
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly linterOptions: CreateLinterOptions,
+    private readonly report: ConfigReport,
+    private readonly ceiling: (folder: string) => string | undefined,
+  ) {}
+
+  /** The built-in defaults (no config file). */
+  defaults(): ConfigEntry {
+    return (this.defaultsEntry ??= entryFor(undefined, {}, [], this.linterOptions));
+  }
+
+  /** The config for a file: the nearest config file above it, or the defaults. */
+  forFile(uri: string): Promise<ConfigEntry> {
+    return this.forFolder(parentUri(uri));
+  }
+
+  /** The config for files in `folder`. */
+  async forFolder(folder: string): Promise<ConfigEntry> {
+    const uri = await this.find(folder);
+    return uri === undefined ? this.defaults() : (this.byUri.get(uri) ?? this.load(uri));
+  }
+
+  /** The nearest config file at or above `folder` (and not above its ceiling). */
+  find(folder: string): Promise<string | undefined> {
+    let found = this.uriByFolder.get(folder);
+    if (!found) {
+      found = this.search(folder, this.ceiling(folder));
+      this.uriByFolder.set(folder, found);
+    }
+    return found;
+  }
+
+  private async search(folder: string, ceiling: string | undefined): Promise<string | undefined> {
+    for (let dir = folder; ; dir = parentUri(dir)) {
+      for (const name of CONFIG_NAMES) {
+        const candidate = joinUri(dir, name);
+        if (isFile(await this.fs.stat(candidate).catch(() => undefined))) return candidate;
+      }
+      if (parentUri(dir) === dir || dir === ceiling) return undefined;
+    }
+  }
+
+  /** Reads (or re-reads) one config file and reports its errors. */
+  load(uri: string): Promise<ConfigEntry> {
+    const loading = this.read(uri);
+    this.byUri.set(uri, loading);
+    return loading;
+  }
+
+  private async read(uri: string): Promise<ConfigEntry> {
+    let text = '';
+    let errors: ConfigError[];
+    let config: FairwordConfig = {};
+    try {
+      text = new TextDecoder().decode(await this.fs.readFile(uri));
+      ({ config, errors } = parseConfig(text, uri));
+    } catch (err) {
+      const code = err instanceof FileSystemError ? err.code : undefined;
+      const notFound = err instanceof FileSystemError && err.notFound;
+      errors = [{ message: notFound ? 'file not found' : `cannot read this file (${String(code ?? err)})`, line: 0, character: 0 }];
+    }
+    const good = this.lastGood.get(uri);
+    if (errors.length === 0) this.lastGood.set(uri, config);
+    else if (good) config = good;
+    const entry = entryFor(uri, config, errors, this.linterOptions);
+    this.report(uri, text, errors, errors.length > 0 && good !== undefined);
+    return entry;
+  }
+
+  /** A config file was created, changed or deleted: forget what was found, and re-read it unless deleted. */
+  async changed(uri: string, deleted: boolean): Promise<void> {
+    this.uriByFolder.clear();
+    this.byUri.delete(uri);
+    if (deleted) {
+      this.lastGood.delete(uri);
+      this.report(uri, '', [], false);
+    } else {
+      await this.load(uri);
+    }
+  }
+}

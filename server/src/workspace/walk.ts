@@ -1,0 +1,46 @@
+/** Finding the Markdown and text files of a workspace folder, for "Check all files". */
+import { formatFromFilename } from '@fairword/rules';
+import type { Clock } from '../clock.js';
+import { FileType } from '../protocol.js';
+import type { FileSystem } from './file-system.js';
+import { byPath, joinUri } from './uris.js';
+
+/** File extensions checked by "Check all files" (those `formatFromFilename` knows). */
+export const EXTENSIONS = ['md', 'markdown', 'mdown', 'mkd', 'txt', 'text'];
+
+/** Glob of the files "Check all files" keeps current, for file watching. */
+export const TEXT_FILES_GLOB = `**/*.{${EXTENSIONS.join(',')}}`;
+
+/** Folders never looked into. */
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+
+/**
+ * Every Markdown and text file under `root`, sorted, skipping node_modules, .git, symbolic links and whatever
+ * `skip` rejects (called for folders with `isDir` true, and for files). Yields to the event loop between folders
+ * and stops early when `cancelled()` says so.
+ */
+export async function walk(
+  fs: FileSystem,
+  clock: Clock,
+  root: string,
+  skip: (uri: string, isDir: boolean) => Promise<boolean>,
+  cancelled: () => boolean = () => false,
+): Promise<string[]> {
+  const found: string[] = [];
+  const pending = [root];
+  while (pending.length > 0 && !cancelled()) {
+    const dir = pending.pop()!;
+    const entries = await fs.readDirectory(dir).catch(() => []);
+    for (const [name, type] of entries) {
+      if (type & FileType.SymbolicLink) continue;
+      const uri = joinUri(dir, name);
+      if (type & FileType.Directory) {
+        if (!ALWAYS_SKIPPED.has(name) && !(await skip(uri, true))) pending.push(uri);
+      } else if (type & FileType.File && formatFromFilename(name) && !(await skip(uri, false))) {
+        found.push(uri);
+      }
+    }
+    await clock.yield();
+  }
+  return byPath(found);
+}
