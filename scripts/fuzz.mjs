@@ -51,6 +51,8 @@ async function bundleProperties(outDir) {
     sourcemap: 'inline',
     logLevel: 'warning',
     banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    // jsonc-parser's default entry is a UMD build that esbuild cannot follow; its ES module build bundles cleanly.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     plugins: [
       {
         name: 'workspace-source',
