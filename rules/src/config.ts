@@ -3,6 +3,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, typ
 import { getRule } from './catalog.js';
 import { compileGlob, GLOB_LIMITS, GlobError } from './glob.js';
 import { LIMITS } from './limits.js';
+import { phraseKeys } from './tokens.js';
 import { DOCUMENT_KINDS, SEVERITY_RANK, type CustomTerm, type FairwordConfig, type RuleSetting, type Severity } from './types.js';
 
 /** A problem in a config file, 0-based line and character. */
@@ -44,7 +45,7 @@ export function parseConfig(text: string, filename = '.fairword.yaml'): ParsedCo
     const pos = counter.linePos(offset ?? 0);
     errors.push({ message, line: pos.line - 1, character: pos.col - 1 });
   };
-  for (const e of doc.errors) at(e.pos[0], `not valid YAML: ${e.message.split('\n')[0]!}`);
+  for (const e of doc.errors) at(e.pos[0], e.message.split('\n')[0]!);
   if (errors.length > 0) return { config, errors };
   try {
     doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -106,6 +107,11 @@ export function parseConfig(text: string, filename = '.fairword.yaml'): ParsedCo
           at(pos(value), `ignore: ${JSON.stringify(tooLong.slice(0, 80))}: ${globProblem(tooLong, false)}`);
           break;
         }
+        const wordy = key === 'allow' ? (js as string[]).find((t) => phraseKeys(t).length > LIMITS.phraseWords) : undefined;
+        if (wordy !== undefined) {
+          at(pos(value), `allow: ${describe(wordy)} has more than ${LIMITS.phraseWords} words`);
+          break;
+        }
         config[key] = js as string[];
         break;
       }
@@ -115,6 +121,7 @@ export function parseConfig(text: string, filename = '.fairword.yaml'): ParsedCo
           break;
         }
         const terms: CustomTerm[] = [];
+        const phrases = new Set<string>();
         for (const item of value.items as YamlNode[]) {
           const t = plain(item) as Record<string, unknown> | undefined;
           const bad = (m: string): void => at(pos(item), `terms: ${m}`);
@@ -122,6 +129,10 @@ export function parseConfig(text: string, filename = '.fairword.yaml'): ParsedCo
           const unknown = Object.keys(t).filter((k) => !['phrase', 'suggestions', 'reason', 'severity'].includes(k));
           if (unknown.length > 0) { bad(`unknown key "${unknown[0]}"`); continue; }
           if (typeof t['phrase'] !== 'string' || !/[\p{L}\p{N}]/u.test(t['phrase'])) { bad('"phrase" must be a word or phrase'); continue; }
+          const keys = phraseKeys(t['phrase']);
+          if (keys.length > LIMITS.phraseWords) { bad(`${describe(t['phrase'])} has more than ${LIMITS.phraseWords} words`); continue; }
+          if (phrases.has(keys.join(' '))) { bad(`${describe(t['phrase'])} is listed more than once`); continue; }
+          phrases.add(keys.join(' '));
           const suggestions = t['suggestions'] ?? [];
           if (!Array.isArray(suggestions) || suggestions.some((s) => typeof s !== 'string')) { bad('"suggestions" must be a list of strings'); continue; }
           if (t['reason'] !== undefined && typeof t['reason'] !== 'string') { bad('"reason" must be a string'); continue; }

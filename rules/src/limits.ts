@@ -13,6 +13,8 @@ export const LIMITS = {
   findingsPerFile: 1000,
   /** Related locations kept on one finding (the later uses of a repeated term). */
   relatedPerFinding: 100,
+  /** Words in one organisation term or allowed phrase (longer phrases nest into costly overlapping matches). */
+  phraseWords: 16,
 } as const;
 
 /**

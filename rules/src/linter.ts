@@ -4,7 +4,7 @@ import { BUILTIN_RULE_IDS } from './config.js';
 import { applyDirectives, parseDirective, type Directive } from './directives.js';
 import { neverFlag, wordRules } from './generated/data.js';
 import { kindFromFrontMatter, kindFromText } from './kind.js';
-import { keysAt, PhraseMatcher, type PhraseEntry } from './matcher.js';
+import { keysAt, PhraseMatcher, ShieldIndex, type PhraseEntry } from './matcher.js';
 import { MentionDetector } from './mentions.js';
 import { lineStarts, positionAt } from './positions.js';
 import { flat, formatFromFilename, proseView, type Block, type ProseView } from './prose.js';
@@ -564,11 +564,10 @@ class FairwordLinter implements Linter {
     for (const m of this.matcher.match(tokens, from, to)) {
       for (const entry of m.entries) (entry.rule === -1 ? shields : candidates).push({ from: m.from, to: m.to, entry });
     }
+    const shielded = new ShieldIndex(shields, from, to);
     const passed = candidates.filter(({ from: f, to: t, entry }) => {
       const rule = this.compiled[entry.rule]!;
-      for (const s of shields) {
-        if (s.from < t && f < s.to && (s.entry.shields === 'all' || s.entry.shields?.has(entry.rule))) return false;
-      }
+      if (shielded.covers(entry.rule, f, t)) return false;
       if (rule.kinds.length > 0 && !rule.kinds.includes(kind)) return false;
       return this.conditionsHold(rule, tokens, f, t, from, to);
     });

@@ -114,7 +114,7 @@ describe('fairword usage and config errors exit 2 with one line', () => {
     expect(fairword(cwd)).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'fairword: docs/.fairword.yaml:3:1: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]\n',
+      stderr: 'fairword: docs/.fairword.yaml:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]\n',
     });
   });
 
