@@ -208,9 +208,11 @@ function drained(stream: CliIO['stdout']): Promise<void> {
   const emitter = stream as Partial<NodeJS.WritableStream>;
   if (typeof emitter.once !== 'function') return Promise.resolve();
   return new Promise((resolve) => {
-    emitter.once!('drain', resolve);
-    emitter.once!('error', resolve);
-    emitter.once!('close', resolve);
+    const done = (): void => {
+      for (const event of ['drain', 'error', 'close']) emitter.removeListener?.(event, done);
+      resolve();
+    };
+    for (const event of ['drain', 'error', 'close']) emitter.once!(event, done);
   });
 }
 

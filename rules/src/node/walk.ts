@@ -60,7 +60,8 @@ export function walkFiles(root: string, options: WalkOptions): { files: WalkedFi
       skipped.push({ path: dir.path, detail: `cannot read the folder (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
       continue;
     }
-    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const below = stack.length;
     for (const entry of entries) {
       if (!options.dot && entry.name.startsWith('.')) continue;
       const path = join(dir.path, entry.name);
@@ -78,6 +79,8 @@ export function walkFiles(root: string, options: WalkOptions): { files: WalkedFi
         skipped.push({ path, detail: 'not a regular file' });
       }
     }
+    // Folders come off the stack in name order.
+    stack.push(...stack.splice(below).reverse());
   }
   return { files, skipped };
 
