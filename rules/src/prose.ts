@@ -414,7 +414,7 @@ export function parseMarkdown(source: string, first = true): SegmentView {
 export const MARKDOWN_BUDGET = {
   /** Largest (syntax characters)² ÷ segment length that is parsed. */
   syntaxDensity: 32,
-  /** Deepest run of block quote and list markers at the start of a line that is parsed. */
+  /** Deepest nesting at the start of a line that is parsed: block quote and list markers, and four columns of indentation each. */
   nesting: 32,
 } as const;
 
@@ -426,17 +426,26 @@ export function withinMarkdownBudget(segment: string): boolean {
   let costly = 0;
   let lineStart = true;
   let depth = 0;
+  let indent = 0;
   for (let i = 0; i < segment.length; i++) {
     const c = segment[i]!;
     if (COSTLY.has(c)) costly++;
     if (c === '\n' || c === '\r') {
       lineStart = true;
       depth = 0;
+      indent = 0;
       continue;
     }
     if (!lineStart) continue;
-    // At the start of a line: count container markers ("> ", "- ", "1. ") and indentation.
-    if (c === ' ' || c === '\t') continue;
+    // At the start of a line: count container markers ("> ", "- ", "1. ") and indentation (four columns a level).
+    if (c === ' ' || c === '\t') {
+      indent += c === ' ' ? 1 : 4;
+      if (indent >= 4) {
+        indent -= 4;
+        if (++depth > MARKDOWN_BUDGET.nesting) return false;
+      }
+      continue;
+    }
     if (c === '>' || ((c === '-' || c === '*' || c === '+') && /[ \t]/.test(segment[i + 1] ?? ''))) {
       if (++depth > MARKDOWN_BUDGET.nesting) return false;
       continue;
