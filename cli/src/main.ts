@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { createLinter, ruleCatalog, SEVERITY_RANK, type Severity } from '@fairword/rules';
+import { createLinter, LIMITS, ruleCatalog, SEVERITY_RANK, type Severity } from '@fairword/rules';
+import { decode, isTextFile } from '@fairword/rules/node';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
 import { checkText, noCounts, type Job, type Outcome } from './check.js';
 import { explainCommand } from './commands/explain.js';
@@ -58,6 +59,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   let checked = 0;
   if (options.stdin) {
     const stdin = await readStdin(io);
+    if (typeof stdin !== 'string') return fail(io, stdin.error);
     const checked = checkStdin(stdin, options, job, configs);
     if ('error' in checked) return fail(io, checked.error);
     outcomes = (async function* () {
@@ -216,10 +218,25 @@ function drained(stream: CliIO['stdout']): Promise<void> {
   });
 }
 
-async function readStdin(io: CliIO): Promise<string> {
+/**
+ * Reads stdin, up to the largest file size a config may allow (a stream without end, such as `/dev/zero`, is cut
+ * off with an error); UTF-16 with a byte order mark is decoded, anything else read as UTF-8.
+ */
+async function readStdin(io: CliIO): Promise<string | { error: string }> {
   const chunks: Uint8Array[] = [];
-  for await (const chunk of io.stdin ?? process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  let total = 0;
+  for await (const chunk of io.stdin ?? process.stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += bytes.length;
+    if (total > LIMITS.maxFileSizeCeiling) return { error: `stdin is longer than ${LIMITS.maxFileSizeCeiling} bytes; check it as a file, or in parts` };
+    chunks.push(bytes);
+  }
+  const bytes = Buffer.concat(chunks);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const read = decode(bytes);
+    return isTextFile(read) ? read.text : { error: `cannot read stdin: ${read.detail}` };
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 /** Runs the CLI on `process.argv` and sets `process.exitCode`; the bin script calls this. */

@@ -9,7 +9,7 @@ import { chmodSync, existsSync, lstatSync, readFileSync, readdirSync, readlinkSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fairwordBounded, project, useCli } from '../cli/helpers.js';
+import { BIN, fairwordBounded, project, useCli } from '../cli/helpers.js';
 
 useCli();
 
@@ -69,6 +69,19 @@ describe('Markdown and text that used to take minutes or overflow the stack', ()
       'gendered-job-title 30-39 sales\u00adman',
       'young 46-59 you\u200bng person',
     ]);
+  });
+});
+
+describe('stdin', () => {
+  it('an endless stream is cut off at 10 MiB with an error (it used to be read until memory ran out)', { timeout: 60_000 }, () => {
+    const run = spawnSync('sh', ['-c', `head -c 20000000 /dev/zero | "${process.execPath}" --max-old-space-size=256 "${BIN}" --stdin`], { encoding: 'utf8', timeout: 50_000 });
+    expect([run.status, run.stdout, run.stderr]).toEqual([2, '', 'fairword: stdin is longer than 10485760 bytes; check it as a file, or in parts\n']);
+  });
+
+  it('UTF-16 with a byte order mark is decoded', { timeout: 30_000 }, () => {
+    const run = spawnSync(process.execPath, [BIN, '--stdin', '--format', 'json'], { input: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('We need a salesman.', 'utf16le')]), encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as Array<{ findings: JsonFinding[] }>)[0]!.findings.map((f) => f.actual)).toEqual(['salesman']);
   });
 });
 
