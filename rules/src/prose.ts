@@ -467,7 +467,7 @@ export function withinMarkdownBudget(segment: string): boolean {
  * directives), Markdown punctuation becomes spaces, and each line is a block. Linear in the segment's length.
  */
 export function markupMaskedSegment(source: string, first = true): SegmentView {
-  const chars = Array.from(maskUrls(source).split(''));
+  const chars = maskUrls(source).split('');
   const view: SegmentView = { text: '', blocks: [], headings: [], headingOffsets: [], comments: [] };
   const mask = (s: number, e: number): void => {
     for (let i = s; i < e; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = HARD;
