@@ -136,6 +136,8 @@ function options(bundle) {
     },
     logOverride: { 'empty-import-meta': 'error' },
     logLevel: 'warning',
+    // jsonc-parser's default entry is a UMD build that esbuild cannot follow; its ES module build bundles cleanly.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     plugins: [workspaceSource, report],
   };
 }

@@ -7,7 +7,8 @@
  *   --runs N   generated documents in all, shared between the properties (default 100000)
  *   --seed S   base seed (default: random); job k of a property uses S + k, so a failure can be replayed
  *   --jobs J   worker threads (default: available cores, at most 4)
- *   --only     run only these properties (invariants, protected-regions, fix-all, session)
+ *   --only     run only these properties (invariants, protected-regions, fix-all, session, cache-transparency,
+ *              hostile-shapes, file-selection)
  *
  *   --replay SEED:PATH  with --only NAME: re-run one counterexample (the seed and path fast-check printed)
  *
@@ -51,6 +52,8 @@ async function bundleProperties(outDir) {
     sourcemap: 'inline',
     logLevel: 'warning',
     banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    // jsonc-parser's default entry is a UMD build that esbuild cannot follow; its ES module build bundles cleanly.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     plugins: [
       {
         name: 'workspace-source',
@@ -112,7 +115,7 @@ async function main() {
         process.exitCode = 2;
         return;
       }
-      const details = fc.check(selected[0].property(), { seed: Number(seed), path, numRuns: 1, endOnFailure: true });
+      const details = await fc.check(selected[0].property(), { seed: Number(seed), path, numRuns: 1, endOnFailure: true });
       console.log(details.failed ? `${fc.defaultReportMessage(details)}\n\nWhat broke: ${details.errorInstance?.message ?? details.errorInstance}` : 'fuzz: the counterexample passes now');
       process.exitCode = details.failed ? 1 : 0;
       return;
@@ -198,7 +201,7 @@ async function work() {
   for (let batch = 0; done < task.numRuns; batch++) {
     const numRuns = Math.min(BATCH, task.numRuns - done);
     const seed = (task.seed + task.job * 1_000_003 + batch * 7919) | 0;
-    const details = fc.check(p.property(), { numRuns, seed, endOnFailure: shrunk });
+    const details = await fc.check(p.property(), { numRuns, seed, endOnFailure: shrunk });
     if (!details.failed) {
       done += numRuns;
       continue;

@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { formatFromFilename, SEVERITY_RANK, type DocumentKind, type Finding, type LintOptions, type LintResult, type Severity } from '@fairword/rules';
+import { capFindings, formatFromFilename, SEVERITY_RANK, type DocumentKind, type Finding, type LintOptions, type LintResult, type Severity } from '@fairword/rules';
+import { encodeText, replaceFileSync, WriteRefused } from '@fairword/rules/node';
 import type { ConfigCache } from './config.js';
 import { checkDocxFile, isDocxName } from './docx.js';
 import { displayPath, readText } from './files.js';
@@ -29,14 +29,20 @@ export interface Outcome {
   crashed?: boolean;
   /** Findings by severity, counted before `--quiet` drops any (exit codes use these). */
   counts: Record<Severity, number>;
-  /** Safe fixes applied (or, with `diff`, that would be applied). */
+  /** Safe fixes applied (or, with `diff`, that would be applied); 0 when they could not be written. */
   fixes: number;
+  /** With `write`: fixes were made but the file could not be written. */
+  writeFailed?: boolean;
   /** With `diff`: the unified diff of the fixes. */
   patch?: string;
 }
 
-/** Reads and checks one file: lints it, applies or previews safe fixes, and drops findings `--quiet` hides. */
-export async function checkFile(path: string, job: Job, configs: ConfigCache): Promise<Outcome> {
+/**
+ * Reads and checks one file: lints it, applies or previews safe fixes, and drops findings `--quiet` hides.
+ * `real` is the file's real path, resolved when the file was chosen: fixes are written there only if the path
+ * still leads there.
+ */
+export async function checkFile(path: string, job: Job, configs: ConfigCache, real?: string): Promise<Outcome> {
   if (isDocxName(path)) return checkDocxFile(path, job, configs);
   const file = displayPath(job.cwd, path);
   const setup = configs.setupFor(path);
@@ -46,10 +52,13 @@ export async function checkFile(path: string, job: Job, configs: ConfigCache): P
   const outcome = checkText(read.text, file, path, job, configs);
   if (job.fix === 'write' && outcome.fixed !== undefined) {
     try {
-      await writeFile(path, read.bom ? `\uFEFF${outcome.fixed}` : outcome.fixed);
+      replaceFileSync(path, encodeText(outcome.fixed, read.encoding), { expect: read.stamp, ...(real === undefined ? {} : { real }) });
     } catch (err) {
-      outcome.notes.push(`cannot write fixes to ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      const reason = err instanceof WriteRefused ? err.message : ((err as NodeJS.ErrnoException).code ?? String(err));
+      outcome.notes.push(`cannot write fixes to ${file}: ${reason}; the file is unchanged`);
       outcome.crashed = true;
+      outcome.writeFailed = true;
+      outcome.fixes = 0;
     }
   }
   delete outcome.fixed;
@@ -58,7 +67,8 @@ export async function checkFile(path: string, job: Job, configs: ConfigCache): P
 
 /**
  * Checks `text` as the document `file` (shown to the user) at `path` (used to find its config).
- * With a fix mode, `fixed` is the fixed text when fixes changed it.
+ * With a fix mode, `fixed` is the fixed text when fixes changed it. At most LIMITS.findingsPerFile findings are
+ * reported (with a notice); the counts behind the exit code include every finding.
  */
 export function checkText(text: string, file: string, path: string, job: Job, configs: ConfigCache): Outcome & { fixed?: string } {
   const setup = configs.setupFor(path);
@@ -95,7 +105,8 @@ export function checkText(text: string, file: string, path: string, job: Job, co
     return outcome;
   }
   for (const finding of result.findings) outcome.counts[finding.severity]++;
-  outcome.result = { file, ...result, findings: job.reportAt === 'hint' ? result.findings : result.findings.filter(shown) };
+  const findings = capFindings(job.reportAt === 'hint' ? result.findings : result.findings.filter(shown));
+  outcome.result = { file, ...result, findings };
   return outcome;
 }
 

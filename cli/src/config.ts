@@ -1,11 +1,10 @@
 import { dirname, isAbsolute, relative, sep } from 'node:path';
-import ignore from 'ignore';
-import { createLinter, type DocumentKind, type Linter } from '@fairword/rules';
-import { kindForFile, loadConfigForFile, type LoadedConfig } from '@fairword/rules/node';
+import { createLinter, LIMITS, type DocumentKind, type Linter } from '@fairword/rules';
+import { IgnorePatterns, kindMatcher, loadConfigForFile, type LoadedConfig } from '@fairword/rules/node';
 import { displayPath } from './files.js';
 
 /** Files over this many bytes are skipped unless the config's `maxFileSize` says otherwise. */
-export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE = LIMITS.maxFileSize;
 
 /** Everything the config file that applies to one document decides for it. */
 export interface FileSetup {
@@ -24,9 +23,13 @@ interface Compiled {
   linter?: Linter;
   loaded: LoadedConfig;
   isIgnored: (file: string) => boolean;
+  kindOf: (file: string) => DocumentKind | undefined;
 }
 
-/** Finds the config for each file (the forced one, or the nearest `.fairword.yaml` above it) and compiles each config once, when first needed. */
+/**
+ * Finds the config for each file (the forced one, or the nearest `.fairword.yaml` above it, searching no higher
+ * than the repository root) and compiles each config once, when first needed.
+ */
 export class ConfigCache {
   private readonly byDir = new Map<string, LoadedConfig>();
   private readonly byPath = new Map<string, Compiled>();
@@ -46,9 +49,14 @@ export class ConfigCache {
       ignored: compiled.isIgnored(file),
       maxFileSize: compiled.loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     };
-    const kind = kindForFile(compiled.loaded, file);
+    const kind = compiled.kindOf(file);
     if (kind) setup.kind = kind;
     return setup;
+  }
+
+  /** The config files that applied to some file so far (absolute paths). */
+  used(): string[] {
+    return [...this.byPath.keys()].filter((key) => key !== '');
   }
 
   private compiled(file: string): Compiled | { error: string } {
@@ -72,7 +80,7 @@ export class ConfigCache {
     const key = loaded.path ?? '';
     let compiled = this.byPath.get(key);
     if (!compiled) {
-      compiled = { loaded, isIgnored: ignoreMatcher(loaded) };
+      compiled = { loaded, isIgnored: ignoreMatcher(loaded), kindOf: kindMatcher(loaded) };
       this.byPath.set(key, compiled);
     }
     return compiled;
@@ -81,7 +89,8 @@ export class ConfigCache {
 
 function ignoreMatcher({ config, path }: LoadedConfig): (file: string) => boolean {
   if (!config.ignore?.length || !path) return () => false;
-  const ig = ignore().add(config.ignore);
+  // Case-insensitive, as the config's patterns have always been read.
+  const ig = new IgnorePatterns({ nocase: true }).add(config.ignore);
   const base = dirname(path);
   return (file) => {
     const rel = relative(base, file);

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { createLinter, ruleCatalog, SEVERITY_RANK, type Severity } from '@fairword/rules';
+import { createLinter, LIMITS, ruleCatalog, SEVERITY_RANK, type Severity } from '@fairword/rules';
+import { decode, isTextFile } from '@fairword/rules/node';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
 import { checkText, noCounts, type Job, type Outcome } from './check.js';
 import { explainCommand } from './commands/explain.js';
@@ -57,8 +58,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   let outcomes: AsyncIterable<Outcome>;
   let total: number;
+  let checked = 0;
   if (options.stdin) {
     const stdin = await readStdin(io);
+    if (typeof stdin !== 'string') return fail(io, stdin.error);
     const checked = checkStdin(stdin, options, job, configs);
     if ('error' in checked) return fail(io, checked.error);
     outcomes = (async function* () {
@@ -68,14 +71,38 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   } else {
     const selected = await selectFiles(options, configs, io);
     if ('error' in selected) return fail(io, selected.error);
-    outcomes = checkInOrder(selected.files, job, workerCount(options.concurrency, selected.files.length), BUNDLE);
+    outcomes = checkInOrder(selected.files, job, workerCount(options.concurrency, selected.files.length), BUNDLE, selected.real, io.stop);
     total = selected.files.length;
   }
-  return writeOutcomes(outcomes, total, options, io);
+  const counted = (async function* () {
+    for await (const outcome of outcomes) {
+      checked++;
+      yield outcome;
+    }
+  })();
+  const code = await writeOutcomes(counted, total, options, io);
+  noteConfigsOutside(configs, io);
+  if (io.stop?.aborted) {
+    say(io, `stopped by ${String(io.stop.reason)} after ${checked} of ${total} ${total === 1 ? 'file' : 'files'}; no file was left half-written`);
+    return io.stop.reason === 'SIGINT' ? 130 : 143;
+  }
+  return code;
+}
+
+/** Names the config files that applied from outside the current folder, so nobody is surprised by one. */
+function noteConfigsOutside(configs: ConfigCache, io: CliIO): void {
+  for (const path of configs.used()) {
+    const shown = displayPath(io.cwd, path);
+    if (shown.startsWith('../') || isAbsolute(shown)) say(io, `used the config ${shown} (outside the current folder)`);
+  }
 }
 
 /** The files to check: targets expanded, limited to `--changed` files, minus those the config ignores (with a note if named). */
-async function selectFiles(options: CliOptions, configs: ConfigCache, io: CliIO): Promise<{ files: string[] } | { error: string }> {
+async function selectFiles(
+  options: CliOptions,
+  configs: ConfigCache,
+  io: CliIO,
+): Promise<{ files: string[]; real: ReadonlyMap<string, string> } | { error: string }> {
   const expansion = await expandTargets(options.targets, io.cwd);
   if ('error' in expansion) return expansion;
   expansion.notes.forEach((note) => say(io, note));
@@ -83,7 +110,7 @@ async function selectFiles(options: CliOptions, configs: ConfigCache, io: CliIO)
   if (options.changed !== undefined) {
     const changed = changedFiles(io.cwd, options.changed);
     if ('error' in changed) return changed;
-    files = files.filter((file) => changed.files.has(realPath(file)));
+    files = files.filter((file) => changed.files.has(expansion.real.get(file) ?? realPath(file)));
   }
   const kept: string[] = [];
   for (const path of files) {
@@ -95,7 +122,7 @@ async function selectFiles(options: CliOptions, configs: ConfigCache, io: CliIO)
     }
     kept.push(path);
   }
-  return { files: kept };
+  return { files: kept, real: expansion.real };
 }
 
 /** Checks the document on stdin as `--stdin-filename` (format and config from that name). */
@@ -117,15 +144,15 @@ function checkStdin(text: string, options: CliOptions, job: Job, configs: Config
 async function writeOutcomes(outcomes: AsyncIterable<Outcome>, total: number, options: CliOptions, io: CliIO): Promise<number> {
   const sink = FORMATS[options.format]({ color: wantsColor(io), version: version(), failAt: options.maxSeverity });
   const progress = Progress.wanted(io.stderr, total) ? new Progress(io.stderr, total) : undefined;
-  const write = (stream: CliIO['stdout'], text: string): void => {
-    if (text === '') return;
-    if (progress) progress.around(() => stream.write(text));
-    else stream.write(text);
+  const write = (stream: CliIO['stdout'], text: string): unknown => {
+    if (text === '') return true;
+    return progress ? progress.around(() => stream.write(text)) : stream.write(text);
   };
   const counts = noCounts();
   let crashed = false;
   let fixes = 0;
   let fixedFiles = 0;
+  let unwritten = 0;
   try {
     for await (const outcome of outcomes) {
       progress?.tick();
@@ -136,8 +163,10 @@ async function writeOutcomes(outcomes: AsyncIterable<Outcome>, total: number, op
         fixes += outcome.fixes;
         fixedFiles++;
       }
-      if (options.fixDryRun) write(io.stdout, outcome.patch ?? '');
-      else if (outcome.result) write(io.stdout, sink.file(outcome.result));
+      if (outcome.writeFailed) unwritten++;
+      const flushed = options.fixDryRun ? write(io.stdout, outcome.patch ?? '') : outcome.result ? write(io.stdout, sink.file(outcome.result)) : true;
+      // Wait while a slow reader catches up, so output never piles up in memory.
+      if (flushed === false) await drained(io.stdout);
     }
   } finally {
     progress?.clear();
@@ -146,6 +175,7 @@ async function writeOutcomes(outcomes: AsyncIterable<Outcome>, total: number, op
   if (options.fix || options.fixDryRun) {
     const what = `${fixes} ${fixes === 1 ? 'fix' : 'fixes'} to ${fixedFiles} ${fixedFiles === 1 ? 'file' : 'files'}`;
     say(io, fixes === 0 ? 'no safe fixes to apply' : options.fix ? `applied ${what}` : `would apply ${what}`);
+    if (unwritten > 0) say(io, `could not write the fixes to ${unwritten} ${unwritten === 1 ? 'file' : 'files'} (see above); ${unwritten === 1 ? 'it is' : 'they are'} unchanged`);
   }
   if (crashed) return 2;
   const failing = (Object.keys(counts) as Severity[]).some((s) => counts[s] > 0 && SEVERITY_RANK[s] <= SEVERITY_RANK[options.maxSeverity]);
@@ -177,10 +207,38 @@ function printConfig(target: string, configs: ConfigCache, io: CliIO): number {
   return 0;
 }
 
-async function readStdin(io: CliIO): Promise<string> {
+/** Resolves when `stream` (if it can say) has room again. */
+function drained(stream: CliIO['stdout']): Promise<void> {
+  const emitter = stream as Partial<NodeJS.WritableStream>;
+  if (typeof emitter.once !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      for (const event of ['drain', 'error', 'close']) emitter.removeListener?.(event, done);
+      resolve();
+    };
+    for (const event of ['drain', 'error', 'close']) emitter.once!(event, done);
+  });
+}
+
+/**
+ * Reads stdin, up to the largest file size a config may allow (a stream without end, such as `/dev/zero`, is cut
+ * off with an error); UTF-16 with a byte order mark is decoded, anything else read as UTF-8.
+ */
+async function readStdin(io: CliIO): Promise<string | { error: string }> {
   const chunks: Uint8Array[] = [];
-  for await (const chunk of io.stdin ?? process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  let total = 0;
+  for await (const chunk of io.stdin ?? process.stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += bytes.length;
+    if (total > LIMITS.maxFileSizeCeiling) return { error: `stdin is longer than ${LIMITS.maxFileSizeCeiling} bytes; check it as a file, or in parts` };
+    chunks.push(bytes);
+  }
+  const bytes = Buffer.concat(chunks);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const read = decode(bytes);
+    return isTextFile(read) ? read.text : { error: `cannot read stdin: ${read.detail}` };
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 /** Runs the CLI on `process.argv` and sets `process.exitCode`; the bin script calls this. */
@@ -188,8 +246,17 @@ export async function main(): Promise<void> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
+  // The first SIGINT or SIGTERM lets the files in progress finish (a fix is never cut off half-written) and stops
+  // the run; a second one ends the process at once.
+  const stop = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stop.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+      stop.abort(signal);
+    });
+  }
   try {
-    const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd() };
+    const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), stop: stop.signal };
     process.exitCode = await run(process.argv.slice(2), io);
   } catch (err) {
     process.stderr.write(`fairword: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -12,10 +12,11 @@ const PER_WORKER = 4;
 /** How far ahead of the next file to report the pool may run, per worker; bounds the results held for ordering. */
 const AHEAD_PER_WORKER = 16;
 
-/** A message to a worker: check this file. */
+/** A message to a worker: check this file (`real`: its real path, where fixes may be written). */
 interface Request {
   index: number;
   path: string;
+  real?: string;
 }
 
 /** A message from a worker: what checking the file at `index` produced. */
@@ -42,10 +43,22 @@ export function workerCount(concurrency: 'auto' | 'off' | number, files: number)
  * bundle), the files are spread over that many worker threads; each creates its linters once. Only a bounded
  * window of files is in flight, so memory stays flat however many files there are.
  */
-export async function* checkInOrder(files: readonly string[], job: Job, workers: number, script?: string): AsyncGenerator<Outcome> {
+export async function* checkInOrder(
+  files: readonly string[],
+  job: Job,
+  workers: number,
+  script?: string,
+  real: ReadonlyMap<string, string> = new Map(),
+  stop?: AbortSignal,
+): AsyncGenerator<Outcome> {
   if (workers === 0 || script === undefined) {
     const configs = new ConfigCache(job.cwd, job.config);
-    for (const file of files) yield await checkFile(file, job, configs);
+    for (const file of files) {
+      // Let signals and output through between files.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stop?.aborted) return;
+      yield await checkFile(file, job, configs, real.get(file));
+    }
     return;
   }
   const ready = new Map<number, Outcome>();
@@ -61,9 +74,11 @@ export async function* checkInOrder(files: readonly string[], job: Job, workers:
     w?.();
   };
   const feed = (): void => {
+    if (stop?.aborted) return;
     for (const thread of threads) {
       while (thread.busy < PER_WORKER && sent < files.length && sent < next + AHEAD_PER_WORKER * threads.length) {
-        const request: Request = { index: sent, path: files[sent]! };
+        const path = files[sent]!;
+        const request: Request = { index: sent, path, ...(real.has(path) ? { real: real.get(path)! } : {}) };
         thread.worker.postMessage(request);
         thread.busy++;
         sent++;
@@ -91,10 +106,13 @@ export async function* checkInOrder(files: readonly string[], job: Job, workers:
       threads.push(thread);
     }
     feed();
-    while (next < files.length) {
+    // After a stop, only the files already handed out are waited for.
+    stop?.addEventListener('abort', notify);
+    while (next < (stop?.aborted ? sent : files.length)) {
       let outcome = ready.get(next);
       while (outcome === undefined) {
         if (failure) throw failure;
+        if (stop?.aborted && next >= sent) return;
         await new Promise<void>((resolve) => (wake = resolve));
         outcome = ready.get(next);
       }
@@ -112,8 +130,8 @@ export async function* checkInOrder(files: readonly string[], job: Job, workers:
 /** The body of a worker thread: checks each file it is sent and replies with the outcome. */
 export function runWorker(port: MessagePort, job: Job): void {
   const configs = new ConfigCache(job.cwd, job.config);
-  port.on('message', ({ index, path }: Request) => {
-    void checkFile(path, job, configs)
+  port.on('message', ({ index, path, real }: Request) => {
+    void checkFile(path, job, configs, real)
       .catch((err: unknown): Outcome => ({
         notes: [`internal error checking ${path}: ${err instanceof Error ? err.message : String(err)}`],
         crashed: true,

@@ -48,11 +48,12 @@ export class Progress {
   }
 
   /** Runs `write` with the bar lifted, then draws it again. */
-  around(write: () => void): void {
+  around<T>(write: () => T): T {
     const wasShown = this.shown;
     this.clear();
-    write();
+    const result = write();
     if (wasShown) this.draw();
+    return result;
   }
 
   /** Removes the bar for good. */

@@ -54,6 +54,17 @@ const BUILTIN: Record<string, RuleMeta> = {
     enabledByDefault: true,
     examples: { ok: [], notOk: [] },
   },
+  'too-many-findings': {
+    id: 'too-many-findings',
+    category: 'fairword',
+    severity: 'information',
+    kinds: [],
+    title: 'More findings than Fairword lists for one document',
+    note: 'Fairword lists at most 1,000 findings per document, the most serious first; fix or allow those and check again to see the rest.',
+    sources: [FAIRWORD_SOURCE],
+    enabledByDefault: true,
+    examples: { ok: [], notOk: [] },
+  },
 };
 
 /** Metadata for a rule id: the catalog's, the engine's built-in findings', or (for anything else) made from a finding. */

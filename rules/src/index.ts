@@ -12,3 +12,5 @@ export { positionAt, offsetAt, lineStarts } from './positions.js';
 export { matchCase } from './case.js';
 export { documentRules } from './document/index.js';
 export { safeEdit, safeEdits, type SafeEdit } from './fixes.js';
+export { compileGlob, expandBraces, isGlobPattern, GlobError, GLOB_LIMITS, type GlobMatcher, type GlobOptions } from './glob.js';
+export { LIMITS, capFindings } from './limits.js';

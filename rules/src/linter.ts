@@ -4,7 +4,7 @@ import { BUILTIN_RULE_IDS } from './config.js';
 import { applyDirectives, parseDirective, type Directive } from './directives.js';
 import { neverFlag, wordRules } from './generated/data.js';
 import { blockSignals, decideKind, kindFromFrontMatter } from './kind.js';
-import { keysAt, PhraseMatcher, type PhraseEntry } from './matcher.js';
+import { keysAt, PhraseMatcher, ShieldIndex, type PhraseEntry } from './matcher.js';
 import { MentionDetector } from './mentions.js';
 import { headingLike, outline, type OutlineEntry } from './outline.js';
 import { inOrganisationName } from './rules/context.js';
@@ -669,11 +669,10 @@ class FairwordLinter implements Linter {
     for (const m of this.matcher.match(tokens, from, to)) {
       for (const entry of m.entries) (entry.rule === -1 ? shields : candidates).push({ from: m.from, to: m.to, entry });
     }
+    const shielded = new ShieldIndex(shields, from, to);
     const passed = candidates.filter(({ from: f, to: t, entry }) => {
       const rule = this.compiled[entry.rule]!;
-      for (const s of shields) {
-        if (s.from < t && f < s.to && (s.entry.shields === 'all' || s.entry.shields?.has(entry.rule))) return false;
-      }
+      if (shielded.covers(entry.rule, f, t)) return false;
       if (rule.kinds.length > 0 && !rule.kinds.includes(kind)) return false;
       if (!phraseHolds(entry, tokens, f, t, from, firstWord)) return false;
       if (inOrganisationName(tokens, f, t)) return false;

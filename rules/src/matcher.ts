@@ -67,26 +67,85 @@ export class PhraseMatcher {
     return false;
   }
 
-  /** Every phrase occurrence in `tokens[from, to)`, in order of start then length. */
+  /**
+   * Every phrase occurrence in `tokens[from, to)`, in order of start then length; at most
+   * {@link MAX_MATCHES_PER_START} (the longest) per start, so nested organisation terms cannot multiply the work.
+   */
   match(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     for (let i = from; i < to; i++) {
       let node = this.root.next.get(tokens[i]!.norm);
       let j = i + 1;
+      const first = out.length;
       while (node) {
         if (node.ends.length > 0) out.push({ from: i, to: j, entries: node.ends });
         if (j >= to) break;
         node = node.next.get(tokens[j]!.norm);
         j++;
       }
+      if (out.length - first > MAX_MATCHES_PER_START) out.splice(first, out.length - first - MAX_MATCHES_PER_START);
     }
     return out;
   }
 }
+
+/**
+ * Phrases that end at different lengths from one start and are all reported. Rule data nests at most three deep
+ * ("elderly", "elderly care", "elderly care medicine"); only configs with chains of nested terms reach this.
+ */
+export const MAX_MATCHES_PER_START = 4;
 
 /** True when `tokens` starting at `at` spell out `keys`. */
 export function keysAt(tokens: readonly Token[], at: number, keys: readonly string[], limit = tokens.length): boolean {
   if (at < 0 || at + keys.length > limit) return false;
   for (let k = 0; k < keys.length; k++) if (tokens[at + k]!.norm !== keys[k]) return false;
   return true;
+}
+
+/**
+ * The shields found in one sentence, indexed so that asking whether a match is shielded costs the same however many
+ * shields the sentence holds (a document full of allowed phrases would otherwise cost matches × shields).
+ */
+export class ShieldIndex {
+  /** Per rule (or -1 for shields that silence every rule): how many shielded tokens precede each token index. */
+  private readonly covered = new Map<number, Int32Array>();
+
+  constructor(
+    shields: ReadonlyArray<{ from: number; to: number; entry: PhraseEntry }>,
+    private readonly base: number,
+    end: number,
+  ) {
+    const marks = new Map<number, Int32Array>();
+    const mark = (rule: number, from: number, to: number): void => {
+      let diff = marks.get(rule);
+      if (!diff) marks.set(rule, (diff = new Int32Array(end - base + 1)));
+      diff[from - base]! += 1;
+      diff[to - base]! -= 1;
+    };
+    for (const { from, to, entry } of shields) {
+      if (entry.shields === 'all') mark(-1, from, to);
+      else for (const rule of entry.shields ?? []) mark(rule, from, to);
+    }
+    for (const [rule, diff] of marks) {
+      // diff → shielding depth per token → running count of shielded tokens.
+      const prefix = new Int32Array(diff.length);
+      let depth = 0;
+      let count = 0;
+      for (let i = 0; i < diff.length - 1; i++) {
+        depth += diff[i]!;
+        if (depth > 0) count++;
+        prefix[i + 1] = count;
+      }
+      this.covered.set(rule, prefix);
+    }
+  }
+
+  /** Whether a shield that silences `rule` (or every rule) overlaps tokens [from, to). */
+  covers(rule: number, from: number, to: number): boolean {
+    for (const key of [-1, rule]) {
+      const prefix = this.covered.get(key);
+      if (prefix && prefix[to - this.base]! - prefix[from - this.base]! > 0) return true;
+    }
+    return false;
+  }
 }

@@ -31,10 +31,12 @@ export function outline(view: ProseView, source: string): OutlineEntry[] {
     const text = view.text.slice(block.start, block.end);
     for (const m of text.matchAll(/[^\r\n]+/g)) {
       const line = m[0];
+      if (!headingLike(line)) continue;
       const offset = block.start + m.index + (line.length - line.trimStart().length);
-      if (known.has(lineOf(offset)) || !headingLike(line)) continue;
+      // Lines after the block's first start where they are; the first may start before the block ("## Title").
+      const lineStart = m.index === 0 ? lineOf(block.start) : block.start + m.index;
+      if (known.has(lineStart)) continue;
       // A table cell ("| Essential | Desirable |") is a column heading, not a section of the document.
-      const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
       const lineEnd = source.indexOf('\n', offset);
       if (source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd).includes('|')) continue;
       out.push({ text: line.trim(), offset });

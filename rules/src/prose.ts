@@ -267,7 +267,7 @@ function markdownView(source: string, needed?: (segment: string) => boolean): Pr
       }
       // Parsed from a flat copy, so nothing cached keeps this version of the whole document alive.
       const own = flat(segment);
-      part = plainSegment(own) ?? parseMarkdown(own, start === 0);
+      part = plainSegment(own) ?? (withinMarkdownBudget(own) ? parseMarkdown(own, start === 0) : markupMaskedSegment(own, start === 0));
       if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.delete(segmentCache.keys().next().value!);
       segmentCache.set(key, part);
     }
@@ -366,10 +366,13 @@ export function parseMarkdown(source: string, first = true): SegmentView {
     for (let i = s; i < e; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = HARD;
   };
 
-  const visit = (node: Nodes, inBlock: boolean): void => {
+  // An explicit stack (children pushed in reverse, so nodes come off in document order): deep nesting costs no call stack.
+  const stack: Array<[Nodes, boolean]> = [[tree, false]];
+  while (stack.length > 0) {
+    const [node, inBlock] = stack.pop()!;
     if (node.type === 'yaml') {
       view.frontMatter = node.value;
-      return;
+      continue;
     }
     if (node.type === 'html') {
       const s = node.position?.start.offset;
@@ -381,28 +384,28 @@ export function parseMarkdown(source: string, first = true): SegmentView {
         }
       }
       if (inBlock) hard(node);
-      return;
+      continue;
     }
     if (node.type === 'code' && indentedProse(node, source)) {
       const s = node.position!.start.offset!;
       view.blocks.push({ start: s, end: node.position!.end.offset! });
       reveal({ type: 'text', value: node.value, position: node.position! });
-      return;
+      continue;
     }
     if (SKIP.has(node.type)) {
       if (inBlock) hard(node);
-      return;
+      continue;
     }
     if (node.type === 'text') {
       reveal(node);
-      return;
+      continue;
     }
     if (node.type === 'link' && node.children.length === 1 && node.children[0]!.type === 'text') {
       const child = node.children[0];
       const target = node.url.replace(/^mailto:/, '');
       if (child.value === node.url || child.value === target || /^(?:https?:\/\/|www\.)/i.test(child.value)) {
         hard(node);
-        return;
+        continue;
       }
     }
     // A link's brackets and target are hard breaks (its text is revealed below): a phrase never runs into or out of
@@ -411,16 +414,138 @@ export function parseMarkdown(source: string, first = true): SegmentView {
     const isBlock = BLOCKS.has(node.type);
     if (isBlock && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
       view.blocks.push({ start: node.position.start.offset, end: node.position.end.offset });
-
     }
     if ('children' in node) {
-      for (const child of (node as Parents).children) visit(child as Nodes, inBlock || isBlock);
+      const children = (node as Parents).children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i] as Nodes, inBlock || isBlock]);
     }
-  };
-  visit(tree, false);
+  }
   // Link and image syntax around revealed text, inside a block, should break phrases only where it is not prose.
   view.text = chars.join('');
   view.blocks.sort((a, b) => a.start - b.start);
   return view;
 }
 
+
+/**
+ * How much Markdown a segment may hold and still be parsed (see docs/reliability.md). micromark's work on a segment
+ * grows with the square of its emphasis, bracket and similar syntax characters (up to 0.16 µs × their count²), and
+ * with its container nesting; a segment over these bounds is analysed by {@link markupMaskedSegment} instead, so
+ * the parse of any document costs at most about `syntaxDensity` × 0.16 µs per character. Real documents stay far
+ * below both (the densest segment in the test fixtures and docs scores 13).
+ */
+export const MARKDOWN_BUDGET = {
+  /** Largest (syntax characters)² ÷ segment length that is parsed. */
+  syntaxDensity: 32,
+  /** Deepest nesting at the start of a line that is parsed: block quote and list markers, and four columns of indentation each. */
+  nesting: 32,
+} as const;
+
+/** Characters whose count drives micromark's work: emphasis, strikethrough, labels, HTML, tables, code, escapes, entities. */
+const COSTLY = new Set([...'*_~[]!<>|`\\&']);
+
+/** Whether a segment is within {@link MARKDOWN_BUDGET}: parsed with remark, or else analysed with its markup masked. */
+export function withinMarkdownBudget(segment: string): boolean {
+  let costly = 0;
+  let lineStart = true;
+  let depth = 0;
+  let indent = 0;
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i]!;
+    if (COSTLY.has(c)) costly++;
+    if (c === '\n' || c === '\r') {
+      lineStart = true;
+      depth = 0;
+      indent = 0;
+      continue;
+    }
+    if (!lineStart) continue;
+    // At the start of a line: count container markers ("> ", "- ", "1. ") and indentation (four columns a level).
+    if (c === ' ' || c === '\t') {
+      indent += c === ' ' ? 1 : 4;
+      if (indent >= 4) {
+        indent -= 4;
+        if (++depth > MARKDOWN_BUDGET.nesting) return false;
+      }
+      continue;
+    }
+    if (c === '>' || ((c === '-' || c === '*' || c === '+') && /[ \t]/.test(segment[i + 1] ?? ''))) {
+      if (++depth > MARKDOWN_BUDGET.nesting) return false;
+      continue;
+    }
+    const ordered = /^\d{1,9}[.)][ \t]/.exec(segment.slice(i, i + 12));
+    if (ordered) {
+      if (++depth > MARKDOWN_BUDGET.nesting) return false;
+      i += ordered[0].length - 2;
+      continue;
+    }
+    lineStart = false;
+  }
+  return costly * costly <= MARKDOWN_BUDGET.syntaxDensity * Math.max(segment.length, 1);
+}
+
+/**
+ * A segment over the Markdown budget, analysed as plain text: fenced code, code spans, HTML comments and tags,
+ * link targets, URLs and e-mail addresses are masked as they would be after a parse (comments still carry
+ * directives), Markdown punctuation becomes spaces, and each line is a block. Linear in the segment's length.
+ */
+export function markupMaskedSegment(source: string, first = true): SegmentView {
+  const chars = maskUrls(source).split('');
+  const view: SegmentView = { text: '', blocks: [], headings: [], headingOffsets: [], comments: [] };
+  const mask = (s: number, e: number): void => {
+    for (let i = s; i < e; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = HARD;
+  };
+  let from = 0;
+  if (first) {
+    const front = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(source);
+    if (front) {
+      view.frontMatter = front[1]!;
+      mask(0, front[0].length);
+      from = front[0].length;
+    }
+  }
+  // Fenced code: from an opening fence line to the matching closing one (or the end).
+  let fence: { char: string; length: number; start: number } | undefined;
+  for (const m of source.slice(from).matchAll(/^.*$/gm)) {
+    const at = from + m.index;
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(m[0]);
+    if (fence === undefined && f) fence = { char: f[1]![0]!, length: f[1]!.length, start: at };
+    else if (fence && f && f[1]![0] === fence.char && f[1]!.length >= fence.length && /^ {0,3}[`~]+[ \t]*$/.test(m[0])) {
+      mask(fence.start, at + m[0].length);
+      fence = undefined;
+    }
+  }
+  if (fence) mask(fence.start, source.length);
+  // HTML comments (kept for directives), then tags and autolinks.
+  for (const m of source.matchAll(/<!--([\s\S]*?)-->/g)) {
+    if (chars[m.index] === HARD) continue;
+    view.comments.push({ value: m[1]!.trim(), start: m.index, end: m.index + m[0].length });
+    mask(m.index, m.index + m[0].length);
+  }
+  for (const m of source.matchAll(/<\/?[A-Za-z][^<>\r\n]{0,500}>/g)) mask(m.index, m.index + m[0].length);
+  // Code spans: a run of backticks up to the next run of the same length.
+  const runs = new Map<number, number[]>();
+  for (const m of source.matchAll(/`+/g)) {
+    const list = runs.get(m[0].length) ?? [];
+    list.push(m.index);
+    runs.set(m[0].length, list);
+  }
+  for (const [length, starts] of runs) {
+    for (let k = 0; k + 1 < starts.length; k += 2) mask(starts[k]!, starts[k + 1]! + length);
+  }
+  // Link targets: "](…)" up to the closing parenthesis on the same line.
+  for (const m of source.matchAll(/\]\([^()\r\n]{0,2000}\)/g)) mask(m.index, m.index + m[0].length);
+  for (let i = 0; i < chars.length; i++) if (MARKUP_PUNCTUATION.has(chars[i]!)) chars[i] = ' ';
+  view.text = chars.join('');
+  for (const m of view.text.matchAll(/[^\r\n]+/g)) {
+    let s = m.index;
+    let e = m.index + m[0].length;
+    while (s < e && (view.text.charCodeAt(s) <= 32 || view.text[s] === HARD)) s++;
+    while (e > s && (view.text.charCodeAt(e - 1) <= 32 || view.text[e - 1] === HARD)) e--;
+    if (e > s) view.blocks.push({ start: s, end: e });
+  }
+  return view;
+}
+
+/** Markdown punctuation that is markup, not prose, in a segment analysed as plain text. */
+const MARKUP_PUNCTUATION = new Set([...'*_~[]<>|`#\\']);

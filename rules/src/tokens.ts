@@ -10,13 +10,29 @@ export interface Token {
   word: boolean;
 }
 
-// Words may contain inner apostrophes ("King's") and dots between letters ("e.g").
-const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+/**
+ * Invisible characters that may sit inside a word without splitting it when read: soft hyphen, zero-width space,
+ * non-joiner and joiner, direction marks and embeddings, word joiner and its kin, and the zero-width no-break space.
+ * U+2063 (the engine's own mask character, prose.ts's HARD) is not one of them.
+ */
+const INVISIBLE = '\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2062\u2064\u2066-\u2069\uFEFF';
+const INVISIBLE_RE = new RegExp(`[${INVISIBLE}]`, 'gu');
+const HAS_INVISIBLE = new RegExp(`[${INVISIBLE}]`, 'u');
 
-/** Normalises a word for matching: lower case, straight apostrophes. */
+// Words may contain inner apostrophes ("King's"), and invisible characters between their letters ("you\u200Dng").
+const TOKEN_RE = new RegExp(
+  `[\\p{L}\\p{M}\\p{N}]+(?:[${INVISIBLE}]+[\\p{L}\\p{M}\\p{N}]+)*(?:['’][\\p{L}\\p{M}]+(?:[${INVISIBLE}]+[\\p{L}\\p{M}]+)*)*|[^\\s\\p{L}\\p{M}\\p{N}]`,
+  'gu',
+);
+
+/**
+ * Normalises a word for matching: lower case, straight apostrophes, invisible characters dropped (so a word split
+ * by a zero-width joiner matches; its token still covers the characters as written, so offsets stay exact).
+ */
 export function normalize(word: string): string {
-  const lower = word.toLowerCase();
-  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+  let lower = word.toLowerCase();
+  if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+  return HAS_INVISIBLE.test(lower) ? lower.replace(INVISIBLE_RE, '') : lower;
 }
 
 const WORDISH = /[\p{L}\p{M}\p{N}]/u;

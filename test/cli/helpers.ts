@@ -60,3 +60,35 @@ export const SALESMAN = 'We need a salesman.\n\nApplicants must not be wheelchai
 export const CLEAN = 'We welcome applications from everyone.\n';
 /** One information-level finding with two suggestions (suffers-from). */
 export const INFO = 'He suffers from asthma.\n';
+
+/** A run of the bin that was given a time limit. */
+export interface BoundedRun extends Run {
+  /** Wall time of the run in milliseconds. */
+  ms: number;
+  /** Whether it was killed for running over its time limit. */
+  timedOut: boolean;
+}
+
+/**
+ * Runs the built bin like {@link fairword}, but kills it after `ms` (so a hang fails the test instead of stalling
+ * the run) with its heap capped at `heapMb` (so unbounded memory fails it too). `as` runs it as another user.
+ */
+export function fairwordBounded(
+  cwd: string,
+  args: string[],
+  options: { input?: string; ms?: number; heapMb?: number; as?: { uid: number; gid: number } } = {},
+): BoundedRun {
+  const started = performance.now();
+  const { status, stdout, stderr, error } = spawnSync(process.execPath, [`--max-old-space-size=${options.heapMb ?? 1024}`, BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '' },
+    timeout: options.ms ?? 30_000,
+    killSignal: 'SIGKILL',
+    maxBuffer: 512 * 1024 * 1024,
+    ...(options.input === undefined ? {} : { input: options.input }),
+    ...(options.as ?? {}),
+  });
+  const timedOut = (error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  return { code: status, stdout, stderr, ms: performance.now() - started, timedOut };
+}

@@ -431,3 +431,53 @@ export function applyEdit(text: string, e: Edit): { text: string; start: number;
   const end = Math.min(text.length, start + e.remove);
   return { text: text.slice(0, start) + e.insert + text.slice(end), start, end };
 }
+
+/** Sizes for hostile shapes: mostly small, sometimes the sizes that used to hang or overflow the stack. */
+const hostileSize = (large: number): fc.Arbitrary<number> =>
+  fc.oneof({ weight: 24, arbitrary: fc.integer({ min: 2, max: 300 }) }, { weight: 1, arbitrary: fc.integer({ min: 300, max: large }) });
+
+/**
+ * Shapes that cost Markdown or retext parsers work out of proportion to their size, or overflow a recursive walk:
+ * deep nesting, long delimiter runs, long hyphen and inner-symbol chains, many findings in one document, and
+ * invisible characters inside flagged words. None opens a fence, an HTML comment or front matter, so a paragraph
+ * after a blank line is always prose.
+ */
+export const hostileShape: fc.Arbitrary<string> = fc.oneof(
+  hostileSize(3000).map((n) => `${'>'.repeat(n)} young`),
+  hostileSize(3000).map((n) => `${'- '.repeat(n)}young`),
+  hostileSize(3000).map((n) => `${'1. '.repeat(n)}young`),
+  hostileSize(400).map((n) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- young`).join('\n')),
+  fc.tuple(fc.constantFrom('[', '![', '*', '_', '*_', '**', '~', '<a ', '|', '[a](', '&', '\\', '`'), hostileSize(20_000)).map(([d, n]) => `x ${d.repeat(n)}young`),
+  hostileSize(20_000).map((n) => `x ${'['.repeat(n)}young${']'.repeat(n)}`),
+  fc.tuple(fc.constantFrom('-', '.', "'", '&', '_', ':', '\u2010', '\u00AD'), hostileSize(80_000)).map(([sep, n]) => `young ${Array(n).fill('a').join(sep)}`),
+  hostileSize(20_000).map((n) => 'young\n'.repeat(n)),
+  hostileSize(2_000).map((n) => `| a${' | b'.repeat(n)} |\n|${' --- |'.repeat(n + 1)}\n| young${' | x'.repeat(n)} |`),
+  fc.constantFrom('you\u200dng', 'sales\u00adman', 'you\u200bng person', 'wheelchair\u2060-bound', 'sales\ufeffman', 'young\u2063person'),
+);
+
+/** A hostile shape, a paragraph with a known finding, and another shape: the finding must survive whatever comes around it. */
+export const hostileDocument: fc.Arbitrary<GeneratedDoc & { marker: number }> = fc
+  .record({ before: hostileShape, after: hostileShape, format: fc.constantFrom('markdown' as const, 'plaintext' as const) })
+  .map(({ before, after, format }) => {
+    const text = `${before}\n\nWe need a salesman.\n\n${after}\n`;
+    return { text, format, protected: [], marker: before.length + 2 + 'We need a '.length };
+  });
+
+/** One entry of a generated folder tree: a file, a folder, a symbolic link (by what it points at) or a named pipe. */
+export interface TreeEntry {
+  kind: 'file' | 'dir' | 'link' | 'fifo';
+  /** Path below the scanned root, `/`-separated. */
+  path: string;
+  /** For links: where the link leads. */
+  target?: 'inside-file' | 'inside-dir' | 'outside-file' | 'outside-dir' | 'parent' | 'root' | 'self' | 'broken';
+}
+
+/** Folder trees with links inside and out of the root, loops, duplicates, broken links and pipes. */
+export const folderTree: fc.Arbitrary<TreeEntry[]> = fc.array(
+  fc.record({
+    kind: fc.constantFrom<TreeEntry['kind']>('file', 'file', 'file', 'dir', 'dir', 'link', 'link', 'link', 'fifo'),
+    path: fc.array(fc.constantFrom('a', 'b', 'c.md', 'd.txt', '.h.md', 'e.md', 'node_modules'), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/')),
+    target: fc.constantFrom<NonNullable<TreeEntry['target']>>('inside-file', 'inside-dir', 'outside-file', 'outside-dir', 'parent', 'root', 'self', 'broken'),
+  }),
+  { minLength: 1, maxLength: 25 },
+);

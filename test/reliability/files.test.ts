@@ -61,13 +61,37 @@ describe('binary files and invalid text', () => {
     expect(readFileSync(join(dir, 'latin.md')).equals(bytes)).toBe(true);
   });
 
-  it('a UTF-16 file is reported, not crashed on, and left alone', async () => {
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('We need a salesman.\r\n', 'utf16le')]);
-    const dir = await project({ 'wide.txt': utf16 });
-    const run = fairword(dir, ['--fix', 'wide.txt']);
-    expect(run.code).not.toBe(2);
-    expect(lines(run.stderr)[0]).toMatch(/^fairword: skipped wide\.txt: /);
-    expect(readFileSync(join(dir, 'wide.txt')).equals(utf16)).toBe(true);
+  it('UTF-16 files with a BOM (little- and big-endian) are decoded and checked, and --fix writes them back as UTF-16', async () => {
+    const text = 'Services for the disabled.\r\nWe need a salesman.\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le).swap16();
+    const dir = await project({ 'wide.txt': le, 'big.md': be });
+    const run = fairword(dir, ['--format', 'json', 'wide.txt', 'big.md']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const results = JSON.parse(run.stdout) as Array<{ file: string; findings: Array<{ ruleId: string; actual: string }> }>;
+    expect(results.map((r) => [r.file, r.findings.map((f) => `${f.ruleId} ${f.actual}`)])).toEqual([
+      ['big.md', ['the-disabled the disabled', 'gendered-job-title salesman']],
+      ['wide.txt', ['the-disabled the disabled', 'gendered-job-title salesman']],
+    ]);
+    const fix = fairword(dir, ['--fix', 'wide.txt', 'big.md']);
+    expect(fix.stderr).toBe('fairword: applied 4 fixes to 2 files\n');
+    const fixed = text.replace('the disabled', 'disabled people').replace('salesman', 'salesperson');
+    expect(readFileSync(join(dir, 'wide.txt')).equals(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixed, 'utf16le')]))).toBe(true);
+    expect(readFileSync(join(dir, 'big.md')).equals(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixed, 'utf16le')]).swap16())).toBe(true);
+  });
+
+  it('UTF-16 that does not decode and UTF-32 are reported as such (exit 2 never, 0 is not claimed for unread text silently)', async () => {
+    const odd = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('salesman', 'utf16le'), Buffer.from([0x41])]);
+    const lone = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([0x00, 0xd8, 0x41, 0x00])]);
+    const utf32 = Buffer.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]);
+    const dir = await project({ 'odd.txt': odd, 'lone.txt': lone, 'wide32.txt': utf32 });
+    const run = fairword(dir, ['.']);
+    expect(lines(run.stderr)).toEqual([
+      'fairword: skipped lone.txt: not valid UTF-16LE text (save it as UTF-8 to check it)',
+      'fairword: skipped odd.txt: not valid UTF-16LE text (an odd number of bytes)',
+      'fairword: skipped wide32.txt: UTF-32 text is not supported (save it as UTF-8 to check it)',
+    ]);
   });
 
   it('an empty file, a file of line breaks and a file of NUL-free control characters are checked without error', async () => {

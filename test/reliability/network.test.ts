@@ -252,10 +252,18 @@ describe('the language server', () => {
 });
 
 describe('the shipped bundles', () => {
-  const bundles = BUNDLES.map((file) => ({ file, text: existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8') : '' }));
+  // Read once all three exist; a missing or empty bundle fails every test here instead of letting them pass on nothing.
+  let cache: Array<{ file: string; text: string }> | undefined;
+  const loaded = (): Array<{ file: string; text: string }> =>
+    (cache ??= BUNDLES.map((file) => {
+      expect(existsSync(join(ROOT, file)), `${file} is missing (run \`npm run build\`)`).toBe(true);
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      expect(text.length, file).toBeGreaterThan(0);
+      return { file, text };
+    }));
 
   it('exist (run `npm run build` first)', () => {
-    for (const b of bundles) expect(b.text.length, b.file).toBeGreaterThan(0);
+    expect(loaded().map((b) => b.file)).toEqual(BUNDLES);
   });
 
   it('contain no telemetry or crash-reporting SDK', () => {
@@ -271,7 +279,7 @@ describe('the shipped bundles', () => {
       /google-analytics\.com|googletagmanager|gtag\(/i,
       /mixpanel|amplitude\.com|posthog|bugsnag|rollbar|datadoghq|newrelic|honeycomb\.io/i,
     ];
-    for (const b of bundles) {
+    for (const b of loaded()) {
       for (const re of sdks) expect(re.exec(b.text)?.[0], `${b.file} ${re}`).toBeUndefined();
     }
   });
@@ -281,7 +289,7 @@ describe('the shipped bundles', () => {
     // Fairword's own code never calls it.
     const own = ['server/src', 'client/src', 'cli/src', 'rules/src'].flatMap((d) => sourceFiles(join(ROOT, d)));
     for (const file of own) expect(readFileSync(file, 'utf8'), relative(ROOT, file)).not.toMatch(/telemetry/i);
-    for (const b of bundles) {
+    for (const b of loaded()) {
       // The library's telemetry channel is only used when a server calls connection.telemetry.logEvent.
       expect(b.text.match(/\.telemetry\.logEvent\s*\(/g), b.file).toBeNull();
       // The method name appears only as the protocol's own constant.
@@ -291,7 +299,7 @@ describe('the shipped bundles', () => {
   });
 
   it('load no HTTP, TLS, DNS or UDP module, and never call fetch', () => {
-    for (const b of bundles) {
+    for (const b of loaded()) {
       const modules = [...b.text.matchAll(/require\(["'](?:node:)?([\w/]+)["']\)/g)].map((m) => m[1]!);
       const network = modules.filter((m) => ['http', 'https', 'http2', 'tls', 'dns', 'dgram', 'undici'].includes(m));
       expect(network, b.file).toEqual([]);
@@ -311,7 +319,7 @@ describe('the shipped bundles', () => {
     for (const file of [...sourceFiles(join(ROOT, 'rules/data'), /\.ya?ml$/), ...sourceFiles(join(ROOT, 'rules/src')), ...sourceFiles(join(ROOT, 'server/src')), ...sourceFiles(join(ROOT, 'cli/src')), ...sourceFiles(join(ROOT, 'client/src'))]) {
       for (const m of readFileSync(file, 'utf8').matchAll(/https?:\/\/[^\s"'`)<>\]\\]+/g)) dataUrls.add(m[0].replace(/[.,;:]+$/, ''));
     }
-    for (const b of bundles) {
+    for (const b of loaded()) {
       const lines = b.text.split('\n');
       const unexplained: string[] = [];
       lines.forEach((line, n) => {

@@ -15,8 +15,8 @@ const runs = budget(TOTAL);
 
 describe('engine properties (fast-check)', () => {
   for (const p of PROPERTIES) {
-    it(`${p.name}: ${p.asserts}`, { timeout: 60_000 }, () => {
-      fc.assert(p.property(), { numRuns: runs.get(p.name)!, seed: SEED });
+    it(`${p.name}: ${p.asserts}`, { timeout: 120_000 }, async () => {
+      await fc.assert(p.property() as unknown as fc.IAsyncProperty<unknown[]>, { numRuns: runs.get(p.name)!, seed: SEED });
     });
   }
 });

@@ -3,6 +3,10 @@
  * `npm test`) and `scripts/fuzz.mjs` (the nightly budget, 100,000 documents or more). No vitest import: a failed
  * check throws an Error whose message says what broke, and fast-check reports the shrunk counterexample.
  */
+import { spawnSync } from 'node:child_process';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,7 +14,8 @@ import { createLinter, lineStarts, offsetAt, positionAt, type DocumentKind, type
 import { applySafeFixes } from '../../cli/src/fix.js';
 import { safeFixEdits, stableFixEdits } from '../../server/src/features/actions.js';
 import { proseView } from '../../rules/src/prose.js';
-import { anyDocument, applyEdit, edit, longMarkdown, roughDocument, structuredMarkdown, structuredPlaintext, type GeneratedDoc } from './arbitraries.js';
+import { expandTargets } from '../../cli/src/files.js';
+import { anyDocument, applyEdit, edit, folderTree, hostileDocument, longMarkdown, roughDocument, structuredMarkdown, structuredPlaintext, type GeneratedDoc, type TreeEntry } from './arbitraries.js';
 
 /** Counts per property: runs (generated documents), document versions linted, findings checked. */
 export interface PropertyStats {
@@ -219,12 +224,79 @@ export interface NamedProperty {
   asserts: string;
 }
 
-const arbDoc = fc.oneof({ weight: 1, arbitrary: anyDocument }, { weight: 1, arbitrary: roughDocument });
+const arbDoc = fc.oneof({ weight: 10, arbitrary: anyDocument }, { weight: 10, arbitrary: roughDocument }, { weight: 1, arbitrary: hostileDocument });
+
+/**
+ * Builds a generated folder tree under a new temp folder: `root` is scanned, `outside` is its sibling. Entries
+ * whose place is taken (a file where a folder should be) are left out. Returns the folders; the caller removes `base`.
+ */
+function buildTree(entries: readonly TreeEntry[]): { base: string; root: string; outside: string } {
+  const base = realpathSync(mkdtempSync(join(tmpdir(), 'fairword-tree-')));
+  const root = join(base, 'root');
+  const outside = join(base, 'outside');
+  mkdirSync(join(outside, 'dir'), { recursive: true });
+  mkdirSync(root);
+  writeFileSync(join(outside, 'secret.md'), 'We need a salesman.\n');
+  writeFileSync(join(outside, 'dir/other.md'), 'A young team.\n');
+  const exists = (path: string): boolean => {
+    try {
+      lstatSync(path);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const firstFile = entries.find((e) => e.kind === 'file')?.path;
+  const firstDir = entries.find((e) => e.kind === 'dir')?.path;
+  for (const entry of entries) {
+    const path = join(root, entry.path);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      if (exists(path)) continue;
+      if (entry.kind === 'dir') mkdirSync(path);
+      else if (entry.kind === 'file') writeFileSync(path, 'The disabled are welcome.\n');
+      else if (entry.kind === 'fifo') spawnSync('mkfifo', [path]);
+      else {
+        const target = {
+          'inside-file': firstFile ? join(root, firstFile) : join(root, 'missing.md'),
+          'inside-dir': firstDir ? join(root, firstDir) : root,
+          'outside-file': join(outside, 'secret.md'),
+          'outside-dir': join(outside, 'dir'),
+          parent: '..',
+          root,
+          self: path,
+          broken: join(base, 'nowhere'),
+        }[entry.target ?? 'broken'];
+        symlinkSync(target, path);
+      }
+    } catch {
+      // A parent is a file or a link: this entry cannot exist in the tree.
+    }
+  }
+  return { base, root, outside };
+}
+
+/** Regular Markdown and text files reachable from `root` without following links, outside hidden and skipped folders. */
+function plainFiles(root: string): string[] {
+  const out: string[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith('.')) continue;
+      const path = join(dir, name);
+      const stats = lstatSync(path);
+      if (stats.isDirectory() && name !== 'node_modules') stack.push(path);
+      else if (stats.isFile() && /\.(md|txt)$/.test(name)) out.push(path);
+    }
+  }
+  return out;
+}
 
 export const PROPERTIES: NamedProperty[] = [
   {
     name: 'invariants',
-    share: 0.35,
+    share: 0.31,
     asserts: 'lint never throws; ranges inside the document, matching offsets, no split surrogate pair or CRLF; actual = text at offsets; suggestions change only their range',
     property: () =>
       fc.property(arbDoc, lintSetup, (doc, setup) => {
@@ -360,6 +432,51 @@ export const PROPERTIES: NamedProperty[] = [
           });
         }
       }) as fc.IProperty<unknown[]>,
+  },
+  {
+    name: 'hostile-shapes',
+    share: 0.03,
+    asserts: 'deep nesting, long delimiter runs, hyphen chains and floods of findings around a paragraph never throw, keep every invariant, and never hide that paragraph’s finding',
+    property: () =>
+      fc.property(hostileDocument, (doc) => {
+        const s = statsFor('hostile-shapes');
+        s.runs++;
+        const result = linterFor(0).lint(doc.text, { format: doc.format });
+        s.linted++;
+        s.findings += result.findings.length;
+        checkResult(doc.text, result);
+        if (!result.findings.some((f) => f.ruleId === 'gendered-job-title' && f.offset.start === doc.marker && f.offset.end === doc.marker + 8)) {
+          fail('the finding in the paragraph between two hostile shapes is missing', { marker: doc.marker, start: doc.text.slice(0, 200), near: doc.text.slice(doc.marker - 20, doc.marker + 30) });
+        }
+      }) as fc.IProperty<unknown[]>,
+  },
+  {
+    name: 'file-selection',
+    share: 0.01,
+    asserts: 'a folder scan over trees of files, links (inside, outside, looping, duplicate, broken) and pipes ends, lists each real file once, never a file outside the folder, and every plain file inside it',
+    property: () =>
+      fc.asyncProperty(folderTree, async (entries) => {
+        const s = statsFor('file-selection');
+        s.runs++;
+        const { base, root } = buildTree(entries);
+        try {
+          const expansion = await expandTargets([root], base);
+          if ('error' in expansion) fail('the scan failed', expansion);
+          s.linted++;
+          s.findings += expansion.files.length;
+          const reals = expansion.files.map((f) => expansion.real.get(f)!);
+          if (new Set(reals).size !== reals.length) fail('a real file is listed twice', reals);
+          for (const [i, real] of reals.entries()) {
+            if (realpathSync(expansion.files[i]!) !== real) fail('a listed real path is not where the path leads', { path: expansion.files[i], real });
+            const rel = relative(root, real);
+            if (rel.startsWith('..') || rel.startsWith(sep)) fail('a file outside the scanned folder is listed', { real, entries });
+          }
+          const missing = plainFiles(root).filter((file) => !reals.includes(realpathSync(file)));
+          if (missing.length > 0) fail('a plain file inside the folder is not listed', { missing, entries });
+        } finally {
+          rmSync(base, { recursive: true, force: true });
+        }
+      }) as unknown as fc.IProperty<unknown[]>,
   },
 ];
 

@@ -9,6 +9,8 @@ export interface CliIO {
   cwd: string;
   /** Environment consulted for NO_COLOR; defaults to `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Aborted (with the signal's name as reason) when the run should stop after the files in progress. */
+  stop?: AbortSignal;
 }
 
 /** Writes one `fairword: …` line on stderr. */

@@ -116,14 +116,20 @@ export function sarifRule(meta: RuleMeta): ReportingDescriptor {
   };
 }
 
-/** SARIF 2.1.0: one run with Fairword as the tool, metadata for every rule that appears, and every finding. */
+/**
+ * SARIF 2.1.0: one run with Fairword as the tool, metadata for every rule that appears, and every finding. Streams:
+ * each file's results are written as they come, and the tool (with the rules seen) closes the run, so memory does
+ * not grow with the number of findings.
+ */
 export const sarif: Formatter = ({ version }) => {
   const ruleIndex = new Map<string, number>();
   const rules: ReportingDescriptor[] = [];
-  const results: string[] = [];
+  let count = 0;
+  const opening = `{\n  "$schema": ${JSON.stringify(SCHEMA)},\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [`;
   return {
     file({ file, findings }) {
       const uri = sarifUri(file);
+      let out = '';
       for (const finding of findings) {
         let index = ruleIndex.get(finding.ruleId);
         if (index === undefined) {
@@ -131,26 +137,16 @@ export const sarif: Formatter = ({ version }) => {
           ruleIndex.set(finding.ruleId, index);
           rules.push(sarifRule(ruleMeta(finding.ruleId, finding)));
         }
-        // Kept as text: a compact form of each result until the log is written.
-        results.push(JSON.stringify(sarifResult(finding, uri, index), null, 2).replace(/\n/g, `\n${RESULT_INDENT}`));
+        const text = JSON.stringify(sarifResult(finding, uri, index), null, 2).replace(/\n/g, `\n${RESULT_INDENT}`);
+        out += `${count++ === 0 ? opening : ','}\n${RESULT_INDENT}${text}`;
       }
-      return '';
+      return out;
     },
     end() {
-      const log: Log = {
-        $schema: SCHEMA,
-        version: '2.1.0',
-        runs: [
-          {
-            tool: { driver: { name: 'Fairword', informationUri: HOME_URL, version, semanticVersion: version, rules } },
-            columnKind: 'utf16CodeUnits',
-            results: [],
-          },
-        ],
-      };
-      const text = JSON.stringify(log, null, 2);
-      const list = results.length === 0 ? '[]' : `[\n${RESULT_INDENT}${results.join(`,\n${RESULT_INDENT}`)}\n${RESULT_INDENT.slice(2)}]`;
-      return `${text.replace('"results": []', () => `"results": ${list}`)}\n`;
+      const tool: Log['runs'][number]['tool'] = { driver: { name: 'Fairword', informationUri: HOME_URL, version, semanticVersion: version, rules } };
+      const rest = JSON.stringify({ tool, columnKind: 'utf16CodeUnits' }, null, 2).slice(1, -2).replace(/\n/g, '\n    ');
+      const results = count === 0 ? `${opening}]` : `\n${RESULT_INDENT.slice(2)}]`;
+      return `${results},${rest}\n    }\n  ]\n}\n`;
     },
   };
 };

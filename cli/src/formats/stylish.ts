@@ -15,23 +15,28 @@ export const stylish: Formatter = ({ color }) => {
       if (findings.length === 0) return '';
       const rows = findings.map((f) => {
         const place = docxPlace(f);
-        return { f, at: place ? `paragraph ${place.paragraph}` : `${f.range.start.line + 1}:${f.range.start.character + 1}` };
+        const at = place ? `paragraph ${place.paragraph}` : `${f.range.start.line + 1}:${f.range.start.character + 1}`;
+        return { f, at, place, message: terminalSafe(f.message) };
       });
-      const atWidth = Math.max(...rows.map((r) => r.at.length));
-      const sevWidth = Math.max(...findings.map((f) => LABEL[f.severity].length));
-      const msgWidth = Math.max(...findings.map((f) => f.message.length));
+      let atWidth = 0;
+      let sevWidth = 0;
+      let msgWidth = 0;
+      for (const { f, at, message } of rows) {
+        atWidth = Math.max(atWidth, at.length);
+        sevWidth = Math.max(sevWidth, LABEL[f.severity].length);
+        msgWidth = Math.max(msgWidth, message.length);
+      }
       const out: string[] = [];
       if (started) out.push('');
       started = true;
-      out.push(paint(4, file));
-      for (const { f, at } of rows) {
+      out.push(paint(4, terminalSafe(file)));
+      for (const { f, at, place, message } of rows) {
         counts[f.severity]++;
         const sev = paint(COLOR[f.severity], LABEL[f.severity].padEnd(sevWidth));
-        out.push(`  ${paint(2, at.padEnd(atWidth))}  ${sev}  ${f.message.padEnd(msgWidth)}  ${paint(2, f.ruleId)}`);
-        const place = docxPlace(f);
-        if (place) out.push(`  ${' '.repeat(atWidth)}  ${paint(2, placeText(place))}`);
+        out.push(`  ${paint(2, at.padEnd(atWidth))}  ${sev}  ${message.padEnd(msgWidth)}  ${paint(2, terminalSafe(f.ruleId))}`);
+        if (place) out.push(`  ${' '.repeat(atWidth)}  ${paint(2, terminalSafe(placeText(place)))}`);
         const hint = fixHint(f);
-        if (hint) out.push(`  ${' '.repeat(atWidth)}  ${paint(32, hint)}`);
+        if (hint) out.push(`  ${' '.repeat(atWidth)}  ${paint(32, terminalSafe(hint))}`);
       }
       return `${out.join('\n')}\n`;
     },
@@ -46,6 +51,18 @@ export const stylish: Formatter = ({ color }) => {
     },
   };
 };
+
+/**
+ * Text from a document or a file name made safe to print on a terminal: control characters (escape sequences,
+ * line breaks, bidirectional overrides) are shown as escapes, so nothing can move the cursor, recolour the screen
+ * or fake a line of output.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
 
 function fixHint(f: Finding): string | undefined {
   if (f.suggestions.length > 0) return `→ try: ${f.suggestions.map((s) => JSON.stringify(s)).join(', ')}`;
