@@ -111,6 +111,9 @@ describe('document kind from several signals, general when unsure', () => {
     ['a news story', 'Hospital wins award\n\nThe chief executive said staff had worked hard. A spokesperson told reporters the award was deserved.', 'general'],
     ['a job title with "policy" in it', 'Senior Policy Adviser\n\nJob summary\n\nYou will lead work on housing. We are looking for someone who can write well. Salary: £45,000 a year. Closing date: 1 May.', 'job-advert'],
     ['too little to go on', 'Notes from Tuesday\n\nWe talked about the garden and the summer fair.', 'general'],
+    ['a policy with numbered sections', '# Lone Working Policy\n\n## 1. Purpose\n\nThis sets out how staff stay safe.\n\n## 2. Scope\n\nAll staff who visit patients at home. If you feel unsafe, call your manager.', 'policy'],
+    ['a health day invitation', '# Community Health Day: Diabetes\n\nSaturday 3 May, 10am to 2pm, at the library. Free, and everyone is welcome.', 'health-information'],
+    ['an advert with a person specification section', '# Clinical Pharmacist\n\n**Salary:** £47,000 a year\n**Closing date:** 1 March\n\n## About the role\n\nYou will run medication reviews.\n\n## Person specification\n\n- A pharmacy degree or equivalent.', 'job-advert'],
   ])('%s', (_name, text, kind) => {
     const result = kindOf(text);
     expect(result.kind).toBe(kind);
