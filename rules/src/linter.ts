@@ -690,7 +690,7 @@ class FairwordLinter implements Linter {
       if (rule.kinds.length > 0 && !rule.kinds.includes(kind)) return false;
       if (!phraseHolds(entry, tokens, f, t, from, firstWord)) return false;
       if (inOrganisationName(tokens, f, t)) return false;
-      return this.conditionsHold(rule, tokens, f, t, from, to, section);
+      return this.conditionsHold(rule, tokens, f, t, from, to, section, kind);
     });
     // A term quoted, cited, discouraged or listed for discussion is mentioned, not used.
     const citation = mentions.isCitation(view.slice(start, end));
@@ -762,7 +762,16 @@ class FairwordLinter implements Linter {
     if (mine.some((f) => !f.safe)) for (const f of mine) f.safe = false;
   }
 
-  private conditionsHold(rule: CompiledRule, tokens: Token[], f: number, t: number, sFrom: number, sTo: number, section: string): boolean {
+  private conditionsHold(
+    rule: CompiledRule,
+    tokens: Token[],
+    f: number,
+    t: number,
+    sFrom: number,
+    sTo: number,
+    section: string,
+    kind: DocumentKind,
+  ): boolean {
     const word = rule.word;
     const cond = rule.cond;
     if (!word || !cond) return true;
@@ -783,7 +792,9 @@ class FairwordLinter implements Linter {
     if (word.about) {
       const who = describer.describe(tokens, f, t, sFrom, sTo, section);
       if (word.about === 'not-others' && who === 'others') return false;
-      if (word.about === 'workforce' && who !== 'candidate' && who !== 'team') return false;
+      // Outside recruitment documents a team described as young is news, not a requirement: only a sentence that is
+      // choosing someone ("we are looking for a young …") counts.
+      if (word.about === 'workforce' && who !== 'candidate' && (who !== 'team' || !RECRUITMENT_KINDS.has(kind))) return false;
       if (word.about === 'candidate' && (who === 'team' || who === 'others' || who === 'thing')) return false;
     }
     return true;
