@@ -793,8 +793,11 @@ class FairwordLinter implements Linter {
       const who = describer.describe(tokens, f, t, sFrom, sTo, section);
       if (word.about === 'not-others' && who === 'others') return false;
       // Outside recruitment documents a team described as young is news, not a requirement: only a sentence that is
-      // choosing someone ("we are looking for a young …") counts.
-      if (word.about === 'workforce' && who !== 'candidate' && (who !== 'team' || !RECRUITMENT_KINDS.has(kind))) return false;
+      // choosing someone ("we want a young team", "to join our young team") counts.
+      if (word.about === 'workforce' && who !== 'candidate') {
+        if (who !== 'team') return false;
+        if (!RECRUITMENT_KINDS.has(kind) && !describer.choosing(tokens, f, sFrom, sTo)) return false;
+      }
       if (word.about === 'candidate' && (who === 'team' || who === 'others' || who === 'thing')) return false;
     }
     return true;
