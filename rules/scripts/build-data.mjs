@@ -62,6 +62,9 @@ function listKeys(list, where) {
       const words = lexicon?.[item.slice(1)]?.words;
       if (!words) fail(where, `unknown word class ${item}`);
       for (const w of words ?? []) out.push(keyOf(w));
+    } else if (item.includes('(')) {
+      // Alternatives and word classes inside a condition: "(drive|driving) (@others)".
+      for (const v of expand(item)) if (keyOf(v.phrase)) out.push(keyOf(v.phrase));
     } else if (keyOf(item)) out.push(keyOf(item));
   }
   return [...new Set(out)];

@@ -679,9 +679,12 @@ class FairwordLinter implements Linter {
     while (firstWord < to && !tokens[firstWord]!.word) firstWord++;
     const sentenceFound = out.length;
     const shields: Array<{ from: number; to: number; entry: PhraseEntry }> = [];
-    const candidates: Array<{ from: number; to: number; entry: PhraseEntry }> = [];
+    const candidates: Array<{ from: number; to: number; entry: PhraseEntry; possessive?: number }> = [];
     for (const m of this.matcher.match(tokens, from, to)) {
-      for (const entry of m.entries) (entry.rule === -1 ? shields : candidates).push({ from: m.from, to: m.to, entry });
+      for (const entry of m.entries) {
+        if (entry.rule === -1) shields.push({ from: m.from, to: m.to, entry });
+        else candidates.push({ from: m.from, to: m.to, entry, ...(m.possessive ? { possessive: m.possessive } : {}) });
+      }
     }
     const shielded = new ShieldIndex(shields, from, to);
     const passed = candidates.filter(({ from: f, to: t, entry }) => {
@@ -710,14 +713,14 @@ class FairwordLinter implements Linter {
       // Words a rule requires after the phrase are part of what the writer should change: "black community".
       const needed = this.compiled[m.entry.rule]!.cond?.requiresNext ?? [];
       const tail = needed.reduce((n, k) => (k.length > n && keysAt(tokens, m.to, k, to) ? k.length : n), 0);
-      const end = tokens[m.to + tail - 1]!.end;
+      const end = tokens[m.to + tail - 1]!.end - (tail > 0 ? 0 : (m.possessive ?? 0));
       out.push({
         rule: m.entry.rule,
         start: tokens[m.from]!.start,
         end,
         sentenceStart: m.from === firstWord,
         phrase: m.entry.phrase,
-        ...(tail > 0 ? { phraseEnd: tokens[m.to - 1]!.end } : {}),
+        ...(tail > 0 ? { phraseEnd: tokens[m.to - 1]!.end - (m.possessive ?? 0) } : {}),
         ...(m.entry.suggestions ? { suggestions: m.entry.suggestions } : {}),
         ...(m.entry.safe ? { safe: true } : {}),
       });

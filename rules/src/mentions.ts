@@ -1,6 +1,9 @@
 import { keysAt } from './matcher.js';
 import { phraseKeys, type Token } from './tokens.js';
 
+/** Verbs that report a label someone gave: "described as", "labelled by the press as". */
+const LABELLING = new Set(['described', 'labelled', 'labeled', 'termed', 'branded', 'dubbed', 'characterised', 'characterized', 'categorised', 'categorized', 'classed', 'classified']);
+
 /**
  * Tells a term that is *mentioned* from one that is *used*: quoted terms ("avoid 'wheelchair-bound'"), terms
  * introduced by a discouraging cue ("culture add, not culture fit"), references and citations, and sentences that
@@ -67,6 +70,10 @@ export class MentionDetector {
     let at = from;
     // Skip an opening quote or bracket between the cue and the term.
     while (at > sentenceFrom && !tokens[at - 1]!.word && /['"‘“(]/.test(tokens[at - 1]!.text)) at--;
+    // "described in past reports as hard to reach": a label others gave, reported.
+    if (at > sentenceFrom && tokens[at - 1]!.norm === 'as') {
+      for (let i = Math.max(sentenceFrom, at - 8); i < at - 1; i++) if (LABELLING.has(tokens[i]!.norm)) return true;
+    }
     return this.cues.some((keys) => {
       const start = at - keys.length;
       if (start < sentenceFrom || !keysAt(tokens, start, keys)) return false;

@@ -18,7 +18,9 @@ export const StatementBit = {
 export function statementBits(text: string): number {
   const t = flatten(text);
   let bits = 0;
-  if ((/£\s?\d/.test(t) && (SALARY_CONTEXT.test(t) || SALARY_FIGURE_SHAPE.test(t))) || PER_PERIOD.test(t) || PRO_RATA.test(t) || PAY_FIGURE.test(t)) {
+  // Sums in millions are budgets and turnovers, not pay: "it costs £9.4 million a year to run".
+  const pay = t.replace(/£\s?\d[\d,.]*\s?(?:million|billion|m|bn)\b[^.;]*/g, '');
+  if ((/£\s?\d/.test(pay) && (SALARY_CONTEXT.test(pay) || SALARY_FIGURE_SHAPE.test(pay))) || PER_PERIOD.test(pay) || PRO_RATA.test(t) || PAY_FIGURE.test(pay)) {
     bits |= StatementBit.Salary;
   }
   if (BAND.test(t)) bits |= StatementBit.Band;
