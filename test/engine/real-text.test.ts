@@ -45,6 +45,10 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['accent: a clause after it', 'person-specification', 'Clear spoken English without a strong accent, so callers understand you.', ['accent "without a strong accent"']],
   ['nationality: a requirement', 'person-specification', 'Nationality: must be a British citizen.', ['nationality-requirement "British citizen"']],
   ['nationality: the right to work', 'job-advert', 'You will need the right to work in the UK; we welcome applicants of any nationality.', []],
+  ['nationality for a language, said in the sentence', 'policy', 'A Polish receptionist can greet Polish-speaking families.', ['nationality-for-language "Polish receptionist"']],
+  ['nationality of staff in post', 'policy', 'Polish nurses often join Polish-speaking clinics.', []],
+  ['race as data', 'general', 'Outcomes were broken down by race and age.', ['race-ethnicity "broken down by race"']],
+  ['race in a legal list', 'policy', 'We do not discriminate on grounds of race, religion or disability.', []],
   ['jargon: a ninja', 'job-advert', 'Are you the marketing ninja we need?', ['jargon-job-title "ninja"']],
   // Possessives, and role titles inside the names of committees.
   ['a possessive job title', 'policy', "The chairman's casting vote decides a tie.", ['gendered-job-title "chairman"']],

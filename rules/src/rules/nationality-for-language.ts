@@ -78,7 +78,10 @@ export default defineRule({
       const following = tokens.slice(endIndex + 1, endIndex + 3).map((x) => x.norm);
       // "a Romanian sales rep and a Polish carer": a second role joined to one already reported.
       const joined = lastReported >= 0 && tokens.slice(lastReported + 1, i).every((x) => ['and', 'or', 'a', 'an', ','].includes(x.norm));
-      if (!joined && !before.some((w) => BEFORE.has(w)) && !following.some((w) => AFTER.has(w))) continue;
+      // "a Romanian worker may help a Romanian-speaking patient": the sentence itself says the language is the point.
+      const forLanguage =
+        ['a', 'an', 'any'].includes(tokens[i - 1]?.norm ?? '') && tokens.some((x, k) => k !== i && x.norm === t.norm && tokens[k + 1]?.norm === 'speaking');
+      if (!joined && !forLanguage && !before.some((w) => BEFORE.has(w)) && !following.some((w) => AFTER.has(w))) continue;
       lastReported = endIndex;
       const nationality = t.text.charAt(0).toUpperCase() + t.text.slice(1).toLowerCase();
       const role = text.slice(next.start, end.end);
