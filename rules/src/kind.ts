@@ -70,6 +70,8 @@ const SIGNALS: Signal[] = [
   sig('community health events', 'health-information', 'text', /\b(?:drop-in|come along|free (?:lunch|tea|refreshments|childcare|jab|vaccin\w*)|awareness (?:day|week|month)|history month|this event|community (?:event|cafe|café|session|hall)s?|join us)\b/i, 1, 2),
   // Reports and news: attribution, dates and data.
   sig('news reporting', 'general', 'text', /\b(?:said|says|told|according to|added|commented)\b|\b(?:inquest|coroner|court|press release|spokesperson|spokesman|spokeswoman|announced|reported|minister)\b/i, 1, 4),
+  // The press gives a person's age after their name: "Jo Smith, 58, set off on Saturday".
+  sig('a person named with their age', 'general', 'text', /\b\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, (?:aged )?\d{1,3},/u, 2, 2),
   sig('report and data language', 'general', 'text', /\b(?:report|survey|findings|data|analysis|indicators?|percentage|per cent|figure \d|table \d|needs assessment|census|statistics|respondents|year on year|evidence)\b|\d+(?:\.\d+)?%/i, 1, 4),
 ];
 

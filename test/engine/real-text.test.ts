@@ -137,6 +137,8 @@ describe('document kind from several signals, general when unsure', () => {
     ['a policy', 'Flexible Working Policy\n\n1. Purpose\n\nThis policy sets out how staff may ask for flexible working.\n\n2. Scope\n\nAll staff.\n\nReview date: 2027', 'policy'],
     ['terms of reference', 'Carers Network Terms of Reference\n\nThe network aims:\n\nTo support carers.\nTo raise concerns with managers.', 'policy'],
     ['health information for the reader', 'Flu vaccine\n\nWho is eligible\n\nYou can get a free flu vaccine if you are 65 or over. Ask your GP or pharmacist. If you think you are eligible, book an appointment.', 'health-information'],
+    // Without "Amira Patel, 41," the closing advice line would make this health information.
+    ['a news story about health', "Nurse runs marathon for stroke charity\n\nAmira Patel, 41, ran the London Marathon on Sunday for a stroke charity after her mother's illness.\n\nShe said the help her family got had changed their lives.\n\nThe charity's director, Tom Reid, said demand had grown.\n\nIf you are worried about a stroke, call 999.", 'general'],
     ['a news story', 'Hospital wins award\n\nThe chief executive said staff had worked hard. A spokesperson told reporters the award was deserved.', 'general'],
     ['a job title with "policy" in it', 'Senior Policy Adviser\n\nJob summary\n\nYou will lead work on housing. We are looking for someone who can write well. Salary: £45,000 a year. Closing date: 1 May.', 'job-advert'],
     ['too little to go on', 'Notes from Tuesday\n\nWe talked about the garden and the summer fair.', 'general'],
