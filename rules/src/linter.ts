@@ -701,7 +701,7 @@ class FairwordLinter implements Linter {
     let quoted: Array<[number, number]> | undefined;
     const inQuotes = (s: number, e: number): boolean =>
       (quoted ??= mentions.quotedSpans(view, start, end)).some(([qs, qe]) => s >= qs && e <= qe);
-    if (mentions.isListing(tokens, from, to, new Set(passed.map((m) => this.compiled[m.entry.rule]!.id)).size)) return false;
+    if (mentions.isListing(tokens, from, to, new Set(passed.map((m) => this.compiled[m.entry.rule]!.id)).size, passed)) return false;
 
     // Longest match wins; overlapping shorter matches are dropped.
     passed.sort((a, b) => a.from - b.from || b.to - a.to);

@@ -1,6 +1,9 @@
 import { keysAt } from './matcher.js';
 import { phraseKeys, type Token } from './tokens.js';
 
+/** What may stand between the terms of a bare list. */
+const LIST_GLUE = new Set([',', 'and', 'or', '/', ';', '(', ')']);
+
 /** Verbs that report a label someone gave: "described as", "labelled by the press as". */
 const LABELLING = new Set(['described', 'labelled', 'labeled', 'termed', 'branded', 'dubbed', 'characterised', 'characterized', 'categorised', 'categorized', 'classed', 'classified']);
 
@@ -98,13 +101,29 @@ export class MentionDetector {
     return this.predicates.some((keys) => keysAt(tokens, at, keys, sentenceTo) || keysAt(tokens, to, keys, sentenceTo));
   }
 
-  /** True when a sentence with several flagged terms is talking about terminology. */
-  isListing(tokens: readonly Token[], from: number, to: number, distinctRules: number): boolean {
+  /**
+   * True when a sentence with several flagged terms is talking about terminology. `spans` are the flagged terms'
+   * token ranges: after a weak word ("including", "such as") they must follow one another as a bare list of terms
+   * ("include BAME, BME and people of colour"), not as noun phrases about people ("including non-white tenants and …").
+   */
+  isListing(tokens: readonly Token[], from: number, to: number, distinctRules: number, spans: ReadonlyArray<{ from: number; to: number }> = []): boolean {
     if (distinctRules < 2) return false;
     for (let i = from; i < to; i++) {
       const norm = tokens[i]!.norm;
-      if (this.listingWords.has(norm) || (distinctRules >= 3 && this.weakListingWords.has(norm))) return true;
+      if (this.listingWords.has(norm)) return true;
+      if (distinctRules >= 3 && this.weakListingWords.has(norm) && this.bareList(tokens, spans)) return true;
     }
     return false;
+  }
+
+  /** Whether the spans, in order, are separated only by commas, "and", "or", slashes and quotes. */
+  private bareList(tokens: readonly Token[], spans: ReadonlyArray<{ from: number; to: number }>): boolean {
+    const sorted = [...spans].sort((a, b) => a.from - b.from);
+    for (let k = 1; k < sorted.length; k++) {
+      for (let i = sorted[k - 1]!.to; i < sorted[k]!.from; i++) {
+        if (!LIST_GLUE.has(tokens[i]!.norm) && !/^['"‘’“”]$/.test(tokens[i]!.text)) return false;
+      }
+    }
+    return true;
   }
 }
