@@ -2,10 +2,12 @@ import type { Readable } from 'node:stream';
 import { AbstractMessageReader, type DataCallback, type Disposable, type Message } from 'vscode-languageserver/node.js';
 
 /**
- * The largest message body read, in bytes: three times the largest document the server will check (10 MiB, the
- * ceiling of `maxFileSize`), which leaves room for JSON escaping. A longer message is passed over unread.
+ * The largest message body read, in bytes. VS Code hands extensions no document over 50 MB, and such a document
+ * still fits after JSON escaping its line breaks and quotes, so a document too large to check still arrives and is
+ * reported as too large (the check itself stops at `maxFileSize`, 10 MiB at most). A longer message is passed over
+ * unread.
  */
-export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 /** The longest header block (`Content-Length` and any other header lines) read before it is taken as noise. */
 export const MAX_HEADER_BYTES = 1024;
