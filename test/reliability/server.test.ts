@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { createLinter, type Finding } from '@fairword/rules';
 import { TestClient } from '../lsp/client.js';
-import { RawServer, frame } from './raw-server.js';
+import { RawServer, frame, type Message } from './raw-server.js';
 
 let dir: string;
 const uriOf = (name: string): string => pathToFileURL(join(dir, name)).href;
@@ -85,8 +85,8 @@ describe('malformed input over stdio', () => {
   it('answers a request sent before initialize, then initializes normally', async () => {
     const server = rawServer();
     const early = await server.request('textDocument/hover', { textDocument: { uri: 'file:///early.md' }, position: { line: 0, character: 0 } });
-    // The LSP spec asks for error -32002 (ServerNotInitialized); vscode-languageserver answers null. Either way it answers.
-    expect(early.error?.code === -32002 || early.result === null).toBe(true);
+    // The LSP spec asks for error -32002 (ServerNotInitialized), and for notifications to be dropped.
+    expect(early.error?.code).toBe(-32002);
     const init = await server.initialize();
     expect(init.error).toBeUndefined();
     await server.answersAll();
@@ -215,6 +215,60 @@ describe('malformed input over stdio', () => {
     await server.answersAll();
     const statuses = server.messages.slice(from).filter((m) => m.method === 'fairword/status');
     for (const s of statuses) expect((s.params as { kind?: string }).kind).not.toBe('banana');
+  });
+});
+
+describe('the LSP lifecycle (initialize once; after shutdown only exit)', () => {
+  const open = (server: RawServer, uri: string): void =>
+    server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'We need a salesman.' } });
+  const validationOf = (server: RawServer, uri: string): Message | undefined =>
+    server.messages.find((m) => m.method === 'fairword/validated' && (m.params as { uri: string }).uri === uri);
+
+  it('refuses a second initialize with InvalidRequest and keeps working', async () => {
+    const server = rawServer();
+    await server.initialize();
+    const again = await server.request('initialize', { processId: null, rootUri: null, capabilities: {} });
+    expect(again.error?.code).toBe(-32600);
+    expect(again.result).toBeUndefined();
+    open(server, 'untitled:after-second-initialize');
+    const validated = await server.waitFor((m) => m === validationOf(server, 'untitled:after-second-initialize'), 'validation');
+    expect(validated.params).toEqual({ uri: 'untitled:after-second-initialize', version: 1, count: 1 });
+  });
+
+  it('answers every request after shutdown with InvalidRequest, drops notifications, and exits with 0 on exit', async () => {
+    const server = rawServer();
+    await server.initialize();
+    expect((await server.request('shutdown')).error).toBeUndefined();
+    const after = [
+      await server.request('textDocument/hover', { textDocument: { uri: 'untitled:x' }, position: { line: 0, character: 0 } }),
+      await server.request('workspace/executeCommand', { command: 'fairword.allowTerm', arguments: [{ uri: 'untitled:x', term: 'salesman' }] }),
+      await server.request('fairword/unknownRequest', {}),
+      await server.request('initialize', { processId: null, rootUri: null, capabilities: {} }),
+      await server.request('shutdown'),
+    ];
+    expect(after.map((m) => [m.error?.code, m.result])).toEqual(Array(5).fill([-32600, undefined]));
+    open(server, 'untitled:after-shutdown');
+    expect((await server.answersAll()).map((m) => m.error?.code)).toEqual(Array(5).fill(-32600));
+    expect(validationOf(server, 'untitled:after-shutdown')).toBeUndefined();
+    const exited = new Promise<number | null>((resolve) => server.process.once('exit', (code) => resolve(code)));
+    server.notify('exit');
+    expect(await exited).toBe(0);
+  });
+
+  it('exits with 1 on exit without shutdown', async () => {
+    const server = rawServer();
+    await server.initialize();
+    const exited = new Promise<number | null>((resolve) => server.process.once('exit', (code) => resolve(code)));
+    server.notify('exit');
+    expect(await exited).toBe(1);
+  });
+
+  it('drops notifications before initialize (a document opened then is not checked)', async () => {
+    const server = rawServer();
+    open(server, 'untitled:before-initialize');
+    await server.initialize();
+    await server.answersAll();
+    expect(validationOf(server, 'untitled:before-initialize')).toBeUndefined();
   });
 });
 
