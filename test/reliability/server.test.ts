@@ -14,8 +14,9 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import { createLinter, type Finding } from '@fairword/rules';
+import { createLinter, defineRule, type Finding } from '@fairword/rules';
 import { TestClient } from '../lsp/client.js';
+import { inProcessServer, stopInProcess } from '../lsp/in-process.js';
 import { RawServer, frame, type Message } from './raw-server.js';
 
 let dir: string;
@@ -379,22 +380,32 @@ describe('documents closed, reopened and edited faster than they are checked', (
   });
 });
 
-describe('a rule that throws (FAIRWORD_TEST_THROWING_RULE=1 makes a logic rule throw on "kaboom")', () => {
-  // The hook is server/src/test-hooks.ts: the rule joins the linters only when the variable is set.
+describe('a rule that throws (the test adds a logic rule that throws on "kaboom" to a server in this process)', () => {
+  // The rule reaches the server through its host's linter options: no shipped bundle carries it.
+  const throwing = defineRule({
+    meta: {
+      id: 'test-throwing-rule',
+      category: 'fairword',
+      severity: 'warning',
+      kinds: [],
+      title: 'A rule that throws',
+      message: 'never reported',
+      note: 'Checks that a failing rule is contained.',
+      sources: [{ title: 'Fairword tests' }],
+      suggestions: [],
+      enabledByDefault: true,
+      examples: { ok: [], notOk: [] },
+    },
+    triggers: ['kaboom'],
+    check() {
+      throw new Error('test rule failed on purpose');
+    },
+  });
   let client: TestClient;
   beforeAll(async () => {
-    const saved = process.env['FAIRWORD_TEST_THROWING_RULE'];
-    process.env['FAIRWORD_TEST_THROWING_RULE'] = '1';
-    try {
-      client = await TestClient.start({ debounceMs: 0, typingDelayMs: 0 });
-    } finally {
-      if (saved === undefined) delete process.env['FAIRWORD_TEST_THROWING_RULE'];
-      else process.env['FAIRWORD_TEST_THROWING_RULE'] = saved;
-    }
+    client = await inProcessServer({ initializationOptions: { debounceMs: 0, typingDelayMs: 0 } }, { linterOptions: { extraRules: [throwing] } });
   });
-  afterAll(async () => {
-    await client?.stop();
-  });
+  afterAll(() => stopInProcess(client));
 
   it('reports exactly one rule-error diagnostic and keeps every other finding', async () => {
     const uri = uriOf('kaboom.md');

@@ -1,10 +1,9 @@
-/** What the Node host gives the server core: node:fs for `file:` URIs, Node's timers, and the test hook. */
+/** What the Node host gives the server core: node:fs for `file:` URIs and Node's timers. */
 import { promises as fsp } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ServerHost } from '../server.js';
 import { FileType, type FileStat } from '../protocol.js';
 import { FileSystemError, type FileSystem } from '../workspace/file-system.js';
-import { testLinterOptions } from './test-hooks.js';
 
 /** Files on this machine, by `file:` URI. */
 export class NodeFileSystem implements FileSystem {
@@ -59,6 +58,5 @@ export function nodeHost(): ServerHost {
       yield: () => new Promise((resolve) => setImmediate(resolve)),
     },
     ignoreCase: process.platform === 'win32' || process.platform === 'darwin',
-    linterOptions: testLinterOptions(),
   };
 }

@@ -18,7 +18,7 @@ import type { FairwordSettings } from '../protocol.js';
 export interface WorkspaceOptions {
   fs: FileSystem;
   clock: Clock;
-  /** Options for every linter (the Node host's test hook adds a rule). */
+  /** Options for every linter (tests add rules through the host). */
   linterOptions: CreateLinterOptions;
   /** Whether file names match without regard to case (Windows, macOS). */
   ignoreCase: boolean;
