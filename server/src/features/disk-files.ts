@@ -13,9 +13,6 @@ import { FileSystemError, type FileSystem } from '../workspace/file-system.js';
 import { displayPath } from '../workspace/uris.js';
 import { TEXT_FILES_GLOB } from '../workspace/walk.js';
 
-/** How much of a file is looked at for a NUL byte, the sign of a binary file that is not checked. */
-const BINARY_PROBE = 8192;
-
 /** The files on disk that have diagnostics, for one server. */
 export class DiskFiles {
   /** Whether "Check all files" has run: files that are not open then keep their diagnostics, kept current. */
@@ -80,15 +77,11 @@ export class DiskFiles {
     const limit = (await workspace.configs.forFile(uri)).config.maxFileSize ?? settings.maxFileSize;
     let text: string;
     try {
-      const stat = await this.fs.stat(uri);
-      if (!stat) throw new FileSystemError('not found', 'ENOENT');
-      if (stat.size > limit) throw new FileSystemError('too large', 'EFBIG');
-      const bytes = await this.fs.readFile(uri);
-      if (bytes.subarray(0, BINARY_PROBE).includes(0)) throw new FileSystemError('binary', 'EBINARY');
-      text = new TextDecoder().decode(bytes);
+      // Read as the CLI reads: regular files only, and never more than the limit, whatever the size is said to be.
+      text = await this.fs.readText(uri, limit);
     } catch (err) {
-      const quiet = err instanceof FileSystemError && (err.notFound || err.code === 'EFBIG' || err.code === 'EBINARY');
-      if (!quiet) log.warn(`cannot read ${displayPath(uri)}: ${describe(err)}`);
+      const quiet = err instanceof FileSystemError && err.notFound;
+      if (!quiet) log.warn(`skipped ${displayPath(uri)}: ${err instanceof FileSystemError && err.notText ? err.message : describe(err)}`);
       if (this.published.has(uri)) await this.publish(uri, []);
       return { count: 0, skipped: true };
     }
