@@ -517,6 +517,14 @@ describe('extension labels', () => {
     expect(statusView(undefined)).toEqual({ text: 'Fairword', detail: 'Checking…', severity: 'information', busy: true });
   });
 
+  it('says when only the most serious findings are listed', () => {
+    const truncated: StatusParams = { ...base, count: 149000, truncated: { shown: 1000, total: 149000 } };
+    expect(statusView(truncated).detail).toBe('149000 things to review, the 1000 most serious listed · type recognised from the text');
+    expect(statusView({ ...truncated, config: { path: '/w/.fairword.yaml', errors: 1 } }).detail).toBe(
+      '149000 things to review, the 1000 most serious listed · .fairword.yaml has a mistake, so the settings from before it are used',
+    );
+  });
+
   it('says why a file was not checked, with a way to change that', () => {
     const skipped = (reason: NonNullable<StatusParams['skipped']>['reason']): StatusParams => ({ uri, version: 1, count: 0, skipped: { reason, message: 'Why.' } });
     expect(statusView(skipped('too-large'))).toEqual({

@@ -27,6 +27,8 @@ export function frame(message: unknown): Buffer {
 export class RawServer {
   /** Every message received, in order. */
   readonly messages: Message[] = [];
+  /** The size of each message's body in bytes, as it came over the wire (same order as `messages`). */
+  readonly sizes: number[] = [];
   stderr = '';
   exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private buffer = Buffer.alloc(0);
@@ -167,6 +169,7 @@ unanswered: ${ids.filter((id) => !answered.has(id)).join(', ')}`);
       this.buffer = this.buffer.subarray(end + 4 + length);
       const message = JSON.parse(body) as Message;
       this.messages.push(message);
+      this.sizes.push(length);
       // Answer the few requests a server may make of a client that declared no capabilities.
       if (message.method !== undefined && message.id !== undefined) this.send({ jsonrpc: '2.0', id: message.id, result: null });
     }

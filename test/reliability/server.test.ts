@@ -380,6 +380,34 @@ describe('documents closed, reopened and edited faster than they are checked', (
   });
 });
 
+describe('a document with tens of thousands of findings (issue 15: every keystroke used to publish all of them)', () => {
+  it('publishes the 1,000 most serious and a notice, and says so in the status, in a message under 1.5 MB', { timeout: 120_000 }, async () => {
+    const server = rawServer();
+    await server.initialize();
+    const uri = 'untitled:many-findings';
+    const lines = 30_000;
+    const published = (version: number): Promise<Message> =>
+      server.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && (m.params as { version: number }).version === version, `diagnostics of v${version}`, 0, 60_000);
+    server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'he/she\n'.repeat(lines) } });
+    await published(1);
+    const started = performance.now();
+    server.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: lines, character: 0 }, end: { line: lines, character: 0 } }, text: 'he/she' }] });
+    const keystroke = await published(2);
+    const elapsed = performance.now() - started;
+    const diagnostics = (keystroke.params as { diagnostics: Diagnostic[] }).diagnostics;
+    expect(diagnostics).toHaveLength(1001);
+    expect(diagnostics.filter((d) => d.code === 'he-she')).toHaveLength(1000);
+    expect(diagnostics.at(-1)).toMatchObject({
+      code: 'too-many-findings',
+      message: `Showing 1000 of ${lines + 1} findings in this document (the most serious first); Fairword lists at most 1000 per document.`,
+    });
+    expect(server.sizes[server.messages.indexOf(keystroke)]).toBeLessThan(1.5 * 1024 * 1024);
+    const status = server.messages.filter((m) => m.method === 'fairword/status' && (m.params as { version: number }).version === 2).at(-1);
+    expect(status?.params).toMatchObject({ count: lines + 1, truncated: { shown: 1000, total: lines + 1 } });
+    expect(elapsed).toBeLessThan(60_000);
+  });
+});
+
 describe('a rule that throws (the test adds a logic rule that throws on "kaboom" to a server in this process)', () => {
   // The rule reaches the server through its host's linter options: no shipped bundle carries it.
   const throwing = defineRule({

@@ -3,7 +3,7 @@
  * mistakes in a `.fairword.yaml`, shown on the file itself.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver';
-import { formatFromFilename, type ConfigError } from '@fairword/rules';
+import { capFindings, formatFromFilename, type ConfigError } from '@fairword/rules';
 import type { ServerContext } from '../context.js';
 import type { DocumentChecks } from './document-checks.js';
 import { describe } from '../log.js';
@@ -87,9 +87,10 @@ export class DiskFiles {
     }
     if (this.openDocumentFor(uri)) return { count: 0, skipped: false };
     const analysis = await analyser.analyse(uri, text, format, settings);
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(f, uri));
+    // As for open documents: at most LIMITS.findingsPerFile diagnostics, and a notice of the rest.
+    const diagnostics = capFindings(analysis.findings).map((f) => toDiagnostic(f, uri));
     if (diagnostics.length > 0 || publishEmpty || this.published.has(uri)) await this.publish(uri, diagnostics);
-    return { count: diagnostics.length, skipped: analysis.skipped !== undefined };
+    return { count: analysis.findings.length, skipped: analysis.skipped !== undefined };
   }
 
   /**
