@@ -86,13 +86,19 @@ export function statusView(status: StatusParams | undefined): StatusView {
   if (status.config && status.config.errors > 0) {
     return {
       text: kind,
-      detail: `${countLabel(status.count)} · ${configName} has a mistake, so the settings from before it are used`,
+      detail: `${countDetail(status)} · ${configName} has a mistake, so the settings from before it are used`,
       severity: 'error',
       busy: false,
       command: openConfig,
     };
   }
-  return { text: kind, detail: `${countLabel(status.count)}${source}`, severity: 'information', busy: false, command: CHANGE_KIND };
+  return { text: kind, detail: `${countDetail(status)}${source}`, severity: 'information', busy: false, command: CHANGE_KIND };
+}
+
+/** The count in a status detail, saying when the server lists only the most serious findings. */
+function countDetail(status: StatusParams): string {
+  const count = countLabel(status.count);
+  return status.truncated ? `${count}, the ${status.truncated.shown} most serious listed` : count;
 }
 
 const files = (n: number): string => `${n} ${n === 1 ? 'file' : 'files'}`;

@@ -94,8 +94,13 @@ export interface StatusParams {
   /** The kind the document was checked as, and where that came from; absent when it was not checked. */
   kind?: DocumentKind;
   kindSource?: KindSource;
-  /** Number of findings shown. */
+  /** Number of findings at or above `fairword.minimumSeverity`, all of them even when only some are published. */
   count: number;
+  /**
+   * Set when there are more findings than the server publishes for one document (1,000, as the CLI lists): the
+   * number published (the most serious first) and the number found. A `too-many-findings` diagnostic says so too.
+   */
+  truncated?: { shown: number; total: number };
   /** Set when the document was not checked: a code, and a sentence to show people. */
   skipped?: { reason: SkipReason; message: string };
   /** The `.fairword.yaml` in force, and how many mistakes it has (with mistakes, its last good version is used). */

@@ -3,7 +3,7 @@
  * mistakes in a `.fairword.yaml`, shown on the file itself.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver';
-import { formatFromFilename, type ConfigError } from '@fairword/rules';
+import { capFindings, formatFromFilename, type ConfigError } from '@fairword/rules';
 import type { ServerContext } from '../context.js';
 import type { DocumentChecks } from './document-checks.js';
 import { describe } from '../log.js';
@@ -12,9 +12,6 @@ import { configDiagnostics, toDiagnostic } from './diagnostics.js';
 import { FileSystemError, type FileSystem } from '../workspace/file-system.js';
 import { displayPath } from '../workspace/uris.js';
 import { TEXT_FILES_GLOB } from '../workspace/walk.js';
-
-/** How much of a file is looked at for a NUL byte, the sign of a binary file that is not checked. */
-const BINARY_PROBE = 8192;
 
 /** The files on disk that have diagnostics, for one server. */
 export class DiskFiles {
@@ -80,23 +77,20 @@ export class DiskFiles {
     const limit = (await workspace.configs.forFile(uri)).config.maxFileSize ?? settings.maxFileSize;
     let text: string;
     try {
-      const stat = await this.fs.stat(uri);
-      if (!stat) throw new FileSystemError('not found', 'ENOENT');
-      if (stat.size > limit) throw new FileSystemError('too large', 'EFBIG');
-      const bytes = await this.fs.readFile(uri);
-      if (bytes.subarray(0, BINARY_PROBE).includes(0)) throw new FileSystemError('binary', 'EBINARY');
-      text = new TextDecoder().decode(bytes);
+      // Read as the CLI reads: regular files only, and never more than the limit, whatever the size is said to be.
+      text = await this.fs.readText(uri, limit);
     } catch (err) {
-      const quiet = err instanceof FileSystemError && (err.notFound || err.code === 'EFBIG' || err.code === 'EBINARY');
-      if (!quiet) log.warn(`cannot read ${displayPath(uri)}: ${describe(err)}`);
+      const quiet = err instanceof FileSystemError && err.notFound;
+      if (!quiet) log.warn(`skipped ${displayPath(uri)}: ${err instanceof FileSystemError && err.notText ? err.message : describe(err)}`);
       if (this.published.has(uri)) await this.publish(uri, []);
       return { count: 0, skipped: true };
     }
     if (this.openDocumentFor(uri)) return { count: 0, skipped: false };
     const analysis = await analyser.analyse(uri, text, format, settings);
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(f, uri));
+    // As for open documents: at most LIMITS.findingsPerFile diagnostics, and a notice of the rest.
+    const diagnostics = capFindings(analysis.findings).map((f) => toDiagnostic(f, uri));
     if (diagnostics.length > 0 || publishEmpty || this.published.has(uri)) await this.publish(uri, diagnostics);
-    return { count: diagnostics.length, skipped: analysis.skipped !== undefined };
+    return { count: analysis.findings.length, skipped: analysis.skipped !== undefined };
   }
 
   /**
