@@ -66,6 +66,16 @@ describe('fairword on Word documents', () => {
     expect(first.fixes).toBeUndefined();
   });
 
+  test('a finding in a header or footer says so: story, which header, the paragraph within it', async () => {
+    const dir = await project({ 'advert.docx': buildDocx({ body: p('Ward clerk'), footer: 'Ask any recent graduate' }) });
+    const run = fairword(dir, ['advert.docx', '--format', 'json']);
+    const [result] = JSON.parse(run.stdout) as Array<{ findings: Array<{ ruleId: string; docx: unknown }> }>;
+    expect(result!.findings.map((f) => [f.ruleId, f.docx])).toEqual([
+      ['recent-graduate', { paragraph: 1, story: 'footer', part: 1, start: 8, end: 23, quote: 'recent graduate', context: 'Ask any recent graduate' }],
+    ]);
+    expect(fairword(dir, ['advert.docx']).stdout).toContain('               footer 1, paragraph 1: "recent graduate"\n');
+  });
+
   test('fairword report reads a Word document: its kind and the advert report', async () => {
     const advert = buildDocx({
       body: p('Ward clerk', 'Heading1') + p('About the role', 'Heading1') + p('Salary: £23,500 a year. Closing date: 1 June.') + p('How to apply', 'Heading1') + p('Apply online.'),

@@ -17,7 +17,13 @@ export interface DocxSpec {
   comments?: string;
   /** XML inside `w:footnotes` (after the two separator notes). */
   footnotes?: string;
+  /** The text of the default header and footer (one paragraph each). */
   header?: string;
+  footer?: string;
+  /** Extra relationships of the main document (for parts in `extra`). */
+  rels?: string;
+  /** Extra content of the body's `w:sectPr`, after the header and footer references. */
+  sectPr?: string;
   /** Extra entries, e.g. an image or vbaProject.bin. */
   extra?: Record<string, Uint8Array>;
   /** Content type of the main document (to test macro-enabled packages). */
@@ -81,11 +87,21 @@ export function buildDocx(spec: DocxSpec): Uint8Array {
     overrides.push('<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>');
     files['word/header1.xml'] = strToU8(`${DECL}<w:hdr xmlns:w="${W}">${p(spec.header)}</w:hdr>`);
   }
+  if (spec.footer !== undefined) {
+    rels.push(`<Relationship Id="rId6" Type="${R}/footer" Target="footer1.xml"/>`);
+    overrides.push('<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>');
+    files['word/footer1.xml'] = strToU8(`${DECL}<w:ftr xmlns:w="${W}">${p(spec.footer)}</w:ftr>`);
+  }
   for (const [name, data] of Object.entries(spec.extra ?? {})) {
     files[name] = data;
     if (name.endsWith('.png')) rels.push(`<Relationship Id="rId5" Type="${R}/image" Target="${name.replace(/^word\//, '')}"/>`);
   }
-  const sect = spec.header !== undefined ? `<w:sectPr><w:headerReference w:type="default" r:id="rId4"/></w:sectPr>` : '<w:sectPr/>';
+  if (spec.rels) rels.push(spec.rels);
+  const references =
+    (spec.header !== undefined ? '<w:headerReference w:type="default" r:id="rId4"/>' : '') +
+    (spec.footer !== undefined ? '<w:footerReference w:type="default" r:id="rId6"/>' : '') +
+    (spec.sectPr ?? '');
+  const sect = `<w:sectPr>${references}</w:sectPr>`;
   files['word/document.xml'] = strToU8(`${DECL}<w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${spec.body}${sect}</w:body></w:document>`);
   files['word/_rels/document.xml.rels'] = strToU8(`${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
   files['_rels/.rels'] = strToU8(
