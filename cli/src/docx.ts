@@ -32,6 +32,11 @@ export function openDocxFile(path: string, shown: string): { doc: DocxDocument }
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+  return openDocxBytes(bytes, shown);
+}
+
+/** Opens a .docx already read (a file, or stdin), or gives the one-line reason it cannot be read. */
+export function openDocxBytes(bytes: Uint8Array, shown: string): { doc: DocxDocument } | { error: string } {
   try {
     return { doc: DocxDocument.open(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)) };
   } catch (err) {

@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { DocxDocument } from '@fairword/rules/docx';
 import { buildDocx, p, table } from '../docx/build.js';
-import { fairword, project, useCli } from './helpers.js';
+import { BIN, fairword, project, useCli } from './helpers.js';
 
 useCli();
 
@@ -130,6 +131,35 @@ describe('fairword on Word documents', () => {
     expect((JSON.parse(named.stdout) as Array<{ file: string }>).map((r) => r.file)).toEqual(['e-good.docx']);
     expect(readdirSync(dir).sort()).toEqual(['a-truncated.docx', 'b-macros.docm', 'c-bomb.docx', 'd-locked.docx', 'e-good.docx']);
     expect(named.code).toBe(2);
+  });
+});
+
+describe('--stdin with a Word document', () => {
+  test('--stdin-filename x.docx reads the bytes on stdin as a Word document, with its config and locations', async () => {
+    const dir = await project({ 'docs/.fairword.yaml': 'rules:\n  recent-graduate: off\n' });
+    const run = fairword(dir, ['--stdin', '--stdin-filename', 'docs/advert.docx', '--format', 'json'], ADVERT);
+    const [result] = JSON.parse(run.stdout) as Array<{ file: string; findings: Array<{ ruleId: string; docx: { paragraph: number; quote: string } }> }>;
+    expect([run.code, run.stderr, result!.file]).toEqual([1, '', 'docs/advert.docx']);
+    expect(result!.findings.map((f) => [f.ruleId, f.docx.paragraph, f.docx.quote])).toEqual([['gendered-job-title', 6, 'manpower']]);
+    expect(readdirSync(dir)).toEqual(['docs']);
+  });
+
+  test.each([
+    ['a truncated file', ADVERT.subarray(0, 200), 'the file is damaged or truncated (invalid zip data)'],
+    ['plain text', strToU8('We need a salesman.'), 'not a Word .docx document (it is not a zip package)'],
+    ['a document with macros', buildDocx({ body: p('Hello'), extra: { 'word/vbaProject.bin': new Uint8Array(8) } }), 'the document contains macros (vbaProject.bin); Fairword does not open macro-enabled files: save a copy as .docx without macros'],
+  ])('%s on stdin: one line, exit 2, nothing on stdout', async (_name, bytes, reason) => {
+    const dir = await project({});
+    expect(fairword(dir, ['--stdin', '--stdin-filename', 'advert.docx', '--format', 'json'], bytes)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `fairword: cannot read advert.docx: ${reason}\n`,
+    });
+  });
+
+  test('stdin is read as a Word document up to the 64 MB cap, then cut off with an error', { timeout: 60_000 }, () => {
+    const run = spawnSync('sh', ['-c', `head -c 70000000 /dev/zero | "${process.execPath}" "${BIN}" --stdin --stdin-filename big.docx`], { encoding: 'utf8', timeout: 50_000 });
+    expect([run.status, run.stdout, run.stderr]).toEqual([2, '', 'fairword: stdin is longer than 67108864 bytes; check it as a file, or in parts\n']);
   });
 });
 
