@@ -114,3 +114,37 @@ export function buildDocx(spec: DocxSpec): Uint8Array {
   for (const [k, v] of Object.entries(files)) if (k !== '[Content_Types].xml') ordered[k] = v;
   return zipSync(ordered);
 }
+
+/** Offsets of the local header and central directory entry of `name` in a zip. */
+function entryHeaders(zip: Uint8Array, name: string): { local: number; central: number } {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const at = { local: -1, central: -1 };
+  const nameAt = (i: number, length: number): string => new TextDecoder().decode(zip.subarray(i, i + length));
+  for (let i = 0; i + 46 <= zip.length; i++) {
+    const sig = view.getUint32(i, true);
+    if (sig === 0x04034b50 && nameAt(i + 30, view.getUint16(i + 26, true)) === name) at.local = i;
+    if (sig === 0x02014b50 && nameAt(i + 46, view.getUint16(i + 28, true)) === name) at.central = i;
+  }
+  if (at.local < 0 || at.central < 0) throw new Error(`no entry ${name}`);
+  return at;
+}
+
+/** A copy of `zip` whose entry `name` declares `size` bytes unpacked (a zip bomb's lie, or damage). */
+export function withDeclaredSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const { local, central } = entryHeaders(out, name);
+  view.setUint32(local + 22, size, true);
+  view.setUint32(central + 24, size, true);
+  return out;
+}
+
+/** A copy of `zip` with 16 bytes of entry `name`'s compressed data inverted, as damage on a disk would. */
+export function withDamagedEntry(zip: Uint8Array, name: string): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const { local } = entryHeaders(out, name);
+  const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  for (let i = 4; i < 20; i++) out[data + i]! ^= 0xff;
+  return out;
+}

@@ -80,6 +80,11 @@ export function readPackage(bytes: Uint8Array, limits: PackageLimits = DOCX_LIMI
         if (file.originalSize > RATIO_FLOOR && file.originalSize > file.size * limits.maxRatio) {
           throw new DocxError('too-large', `'${file.name}' is compressed more than ${limits.maxRatio} to 1; it is not read (a possible zip bomb)`);
         }
+        // Compression never makes data much larger, so more compressed data than the declared size allows means the
+        // size is a lie: inflating it would run on long after the buffer of that size is full.
+        if (file.compression !== 0 && file.size > file.originalSize + file.originalSize / 8 + 1024) {
+          throw new DocxError('too-large', `'${file.name}' holds more data than the size it declares; it is not read (a damaged file or a possible zip bomb)`);
+        }
         return wanted ? wanted(file.name) : true;
       },
     });
