@@ -3,6 +3,8 @@ import { DocxError } from './errors.js';
 
 /** Caps on what is read from a package, so a crafted file (a zip bomb) cannot exhaust memory. */
 export interface PackageLimits {
+  /** Largest package (the .docx file itself) a reader should load; checked before reading, by whoever reads the bytes. */
+  maxPackageSize: number;
   /** Most entries a package may hold. */
   maxEntries: number;
   /** Most bytes all entries may hold once decompressed (as declared, and as enforced while inflating). */
@@ -18,6 +20,7 @@ const RATIO_FLOOR = 1024 * 1024;
 
 /** The default caps: generous for real documents with images, far below what a zip bomb unpacks to. */
 export const DOCX_LIMITS: PackageLimits = {
+  maxPackageSize: 64 * 1024 * 1024,
   maxEntries: 5000,
   maxTotalSize: 256 * 1024 * 1024,
   maxEntrySize: 128 * 1024 * 1024,
@@ -62,6 +65,9 @@ export function readPackage(bytes: Uint8Array, limits: PackageLimits = DOCX_LIMI
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw oleError(bytes);
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new DocxError('not-zip', 'not a Word .docx document (it is not a zip package)');
+  }
+  if (bytes.length > limits.maxPackageSize) {
+    throw new DocxError('too-large', `${bytes.length} bytes is over the ${limits.maxPackageSize}-byte limit for Word documents`);
   }
   const names: string[] = [];
   let total = 0;
