@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { strFromU8, unzipSync } from 'fflate';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { W } from './build.js';
 import { acceptAll, rejectAll } from './revisions.js';
 
@@ -79,7 +79,24 @@ function comments(bytes: Uint8Array): Array<{ author: string; first: string }> {
   return starts.map((s) => byId.get(s.getAttributeNS(W, 'id')!)!);
 }
 
+/** Why the documents could not be prepared (LibreOffice or a tool missing, a conversion failed), if they could not. */
+let unprepared: unknown;
+
 beforeAll(() => {
+  try {
+    prepare();
+  } catch (err) {
+    unprepared = err;
+  }
+});
+
+// Every test fails, naming what is missing: a suite whose word processor is absent must never pass or skip.
+beforeEach(() => {
+  if (unprepared) throw unprepared;
+});
+
+/** Builds the documents, reviews them, and has LibreOffice convert them to text, .odt, PDF and .doc. */
+function prepare(): void {
   const missing = TOOLS.filter((t) => !existsSync(t));
   if (missing.length > 0) throw new Error(`missing ${missing.join(', ')}: run bash test/docx/install.sh`);
   if (!existsSync(CLI) || !existsSync(join(ROOT, 'cli/dist/fairword.cjs'))) throw new Error('the CLI is not built: run npm run build');
@@ -99,7 +116,7 @@ beforeAll(() => {
   soffice('odt', join(dir, 'odt'), DOCUMENTS.map((n) => `${n}.reviewed.docx`));
   soffice('pdf:writer_pdf_Export', join(dir, 'pdf'), DOCUMENTS.map((n) => `${n}.reviewed.docx`));
   soffice('doc:MS Word 97', join(dir, 'legacy'), ['policy.docx']);
-});
+}
 
 describe('LibreOffice opens every reviewed copy', () => {
   test.each(DOCUMENTS)('%s: review wrote the copy and left the original alone', (name) => {
