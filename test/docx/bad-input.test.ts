@@ -70,7 +70,8 @@ describe('bad .docx input: one clear line each, nothing read', () => {
     );
   });
 
-  test('caps on entry count and total size', () => {
+  test('caps on package size, entry count and total size', () => {
+    expect(failure(GOOD, { ...DOCX_LIMITS, maxPackageSize: 100 })).toBe(`too-large: ${GOOD.length} bytes is over the 100-byte limit for Word documents`);
     expect(failure(GOOD, { ...DOCX_LIMITS, maxEntries: 3 })).toBe('too-large: the package has more than 3 entries; it is not read (a possible zip bomb)');
     expect(failure(GOOD, { ...DOCX_LIMITS, maxTotalSize: 1000 })).toBe(
       'too-large: the package unpacks to more than 1000 bytes or holds an entry over 128 MB; it is not read',
