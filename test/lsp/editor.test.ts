@@ -602,7 +602,7 @@ describe('"Check all files" in the workspace', () => {
     expect(published()).toEqual(['advert.md', 'notes/plan.txt']);
     const plan = client.publishes.filter((p) => p.uri === uriOf(join(dir, 'notes', 'plan.txt'))).at(-1)!;
     expect(shown(plan.diagnostics)).toEqual(['0:4-0:12 gendered-job-title warning']);
-    expect(client.progress[0]).toEqual({ kind: 'begin', title: 'Checking files', percentage: 0, message: 'Looking for Markdown and text files…', cancellable: true });
+    expect(client.progress[0]).toEqual({ kind: 'begin', title: 'Checking files', percentage: 0, message: 'Looking for Markdown, text and Word files…', cancellable: true });
     expect(client.progress.slice(1, -1).map((p) => 'message' in p && p.message)).toEqual([
       '1 of 4: advert.md',
       '2 of 4: big.md',
@@ -610,7 +610,7 @@ describe('"Check all files" in the workspace', () => {
       '4 of 4: notes/plan.txt',
     ]);
     expect(client.progress.at(-1)).toEqual({ kind: 'end' });
-    expect(client.registrations.map((r) => r.registerOptions)).toContainEqual({ watchers: [{ globPattern: '**/*.{md,markdown,mdown,mkd,txt,text}' }] });
+    expect(client.registrations.map((r) => r.registerOptions)).toContainEqual({ watchers: [{ globPattern: '**/*.{md,markdown,mdown,mkd,txt,text,docx}' }] });
   });
 
   it('keeps unopened files current as they change on disk', async () => {

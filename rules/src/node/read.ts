@@ -63,6 +63,20 @@ export function readTextFileSync(path: string, maxBytes: number): TextFile | Unr
 
 /** {@link readTextFileSync} with asynchronous I/O, for the language server. */
 export async function readTextFile(path: string, maxBytes: number): Promise<TextFile | Unreadable> {
+  const read = await readBounded(path, maxBytes);
+  return 'bytes' in read ? decode(read.bytes, read.stamp) : read;
+}
+
+/**
+ * The bytes of a regular file, as {@link readTextFile} reads them (regular files only, never more than `maxBytes`),
+ * for files that are not text: a Word document.
+ */
+export async function readFileBytes(path: string, maxBytes: number): Promise<Uint8Array | Unreadable> {
+  const read = await readBounded(path, maxBytes);
+  return 'bytes' in read ? read.bytes : read;
+}
+
+async function readBounded(path: string, maxBytes: number): Promise<{ bytes: Buffer; stamp: FileStamp } | Unreadable> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -73,7 +87,7 @@ export async function readTextFile(path: string, maxBytes: number): Promise<Text
     for (let chunk = bytes.next(); chunk; chunk = bytes.next()) {
       if (!bytes.took(chunk, (await handle.read(chunk, 0, chunk.length, null)).bytesRead)) break;
     }
-    return bytes.over ?? decode(bytes.all(), stamp(stats));
+    return bytes.over ?? { bytes: bytes.all(), stamp: stamp(stats) };
   } catch (err) {
     return failed(err);
   } finally {

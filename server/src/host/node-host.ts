@@ -1,7 +1,7 @@
 /** What the Node host gives the server core: node:fs for `file:` URIs and Node's timers. */
 import { promises as fsp } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isTextFile, readTextFile, replaceFileSync } from '@fairword/rules/node';
+import { isTextFile, readFileBytes, readTextFile, replaceFileSync } from '@fairword/rules/node';
 import type { ServerHost } from '../server.js';
 import { FileType, type FileStat } from '../protocol.js';
 import { FileSystemError, type FileSystem } from '../workspace/file-system.js';
@@ -27,6 +27,12 @@ export class NodeFileSystem implements FileSystem {
   async readText(uri: string, maxBytes: number): Promise<string> {
     const read = await readTextFile(fileURLToPath(uri), maxBytes);
     if (isTextFile(read)) return read.text;
+    throw new FileSystemError(read.detail, read.reason === 'missing' ? 'ENOENT' : read.reason);
+  }
+
+  async readBytes(uri: string, maxBytes: number): Promise<Uint8Array> {
+    const read = await readFileBytes(fileURLToPath(uri), maxBytes);
+    if (read instanceof Uint8Array) return read;
     throw new FileSystemError(read.detail, read.reason === 'missing' ? 'ENOENT' : read.reason);
   }
 

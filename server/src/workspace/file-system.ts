@@ -60,6 +60,8 @@ export interface FileSystem {
    * named pipe or a file that grows is never read without end). Rejects with a {@link FileSystemError}.
    */
   readText(uri: string, maxBytes: number): Promise<string>;
+  /** Reads a regular file's bytes (a Word document) under the same rules as {@link readText}. */
+  readBytes(uri: string, maxBytes: number): Promise<Uint8Array>;
   /** A folder's entries as [name, {@link FileType} flags]. */
   readDirectory(uri: string): Promise<Array<[string, number]>>;
   /** Replaces a file (atomically where the file system allows it) or creates one. */
@@ -76,6 +78,7 @@ export const NO_FILE_SYSTEM: FileSystem = {
   handles: () => false,
   stat: () => Promise.resolve(undefined),
   readText: (uri) => Promise.reject(new FileSystemError(`cannot reach ${uri}`, 'Unavailable')),
+  readBytes: (uri) => Promise.reject(new FileSystemError(`cannot reach ${uri}`, 'Unavailable')),
   readDirectory: () => Promise.resolve([]),
   writeFile: (uri) => Promise.reject(new FileSystemError(`cannot reach ${uri}`, 'Unavailable')),
   realUri: () => Promise.resolve(undefined),
@@ -96,15 +99,19 @@ export class ClientFileSystem implements FileSystem {
     return this.ask(() => this.connection.sendRequest(StatRequest, { uri })).then((stat) => stat ?? undefined);
   }
 
-  /** Asks for the size first, so a file over the limit is never sent; what is sent is held to the limit too. */
   async readText(uri: string, maxBytes: number): Promise<string> {
+    return decodeText(await this.readBytes(uri, maxBytes));
+  }
+
+  /** Asks for the size first, so a file over the limit is never sent; what is sent is held to the limit too. */
+  async readBytes(uri: string, maxBytes: number): Promise<Uint8Array> {
     const stat = await this.stat(uri);
     if (!stat) throw new FileSystemError('file not found', 'FileNotFound');
     if (!(stat.type & FileType.File)) throw new FileSystemError('not a regular file', 'not-regular');
     if (stat.size > maxBytes) throw tooLarge(stat.size, maxBytes);
     const { base64 } = await this.ask(() => this.connection.sendRequest(ReadFileRequest, { uri }));
     if (base64.length > Math.ceil(maxBytes / 3) * 4) throw tooLarge(Math.floor((base64.length * 3) / 4), maxBytes);
-    return decodeText(fromBase64(base64));
+    return fromBase64(base64);
   }
 
   readDirectory(uri: string): Promise<Array<[string, number]>> {
@@ -136,6 +143,7 @@ export function routeFileSystems(local: FileSystem, client: FileSystem, clientOf
     handles: (uri) => pick(uri).handles(uri),
     stat: (uri) => pick(uri).stat(uri),
     readText: (uri, maxBytes) => pick(uri).readText(uri, maxBytes),
+    readBytes: (uri, maxBytes) => pick(uri).readBytes(uri, maxBytes),
     readDirectory: (uri) => pick(uri).readDirectory(uri),
     writeFile: (uri, content) => pick(uri).writeFile(uri, content),
     realUri: (uri) => pick(uri).realUri(uri),
