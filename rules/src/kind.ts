@@ -26,9 +26,19 @@ interface Signal {
   weight: number;
   /** At most this many occurrences count. */
   cap: number;
+  /** `re` with the global flag, for counting (matchAll copies it, so sharing it is safe). */
+  all: RegExp;
 }
 
-const sig = (id: string, kind: DocumentKind, where: Where, re: RegExp, weight: number, cap = 1): Signal => ({ id, kind, where, re, weight, cap });
+const sig = (id: string, kind: DocumentKind, where: Where, re: RegExp, weight: number, cap = 1): Signal => ({
+  id,
+  kind,
+  where,
+  re,
+  weight,
+  cap,
+  all: new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`),
+});
 
 /**
  * The signs of each kind that Fairword reads. Weights are small whole numbers: a title that names the kind counts
@@ -88,9 +98,8 @@ export function blockSignals(line: string, heading: boolean): string[] {
       if (s.re.test(text)) out.push(s.id);
       continue;
     }
-    const global = new RegExp(s.re.source, s.re.flags.includes('g') ? s.re.flags : `${s.re.flags}g`);
     let n = 0;
-    for (const _ of text.matchAll(global)) if (++n >= s.cap) break;
+    for (const _ of text.matchAll(s.all)) if (++n >= s.cap) break;
     for (let i = 0; i < n; i++) out.push(s.id);
   }
   return out;

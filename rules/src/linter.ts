@@ -524,15 +524,18 @@ class FairwordLinter implements Linter {
   /** Turns an analysed document into the result: document conditions, directives, repeats, document checks. */
   private finish(state: DocState): LintResult {
     const docKeys = this.documentKeys(state.headings.map((h) => h.text), state.frontMatter);
-    const anywhere = new Map<string, boolean>();
+    // Each rule's document conditions are decided once: a document of many findings and many short heading-like
+    // lines would otherwise cost findings × headings.
+    const quiet = new Map<string, boolean>();
     const kept = state.base.filter((f) => {
-      const conds = this.documentConds.get(f.ruleId);
-      if (conds && conds.some((keys) => docKeys.includes(` ${keys.join(' ')} `))) return false;
-      const test = this.anywhereConds.get(f.ruleId);
-      if (!test) return true;
-      let found = anywhere.get(f.ruleId);
-      if (found === undefined) anywhere.set(f.ruleId, (found = test.test(state.text)));
-      return !found;
+      let off = quiet.get(f.ruleId);
+      if (off === undefined) {
+        const conds = this.documentConds.get(f.ruleId);
+        const test = this.anywhereConds.get(f.ruleId);
+        off = (conds?.some((keys) => docKeys.includes(` ${keys.join(' ')} `)) ?? false) || (test?.test(state.text) ?? false);
+        quiet.set(f.ruleId, off);
+      }
+      return !off;
     });
     const directives = state.comments
       .map((c) => parseDirective(c.value, c.start, c.end))
