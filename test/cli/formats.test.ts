@@ -41,7 +41,7 @@ const FINDING: Finding = {
 const PLAIN: Finding = { ...FINDING, severity: 'information', suggestions: [], related: [] };
 delete (PLAIN as Partial<Finding>).insert;
 
-const CONTEXT = { color: false, version: '9.9.9', failAt: 'warning' as const };
+const CONTEXT = { color: false, version: '9.9.9', failAt: 'warning' as const, hints: true, width: 100 };
 
 describe('SARIF', () => {
   it('turns a finding into a result: level, message, 1-based region, related places and one fix per suggestion or insertion', () => {
