@@ -191,6 +191,20 @@ describe('fairword report', () => {
     expect(renderReportText('a.md', RESULT, true)).toContain('\u001b[32m✓\u001b[0m Salary');
   });
 
+  it('wraps long lines of the scorecard to the width, continued two columns further in', () => {
+    const explanation = 'Two masculine-coded words and no feminine-coded words describe the person, so the balance is -2: masculine-coded.';
+    const long: LintResult = { ...RESULT, kindEvidence: ['a closing date', 'how to apply', 'pay with a figure', 'contract terms'], report: { ...REPORT, genderCoding: { ...REPORT.genderCoding, explanation } } };
+    const lines = renderReportText('jobs/nurse.md', long, false, 50).split('\n');
+    expect(lines.slice(0, 3)).toEqual(['jobs/nurse.md: job advert', 'Kind decided by: a closing date, how to apply,', '  pay with a figure, contract terms']);
+    expect(lines.slice(14, 18)).toEqual([
+      '  Feminine-coded words: none',
+      '  Two masculine-coded words and no',
+      '    feminine-coded words describe the person, so',
+      '    the balance is -2: masculine-coded.',
+    ]);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(50);
+  });
+
   it('renders the scorecard in Markdown', () => {
     expect(renderReportMarkdown('jobs/nurse.md', { ...RESULT, report: { ...REPORT, readability: { ...REPORT.readability, readingAge: null } } })).toBe(
       [

@@ -1,12 +1,10 @@
 import type { Finding, Severity } from '@fairword/rules';
-import wrapAnsi from 'wrap-ansi';
 import type { Formatter } from './index.js';
+import { wrapIndented } from '../wrap.js';
 import { docxPlace, placeText } from './place.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 const COLOR: Record<Severity, number> = { error: 31, warning: 33, information: 36, hint: 90 };
-/** However narrow the terminal, wrapped text gets at least this many columns. */
-const MIN_TEXT_WIDTH = 30;
 
 /**
  * Output for people, in the style of ESLint's: a header per file, then for each finding a line with its place,
@@ -40,10 +38,10 @@ export const stylish: Formatter = ({ color, hints, width }) => {
         counts[f.severity]++;
         const sev = paint(COLOR[f.severity], LABEL[f.severity].padEnd(sevWidth));
         out.push(`  ${paint(2, at.padEnd(atWidth))}  ${sev}  ${paint(2, terminalSafe(f.ruleId))}`);
-        if (place) out.push(...wrapped(terminalSafe(placeText(place)), indent, width).map((line) => paint(2, line)));
-        out.push(...wrapped(terminalSafe(f.message), indent, width));
+        if (place) out.push(...wrapIndented(terminalSafe(placeText(place)), indent, width).map((line) => paint(2, line)));
+        out.push(...wrapIndented(terminalSafe(f.message), indent, width));
         const hint = fixHint(f);
-        if (hint) out.push(...wrapped(terminalSafe(hint), indent, width, 2).map((line) => paint(32, line)));
+        if (hint) out.push(...wrapIndented(terminalSafe(hint), indent, width, 2).map((line) => paint(32, line)));
       }
       return `${out.join('\n')}\n`;
     },
@@ -63,17 +61,6 @@ export const stylish: Formatter = ({ color, hints, width }) => {
     },
   };
 };
-
-/**
- * `text` wrapped to fit `width` columns after `indent` spaces (at least MIN_TEXT_WIDTH columns of text), each line
- * indented; lines after the first are indented `hang` more. Measures wide characters as a terminal does.
- */
-function wrapped(text: string, indent: number, width: number, hang = 0): string[] {
-  const room = Math.max(width - indent - hang, MIN_TEXT_WIDTH);
-  return wrapAnsi(text, room, { hard: true, trim: true })
-    .split('\n')
-    .map((line, i) => `${' '.repeat(indent + (i > 0 ? hang : 0))}${line}`);
-}
 
 /**
  * Text from a document or a file name made safe to print on a terminal: control characters (escape sequences,
