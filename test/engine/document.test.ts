@@ -371,6 +371,9 @@ describe('requirements', () => {
     const md = 'The following are essential:\n\n- NMC registration\n- Wound care\n\nThe following would be an advantage:\n\n- A mentorship qualification\n\nWe train everyone.\n\n- Not a criterion\n';
     expect(reqs(md).essential).toBe(2);
     expect(reqs('Essential skills, knowledge and experience:\n\n- Phlebotomy\n- Team work\n- IT skills\n').essential).toBe(3);
+    // Only the sentence that ends in the colon introduces the list.
+    expect(reqs('We welcome everyone. It is essential that you have:\n\n- Phlebotomy\n- Team work\n').essential).toBe(2);
+    expect(reqs('The essential criteria are checked at interview. Contact us:\n\n- By phone\n- By email\n').essential).toBe(0);
     expect(reqs("## What you'll need\n\n- NVQ Level 2\n\nIt would be an advantage to have:\n\n- First aid\n- A driving licence\n").essential).toBe(1);
   });
 

@@ -34,6 +34,8 @@ const DESIRABLE_AFTER = new RegExp(
   `^\\W*${LIST_REFERENCE}\\s+(?:are|is|would be|will be)\\s+(?:all\\s+|also\\s+)*(?:desirable|not essential|an advantage|advantageous|a bonus|nice to have)\\b`,
   'i',
 );
+/** The longest sentence read as introducing a list. */
+const INTRO_MAX = 200;
 /** A line that introduces a list as essential: "The following are essential:", "Essential for this role:". */
 const ESSENTIAL_BEFORE =
   /(?:^\W*essential\b|\b(?:are|is)\s+(?:all\s+|also\s+)*essential\b|\bessential\s+(?:for|to|in)\b|\bit is essential\b|\b(?:the following|below)\b[^.!?]*\bessential\b)[^.!?]*:$/i;
@@ -184,7 +186,11 @@ export class RequirementsCounter {
 
   /** A line that marks the list after it ("The following are essential:"); true when `text` is one. */
   private beforeList(text: string, span: Span): boolean {
-    const marking = ESSENTIAL_BEFORE.test(text) ? 'essential' : DESIRABLE_BEFORE.test(text) ? 'desirable' : undefined;
+    if (!text.endsWith(':')) return false;
+    // Only the sentence that ends in the colon can introduce the list; a short one, so the patterns stay cheap.
+    const last = text.slice(Math.max(text.lastIndexOf('.'), text.lastIndexOf('!'), text.lastIndexOf('?')) + 1);
+    if (last.length > INTRO_MAX) return false;
+    const marking = ESSENTIAL_BEFORE.test(last) ? 'essential' : DESIRABLE_BEFORE.test(last) ? 'desirable' : undefined;
     if (!marking) return false;
     this.endList();
     this.marking = marking;
