@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '@fairword/rules';
-import type { Formatter } from './index.js';
 import { wrapIndented } from '../wrap.js';
+import type { Formatter } from './index.js';
 import { docxPlace, placeText } from './place.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
