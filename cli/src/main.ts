@@ -6,7 +6,7 @@ import { decode, isTextFile } from '@fairword/rules/node';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
 import { checkText, noCounts, type Job, type Outcome } from './check.js';
 import { explainCommand } from './commands/explain.js';
-import { fail, say, wantsColor, type CliIO } from './commands/io.js';
+import { fail, outputWidth, say, wantsColor, type CliIO } from './commands/io.js';
 import { reportCommand } from './commands/report.js';
 import { reviewCommand } from './commands/review.js';
 import { rulesCommand } from './commands/rules.js';
@@ -153,7 +153,13 @@ function checkStdin(bytes: Uint8Array, docx: boolean, options: CliOptions, job: 
 
 /** Writes each outcome as it comes (notes on stderr, results or diffs on stdout) and works out the exit code. */
 async function writeOutcomes(outcomes: AsyncIterable<Outcome>, total: number, options: CliOptions, io: CliIO): Promise<number> {
-  const sink = FORMATS[options.format]({ color: wantsColor(io), version: version(), failAt: options.maxSeverity });
+  const sink = FORMATS[options.format]({
+    color: wantsColor(io),
+    version: version(),
+    failAt: options.maxSeverity,
+    hints: options.hints,
+    width: outputWidth(io),
+  });
   const progress = Progress.wanted(io.stderr, total) ? new Progress(io.stderr, total) : undefined;
   const write = (stream: CliIO['stdout'], text: string): unknown => {
     if (text === '') return true;

@@ -113,7 +113,7 @@ describe('huge numbers of findings', () => {
     });
     const stylish = fairwordBounded(dir, ['many.md'], { ms: 60_000, heapMb: 768 });
     expect([stylish.timedOut, stylish.code, stylish.stderr]).toEqual([false, 1, '']);
-    expect(stylish.stdout.trimEnd().split('\n').at(-1)).toBe('1001 problems (0 errors, 1 warning, 1 info, 999 hints)');
+    expect(stylish.stdout.trimEnd().split('\n').slice(-2)).toEqual(['2 problems (0 errors, 1 warning, 1 info)', 'plus 999 hints: run with --hints to list them']);
   });
 
   it('eight files of 30,000 findings each as SARIF (which used to hold every result until the end) within a 256 MB heap', { timeout: 120_000 }, async () => {
