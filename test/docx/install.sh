@@ -6,25 +6,12 @@
 # Writer's comment windows, whose UI files only the full package ships (with -nogui the PDF export fails).
 set -euo pipefail
 log() { printf '[docx install] %s\n' "$*" >&2; }
-
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else log "not root and no sudo: apt-get steps may fail"; fi
-fi
+# shellcheck source=../apt-install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../apt-install.sh"
 
 # fonts-liberation and fonts-dejavu-core: text in the PDFs and screenshots is readable without Recommends.
 pkgs=(libreoffice-writer python3-docx poppler-utils fonts-liberation fonts-dejavu-core)
-missing=()
-for p in "${pkgs[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then missing+=("$p"); fi
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  log "apt-get installing: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-else
-  log "Debian packages present"
-fi
+apt_install "${pkgs[@]}"
 for bin in /usr/bin/soffice /usr/bin/pdfinfo /usr/bin/pdftoppm /usr/bin/pdftotext; do
   [ -x "$bin" ] || { log "missing $bin after apt-get"; exit 1; }
 done
