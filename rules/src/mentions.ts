@@ -1,6 +1,9 @@
 import { keysAt } from './matcher.js';
 import { phraseKeys, type Token } from './tokens.js';
 
+/** Verbs straight before a label that report someone else giving it. */
+const CALLING = new Set(['called', 'labelled', 'labeled', 'branded', 'dubbed', 'termed']);
+
 /** What may stand between the terms of a bare list. */
 const LIST_GLUE = new Set([',', 'and', 'or', '/', ';', '(', ')']);
 
@@ -73,6 +76,8 @@ export class MentionDetector {
     let at = from;
     // Skip an opening quote or bracket between the cue and the term.
     while (at > sentenceFrom && !tokens[at - 1]!.word && /['"‘“(]/.test(tokens[at - 1]!.text)) at--;
+    // "they will be called crazy", "branded hard to reach": a label others give, reported.
+    if (at > sentenceFrom && CALLING.has(tokens[at - 1]!.norm)) return true;
     // "described in past reports as hard to reach": a label others gave, reported.
     if (at > sentenceFrom && tokens[at - 1]!.norm === 'as') {
       for (let i = Math.max(sentenceFrom, at - 8); i < at - 1; i++) if (LABELLING.has(tokens[i]!.norm)) return true;

@@ -61,6 +61,12 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['pensioner', 'general', 'A pensioner waited an hour for the bus.', ['older-people "pensioner"']],
   ['an ethnic minority herself', 'general', 'As an ethnic minority herself, the nurse knew the barriers.', ['minorities "an ethnic minority herself"']],
   ['mental health in our community', 'health-information', 'Let us talk about mental health in our community at the drop-in.', ['mental-health-community "mental health in our community"']],
+  ['a minimum age of adulthood', 'job-advert', 'We are recruiting volunteer drivers aged 18 and over.', []],
+  ['an age band', 'job-advert', 'We are recruiting volunteers aged 18 to 30.', ['age-limit "aged 18 to 30"']],
+  ['hard to reach, the verb', 'health-information', 'If you find it hard to reach your feet, ask someone to check them.', []],
+  ['a label reported', 'health-information', 'Some people stay silent in case they are called crazy.', []],
+  ['a policy on when a licence may be asked', 'policy', 'A driving licence may be essential only where driving is part of the job.', []],
+  ['minorities after and', 'general', 'Tenants and minorities were not asked.', []],
   ['jargon: a ninja', 'job-advert', 'Are you the marketing ninja we need?', ['jargon-job-title "ninja"']],
   // Possessives, and role titles inside the names of committees.
   ['a possessive job title', 'policy', "The chairman's casting vote decides a tie.", ['gendered-job-title "chairman"']],
