@@ -42,8 +42,8 @@ const SHOTS_ROOT = resolve(process.env.E2E_ARTIFACTS || join(HERE, 'screenshots'
 
 // A document whose findings are known from rules/data (gender.yml, age.yml, statements).
 const FIXTURE_NAME = 'e2e-advert.md';
-const FIXTURE_TEXT = '# Sales job\n\nWe are looking for a young, energetic salesman.\n';
-const FIXTURE_LINES = ['# Sales job', '', 'We are looking for a young, energetic salesman.', ''];
+const FIXTURE_TEXT = '# Sales vacancy\n\nWe are looking for a young, energetic salesman.\n';
+const FIXTURE_LINES = ['# Sales vacancy', '', 'We are looking for a young, energetic salesman.', ''];
 const YOUNG = "'young' tells older applicants they are not wanted";
 const SALESMAN = "'salesman' suggests the job is for one sex";
 const FIXTURE_EXPECT = [
@@ -157,7 +157,7 @@ scenario('quick fix replaces a gendered job title', { extension: true, web: true
     "Turn off the 'gendered-job-title' rule in this workspace",
   ], 'quick fixes on "salesman"');
   await t.chooseQuickFix("Replace with 'salesperson'");
-  await t.waitForEditorLines(['# Sales job', '', 'We are looking for a young, energetic salesperson.', '']);
+  await t.waitForEditorLines(['# Sales vacancy', '', 'We are looking for a young, energetic salesperson.', '']);
   await t.waitForProblems([YOUNG], { file: FIXTURE_NAME, absent: [SALESMAN], count: FIXTURE_PROBLEMS.length - 1 });
   await t.shot('replaced');
 });
@@ -210,7 +210,7 @@ scenario('ignore a finding here with a reason', { extension: true, web: true, fi
   await t.shot('reason typed');
   await t.page.keyboard.press('Enter');
   await t.waitForEditorLines([
-    '# Sales job', '',
+    '# Sales vacancy', '',
     '<!-- fairword-disable-next-line young -- quoted from the 1998 advert -->',
     'We are looking for a young, energetic salesman.', '',
   ]);
