@@ -308,7 +308,8 @@ scenario('inclusivity report view', { extension: true, web: true, files: FIXTURE
   t.assertEqual(report.findings, 19, 'finding buttons in the report');
   await t.waitForCursor('Ln 1, Col 1');
   await frame.locator('#fw-findings-list button[data-action="reveal"]', { hasText: "wheelchair-bound' describes a wheelchair" }).click();
-  await t.waitForCursor('Ln 25, Col 26 (16 selected)');
+  // The finding covers its verb: "are wheelchair-bound" (20 characters), from line 25, column 6.
+  await t.waitForCursor('Ln 25, Col 26 (20 selected)');
   await t.shot('finding revealed');
 
   // The report follows the active editor; "Insert" adds a missing statement to the document.
