@@ -713,9 +713,10 @@ class FairwordLinter implements Linter {
       if (m.from < reachedTo) continue;
       reachedTo = m.to;
       if (inQuotes(tokens[m.from]!.start, tokens[m.to - 1]!.end) || mentions.hasCue(tokens, m.from, from) || mentions.isDiscussed(tokens, m.to, to)) continue;
-      // Words a rule requires after the phrase are part of what the writer should change: "black community".
+      // Words a rule requires after the phrase are part of what the writer should change: "black community". A tail
+      // that runs on through a list ("white, black, Asian") is not: the other items are findings of their own.
       const needed = this.compiled[m.entry.rule]!.cond?.requiresNext ?? [];
-      const tail = needed.reduce((n, k) => (k.length > n && keysAt(tokens, m.to, k, to) ? k.length : n), 0);
+      const tail = needed.reduce((n, k) => (k.length > n && keysAt(tokens, m.to, k, to) && wordsOnly(tokens, m.to, k.length) ? k.length : n), 0);
       const end = tokens[m.to + tail - 1]!.end - (tail > 0 ? 0 : (m.possessive ?? 0));
       out.push({
         rule: m.entry.rule,
@@ -957,4 +958,10 @@ function ruleError(id: string, error: unknown): Finding {
     note: 'A Fairword rule failed. Please report it with the document if you can.',
     scope: 'document',
   };
+}
+
+/** True when the `count` tokens from `at` are all words (no punctuation). */
+function wordsOnly(tokens: readonly Token[], at: number, count: number): boolean {
+  for (let i = at; i < at + count; i++) if (!tokens[i]!.word) return false;
+  return true;
 }
