@@ -42,6 +42,9 @@ export function outline(view: ProseView, source: string): OutlineEntry[] {
       // Lines after the block's first start where they are; the first may start before the block ("## Title").
       const lineStart = m.index === 0 ? lineOf(block.start) : block.start + m.index;
       if (known.has(lineStart)) continue;
+      // A bullet of a Markdown list ("- Diploma in Medical Studies") is an item, whatever its capitals: the view has
+      // dropped its marker, so look at the source.
+      if (/^[ \t]*[-*+•●▪][ \t]/.test(source.slice(lineStart, offset + 1))) continue;
       // A table cell ("| Essential | Desirable |") is a column heading, not a section of the document.
       const lineEnd = source.indexOf('\n', offset);
       if (source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd).includes('|')) continue;

@@ -22,7 +22,7 @@ export default defineRule({
     enabledByDefault: true,
     examples: {
       ok: ['The service supports adults aged 18 to 65.', 'Applicants must be over 18 to sell alcohol.', 'We are recruiting volunteer mentors aged 18 and over.'],
-      notOk: ['Applicants should be aged 25-35.', 'Candidates must be under 40.', 'You must be 30 years old or younger.', 'The maximum age for applicants is 45.'],
+      notOk: ['What we are looking for:\n\n- Aged 18–25\n- Friendly with customers', 'Applicants should be aged 25-35.', 'Candidates must be under 40.', 'You must be 30 years old or younger.', 'The maximum age for applicants is 45.'],
     },
   },
   triggers: ['aged', 'age', 'under', 'over', 'between', 'old', 'younger', 'older', 'maximum'],
@@ -30,8 +30,10 @@ export default defineRule({
   check(sentence, report) {
     const { tokens } = sentence;
     const lower = sentence.text.slice(sentence.start, sentence.end).toLowerCase();
-    // About applicants, not about service users.
-    if (!/\b(applicants?|candidates?|you|post-?holder|successful|must|should|ideally|preferably|prefer|preferred|looking for|suit|suitable|apprenticeships?|trainees?|school leavers?|graduates?|recruit\w*|vacancy|role|post)\b/.test(lower)) return;
+    // About applicants, not about service users. In a recruitment document, a line that is only an age ("- Aged
+    // 18–25" under what the job needs) is a requirement on its own.
+    const ageLine = RECRUITMENT.has(sentence.kind) && /^[\s\-*•\d.)]*aged?\s+\d\d/.test(lower);
+    if (!ageLine && !/\b(applicants?|candidates?|you|post-?holder|successful|must|should|ideally|preferably|prefer|preferred|looking for|suit|suitable|apprenticeships?|trainees?|school leavers?|graduates?|recruit\w*|vacancy|role|post)\b/.test(lower)) return;
     if (/\b(patients?|service users?|clients?|residents?|people we|children|pupils|alcohol|law|legal|licen[cs]e)\b/.test(lower)) return;
     const limit = (from: number, to: number): void => {
       // "her age-85 grandparents": an age describing someone else is no limit on applicants.
@@ -88,6 +90,9 @@ export default defineRule({
     }
   },
 });
+
+/** Document kinds whose lists say what the job needs. */
+const RECRUITMENT = new Set(['job-advert', 'job-description', 'person-specification']);
 
 /** The age of adulthood: a minimum age up to it marks an adult, not an age preference. */
 const ADULT = 18;

@@ -51,7 +51,11 @@ export default defineRule({
         'The tutor will support the student so that she can sit her exams.',
         'When I told a colleague, she looked at me in disbelief.',
       ],
-      notOk: ['The Chair shall ensure that he is present at every meeting.', 'The successful tutor will devote herself to the student.'],
+      notOk: [
+        'The Chair shall ensure that he is present at every meeting.',
+        'The successful tutor will devote herself to the student.',
+        'The Medical Secretary supports two consultants and their teams, and he will answer calls from patients.',
+      ],
     },
   },
   // A document that states an occupational requirement may lawfully recruit one sex.
@@ -67,7 +71,13 @@ export default defineRule({
       // "The post holder leads the team. He will …": a sentence opening with the pronoun may take the role from the
       // subject of the sentence before it in the same paragraph.
       const opening = tokens.slice(0, i).every((x) => !x.word);
-      const role = antecedent(tokens, i) ?? (opening && (t.norm === 'he' || t.norm === 'she') ? previousSubject(sentence.text, sentence.start) : undefined);
+      const subjectPronoun = t.norm === 'he' || t.norm === 'she';
+      const role =
+        antecedent(tokens, i) ??
+        (opening && subjectPronoun ? previousSubject(sentence.text, sentence.start) : undefined) ??
+        // "The Medical Secretary supports the consultants, and he will …": a clause joined by "and" or "but" keeps
+        // the subject of the sentence.
+        (subjectPronoun && joined(tokens, i) ? subjectOf(tokens.slice(0, i)) : undefined);
       if (role === undefined) continue;
       const they = t.norm === 'her' ? 'their' : THEY[t.norm]!;
       // "they" takes a plural verb: the swap is certain for "his", "himself", "herself", and before a modal verb.
@@ -122,6 +132,17 @@ function previousSubject(text: string, start: number): string | undefined {
   const from = ends.length > 1 ? ends[ends.length - 2]! + 1 : 0;
   const tokens = tokenize(paragraph.slice(from, last));
   if (tokens.some((t) => NARRATIVE.has(t.norm))) return undefined;
+  return subjectOf(tokens);
+}
+
+/** "…, and he", "but he": the pronoun opens a clause joined to the one before. */
+function joined(tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1]?.norm;
+  return (before === 'and' || before === 'but') && tokens[at - 2]?.norm === ',';
+}
+
+/** The role a sentence opens with, when it is one person held by whoever is appointed ("The post holder …"). */
+function subjectOf(tokens: readonly Token[]): string | undefined {
   for (let i = 0; i < tokens.length && i < 6; i++) {
     const noun = describer.nounAt(tokens, i, tokens.length);
     if (!noun) continue;

@@ -22,7 +22,12 @@ function requiredByWording(item: readonly Token[]): boolean {
   return false;
 }
 /** After "or", words that offer another route ("degree or relevant experience", "NVQ or diploma"). */
-const OTHER_ROUTES = new Set(['equivalent', 'comparable', 'similar', 'relevant', 'experience', 'working', 'qualification', 'qualifications', 'diploma', 'degree', 'nvq', 'btec', 'apprenticeship', 'training']);
+const OTHER_ROUTES = new Set([
+  'equivalent', 'comparable', 'similar', 'relevant', 'experience', 'working', 'qualification', 'qualifications', 'diploma', 'degree', 'nvq', 'btec',
+  'apprenticeship', 'training',
+  // "or willingness to complete it with us": gaining it on the job is another route.
+  'willingness', 'willing', 'commitment', 'committed', 'prepared', 'towards', 'complete', 'achieve', 'obtain', 'gain',
+]);
 /** Before "degree", these make it a measure, not a qualification ("a high degree of", "360 degree"). */
 const NOT_QUALIFICATION_BEFORE = new Set(['high', 'higher', 'certain', 'some', 'large', 'great', 'greater', 'what', 'varying', 'same', 'lesser', 'small', 'significant', 'considerable', 'reasonable', 'fair']);
 
@@ -45,6 +50,10 @@ function findQualification(item: readonly Token[]): [number, number] | undefined
       case 'mba':
       case 'diploma':
         return [i, i];
+      case 'served':
+        // "time-served apprenticeship": one route to a trade, by name.
+        if (prev?.norm === 'time' && /^apprenticeships?$/.test(next?.norm ?? '')) return [i - 1, i + 1];
+        continue;
       case 'degree':
       case 'degrees':
         if (next?.norm === 'of' || /^\d+$/.test(prev?.norm ?? '') || NOT_QUALIFICATION_BEFORE.has(prev?.norm ?? '')) continue;
@@ -88,6 +97,15 @@ function essentialByLayout(text: string, start: number, section: string): boolea
   return /^\W*essential\b/i.test(section);
 }
 
+/** Document kinds whose headings say what the job needs. */
+const RECRUITMENT = new Set(['job-advert', 'job-description', 'person-specification']);
+/**
+ * Headings of a recruitment document under which every item is asked of the applicant: "Qualifications", "You'll
+ * need", "What we're looking for", "Requirements".
+ */
+const REQUIREMENTS_HEADING =
+  /^\W*(?:(?:essential\s+)?qualifications?\b|requirements\b|(?:what\s+)?you(?:'|’)?ll\s+need\b|(?:what\s+)?you\s+will\s+need\b|what\s+we(?:'|’)?re\s+looking\s+for\b|what\s+we\s+are\s+looking\s+for\b)/i;
+
 /** A key that says criteria marked E are essential: "E = essential", "E: Essential", "(E) essential". */
 const ESSENTIAL_KEY = /\(?\bE\)?\s*(?:=|:|–|-)\s*essential\b/i;
 /** Words that take the requirement back: "you don't need a degree". */
@@ -121,6 +139,7 @@ export default defineRule({
         'Staff must complete 360 degree feedback.',
         'Desirable:\n\n- A degree in a health-related subject',
         "You don't need a degree: we care about what you can do.",
+        '## What we are looking for\n\n- A Level 3 Diploma in Health and Social Care, or willingness to work towards it',
       ],
       notOk: [
         'GCSE maths and English at grade 4 are essential.',
@@ -131,17 +150,29 @@ export default defineRule({
         'CIPD Level 5 qualification essential.',
         'Five GCSEs at grade 4 or above, including maths.',
         'E = essential, D = desirable\n\nE1 Degree in social policy',
+        '## Qualifications\n\n- AMSPAR Diploma in Medical Secretarial Studies',
+        "## You'll need\n\n- a Computer Science degree",
+        '## Qualifications and experience\n\n- Time-served apprenticeship as a plumber',
       ],
     },
   },
-  triggers: ['gcse', 'gcses', 'nvq', 'nvqs', 'btec', 'hnd', 'hnc', 'msc', 'bsc', 'mba', 'diploma', 'degree', 'degrees', 'level', 'levels'],
-  prescan: /\b(?:gcses?|nvqs?|btec|hnd|hnc|msc|bsc|mba|diploma|degrees?|A[ -]levels?|level\s*[1-8])\b/i,
+  // A document that says it accepts other qualifications has said "or equivalent" once for every item.
+  unlessAnywhere: [
+    'recognise alternative qualifications', 'recognize alternative qualifications', 'recognise equivalent qualifications',
+    'recognize equivalent qualifications', 'accept alternative qualifications', 'accept equivalent qualifications',
+    'consider alternative qualifications', 'consider equivalent qualifications', 'alternative qualifications are accepted',
+    'equivalent qualifications are accepted', 'equivalents are accepted', 'we accept equivalents',
+    'alternative qualifications will be considered', 'equivalent qualifications will be considered',
+  ],
+  triggers: ['gcse', 'gcses', 'nvq', 'nvqs', 'btec', 'hnd', 'hnc', 'msc', 'bsc', 'mba', 'diploma', 'degree', 'degrees', 'level', 'levels', 'served'],
+  prescan: /\b(?:gcses?|nvqs?|btec|hnd|hnc|msc|bsc|mba|diploma|degrees?|A[ -]levels?|level\s*[1-8]|time[ -]served)\b/i,
   check(sentence, report) {
     const { tokens, text, section } = sentence;
     const items = listItems(text, tokens);
     for (const item of items) {
       if (item.some((t) => OPTIONAL.has(t.norm)) || /^\W*desirable\b/i.test(section)) continue;
-      if (!item.some((t) => REQUIRED.has(t.norm)) && !requiredByWording(item) && !essentialByLayout(text, item[0]!.start, section)) continue;
+      const underRequirements = RECRUITMENT.has(sentence.kind) && REQUIREMENTS_HEADING.test(section);
+      if (!underRequirements && !item.some((t) => REQUIRED.has(t.norm)) && !requiredByWording(item) && !essentialByLayout(text, item[0]!.start, section)) continue;
       if (item.some((t) => t.norm === 'equivalent' || t.norm === 'equivalents' || t.norm === 'comparable')) continue;
       if (NOT_REQUIRED.test(text.slice(item[0]!.start, item[item.length - 1]!.end).replace(/’/g, "'"))) continue;
       const found = findQualification(item);
