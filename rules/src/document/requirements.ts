@@ -244,9 +244,12 @@ export function yearsSpans(tokens: readonly Token[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!NUMBER.test(tokens[i]!.norm)) continue;
+    // "less than 2 years' experience", "up to 3 years": a ceiling describes people (a pay point, a scheme), it asks nothing.
+    const before = `${tokens[i - 2]?.norm ?? ''} ${tokens[i - 1]?.norm ?? ''}`;
+    if (/(?:^|\s)(?:less than|fewer than|up to|under)$/.test(before)) continue;
     let j = i + 1;
     if (tokens[j]?.norm === '+') j++;
-    if (!/^(?:years?|yrs)$/.test(tokens[j]?.norm ?? '')) continue;
+    if (!/^(?:years?|yrs|year's)$/.test(tokens[j]?.norm ?? '')) continue;
     j++;
     if (tokens[j]?.norm === "'") j++;
     if (tokens[j]?.norm === 'of') j++;

@@ -21,7 +21,9 @@ export default defineRule({
     suggestions: [],
     enabledByDefault: true,
     examples: {
-      ok: ['The service supports adults aged 18 to 65.', 'Applicants must be over 18 to sell alcohol.', 'We are recruiting volunteer mentors aged 18 and over.'],
+      ok: [
+        "If you're between 40 and 74 years old, you can have a free NHS Health Check.",
+        'The service supports adults aged 18 to 65.', 'Applicants must be over 18 to sell alcohol.', 'We are recruiting volunteer mentors aged 18 and over.'],
       notOk: ['What we are looking for:\n\n- Aged 18–25\n- Friendly with customers', 'Applicants should be aged 25-35.', 'Candidates must be under 40.', 'You must be 30 years old or younger.', 'The maximum age for applicants is 45.'],
     },
   },
@@ -35,6 +37,8 @@ export default defineRule({
     const ageLine = RECRUITMENT.has(sentence.kind) && /^[\s\-*•\d.)]*aged?\s+\d\d/.test(lower);
     if (!ageLine && !/\b(applicants?|candidates?|you|post-?holder|successful|must|should|ideally|preferably|prefer|preferred|looking for|suit|suitable|apprenticeships?|trainees?|school leavers?|graduates?|recruit\w*|vacancy|role|post)\b/.test(lower)) return;
     if (/\b(patients?|service users?|clients?|residents?|people we|children|pupils|alcohol|law|legal|licen[cs]e)\b/.test(lower)) return;
+    // Who a health service is for: "if you're between 40 and 74, you'll be invited for an NHS Health Check".
+    if (/\b(screening|vaccin\w*|health check|jabs?|boosters?|invited|eligible for (?:a|an|the|free))\b/.test(lower)) return;
     const limit = (from: number, to: number): void => {
       // "her age-85 grandparents": an age describing someone else is no limit on applicants.
       if (describer.describe(tokens, from, to + 1, 0, tokens.length) === 'others') return;

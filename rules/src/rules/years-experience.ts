@@ -18,15 +18,19 @@ export default defineRule({
     suggestions: [],
     enabledByDefault: true,
     examples: {
-      ok: ['You will have experience of managing a caseload in the community.'],
+      ok: [
+        'You will have experience of managing a caseload in the community.',
+        'If you have less than 2 years NHS experience, you start on the first pay point.',
+      ],
       notOk: [
         "You will have at least 5 years' experience in a similar role.",
         'Minimum three years experience of band 6 nursing.',
         'Must have: 4 years Python experience.',
+        "Minimum 1 year's experience in a care role.",
       ],
     },
   },
-  triggers: ['years', 'year', 'yrs'],
+  triggers: ['years', 'year', "year's", 'yrs'],
   prescan: /\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s*\+?\s*(?:years?|yrs)\b/i,
   check(sentence, report) {
     for (const [start, end] of yearsSpans(sentence.tokens)) report({ start, end });
