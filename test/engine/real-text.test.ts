@@ -182,6 +182,9 @@ describe('document kind from several signals, general when unsure', () => {
     ['a council leaflet', 'Help with care at home\n\nWho is this leaflet for?\n\nThis leaflet explains how to apply for help at home and what you may need to pay. You can apply online or call us.', 'health-information'],
     // Without "Amira Patel, 41," the closing advice line would make this health information.
     ['a news story about health', "Nurse runs marathon for stroke charity\n\nAmira Patel, 41, ran the London Marathon on Sunday for a stroke charity after her mother's illness.\n\nShe said the help her family got had changed their lives.\n\nThe charity's director, Tom Reid, said demand had grown.\n\nIf you are worried about a stroke, call 999.", 'general'],
+    // The headline names a health event, but the dateline under it makes it a news story.
+    ['a news story with a dateline', '# Health checks draw hundreds to community day\n\n*Eastvale Gazette | 3 May 2025*\n\nMore than 300 people came to the centre on Saturday for free blood pressure checks.\n\n"People came because they trust us," said organiser Ruth Okafor.\n\nIf you are worried about your blood pressure, ask your GP.', 'general'],
+    ['a byline', 'Ward opens after refit\n\nBy Sam Reid\n\nThe ward reopened on Monday, the trust said.', 'general'],
     ['a news story', 'Hospital wins award\n\nThe chief executive said staff had worked hard. A spokesperson told reporters the award was deserved.', 'general'],
     ['a job title with "policy" in it', 'Senior Policy Adviser\n\nJob summary\n\nYou will lead work on housing. We are looking for someone who can write well. Salary: £45,000 a year. Closing date: 1 May.', 'job-advert'],
     ['too little to go on', 'Notes from Tuesday\n\nWe talked about the garden and the summer fair.', 'general'],
