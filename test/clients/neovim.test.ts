@@ -8,12 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lint } from '@fairword/rules';
+import type { Finding } from '@fairword/rules';
+import { ADVERT, engineDiagnostics, FIXED_ADVERT, LANGUAGE_SERVER } from './advert.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'server/bin/fairword-language-server.js');
 const SCRIPT = fileURLToPath(new URL('./neovim.lua', import.meta.url));
-const ADVERT = ['# Sales assistant', '', 'We need a salesman to join our young and dynamic team.', 'He will work closely with the manager.', ''].join('\n');
 
 interface NeovimResult {
   error?: string;
@@ -23,12 +21,8 @@ interface NeovimResult {
   after?: string[];
 }
 
-/** The engine's findings in the form neovim.lua writes them (1-based; ASCII text, so columns are the same in bytes). */
-function expected(text: string): string[] {
-  return lint(text, { format: 'markdown' })
-    .findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1} ${f.ruleId} ${f.message}`)
-    .sort();
-}
+/** How neovim.lua writes a diagnostic after its range: code, message. */
+const neovim = (f: Finding): string => `${f.ruleId} ${f.message}`;
 
 let dir: string;
 beforeAll(() => {
@@ -52,7 +46,7 @@ describe('Neovim (built-in LSP client) with fairword-language-server --stdio', (
       cwd: dir,
       encoding: 'utf8',
       timeout: 90_000,
-      env: { ...process.env, FAIRWORD_RESULT: resultFile, FAIRWORD_LANGUAGE_SERVER: BIN },
+      env: { ...process.env, FAIRWORD_RESULT: resultFile, FAIRWORD_LANGUAGE_SERVER: LANGUAGE_SERVER },
     });
     const result = JSON.parse(readFileSync(resultFile, 'utf8')) as NeovimResult;
     expect(result.error, run.stderr).toBeUndefined();
@@ -62,7 +56,7 @@ describe('Neovim (built-in LSP client) with fairword-language-server --stdio', (
       "3:11-3:19 gendered-job-title 'salesman' suggests the job is for one sex. Use a title that fits anyone.",
       "3:32-3:49 young 'young and dynamic' tells older applicants they are not wanted. Name the skill or quality the job needs instead.",
     ]);
-    expect(result.diagnostics).toEqual(expected(ADVERT));
+    expect(result.diagnostics).toEqual(engineDiagnostics(ADVERT, 'markdown', neovim));
     expect(result.actions).toEqual([
       "Replace with 'salesperson'",
       "Replace with 'sales representative'",
@@ -74,12 +68,11 @@ describe('Neovim (built-in LSP client) with fairword-language-server --stdio', (
       "Allow 'young and dynamic' in this workspace",
       "Turn off the 'young' rule in this workspace",
     ]);
-    const fixed = ADVERT.replace('salesman', 'salesperson');
-    expect(result.lines).toEqual(fixed.split('\n').slice(0, -1));
-    expect(readFileSync(file, 'utf8')).toBe(fixed);
+    expect(result.lines).toEqual(FIXED_ADVERT.split('\n').slice(0, -1));
+    expect(readFileSync(file, 'utf8')).toBe(FIXED_ADVERT);
     expect(result.after).toEqual([
       "3:35-3:52 young 'young and dynamic' tells older applicants they are not wanted. Name the skill or quality the job needs instead.",
     ]);
-    expect(result.after).toEqual(expected(fixed));
+    expect(result.after).toEqual(engineDiagnostics(FIXED_ADVERT, 'markdown', neovim));
   }, 120_000);
 });
