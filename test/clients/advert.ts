@@ -2,7 +2,8 @@
  * What the real-client tests (Neovim, Emacs) share: the advert they open, the language server command they
  * start, and the engine's findings in the form a client shows them, to compare with what the client saw.
  */
-import { join } from 'node:path';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint, type Finding, type Format } from '@fairword/rules';
 
@@ -10,6 +11,17 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** `fairword-language-server`, as built by `npm run build`. */
 export const LANGUAGE_SERVER = join(ROOT, 'server/bin/fairword-language-server.js');
+
+/**
+ * A PATH with `fairword-language-server` in `dir`/bin, as `npm install --global @fairword/server` puts it on PATH:
+ * the docs' configurations name the command, not a path.
+ */
+export function pathWithLanguageServer(dir: string): string {
+  const bin = join(dir, 'bin');
+  mkdirSync(bin);
+  symlinkSync(LANGUAGE_SERVER, join(bin, 'fairword-language-server'));
+  return `${bin}${delimiter}${process.env.PATH ?? ''}`;
+}
 
 /** An advert with two findings on one line: 'salesman' (with safe replacements) and 'young and dynamic'. */
 export const ADVERT = ['# Sales assistant', '', 'We need a salesman to join our young and dynamic team.', 'He will work closely with the manager.', ''].join('\n');

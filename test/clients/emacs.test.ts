@@ -4,14 +4,14 @@
  * (emacs.el plays the keys). Needs all three, installed by test/clients/install.sh; without them this test fails.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '@fairword/rules';
 import { editorsDocBlocksOf } from '../package/editors-doc.js';
-import { ADVERT, engineDiagnostics, FIXED_ADVERT, LANGUAGE_SERVER } from './advert.js';
+import { ADVERT, engineDiagnostics, FIXED_ADVERT, pathWithLanguageServer } from './advert.js';
 
 const SCRIPT = fileURLToPath(new URL('./emacs.el', import.meta.url));
 const NOTES = 'The chairman will meet every applicant.\n';
@@ -65,13 +65,9 @@ describe('Emacs (eglot) with fairword-language-server --stdio', () => {
     writeFileSync(join(dir, 'advert.md'), ADVERT);
     writeFileSync(join(dir, 'notes.txt'), NOTES);
     writeFileSync(join(dir, 'notes.tex'), LATEX);
-    // The docs' configuration names the command: put it on PATH, as `npm install --global` does.
-    const bin = join(dir, 'bin');
-    mkdirSync(bin);
-    symlinkSync(LANGUAGE_SERVER, join(bin, 'fairword-language-server'));
     const resultFile = join(dir, 'result.json');
     const run = emacs(['-l', SCRIPT], {
-      PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
+      PATH: pathWithLanguageServer(dir),
       FAIRWORD_EMACS_INIT: join(dir, 'init.el'),
       FAIRWORD_RESULT: resultFile,
     });

@@ -1,6 +1,7 @@
 /**
- * `fairword-language-server --stdio` in a real editor: Debian's Neovim, headless, with the built-in LSP client
- * (neovim.lua). Needs `nvim` (installed by test/clients/install.sh); without it this test fails.
+ * `fairword-language-server --stdio` in a real editor: Debian's Neovim 0.7, headless, with the built-in LSP client
+ * configured by exactly the Neovim 0.7 block of docs/editors.md (neovim.lua plays the user). Needs `nvim`
+ * (installed by test/clients/install.sh); without it this test fails.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '@fairword/rules';
-import { ADVERT, engineDiagnostics, FIXED_ADVERT, LANGUAGE_SERVER } from './advert.js';
+import { editorsDocBlocksOf } from '../package/editors-doc.js';
+import { ADVERT, engineDiagnostics, FIXED_ADVERT, pathWithLanguageServer } from './advert.js';
 
 const SCRIPT = fileURLToPath(new URL('./neovim.lua', import.meta.url));
 
@@ -37,16 +39,22 @@ describe('Neovim (built-in LSP client) with fairword-language-server --stdio', (
     expect(version.stdout).toMatch(/^NVIM v0\.\d+/);
   });
 
-  it('opens an advert, shows Fairword’s diagnostics, and applies the "Replace with" quick fix', () => {
+  it('with the docs’ configuration, opens an advert, shows Fairword’s diagnostics, and applies the "Replace with" quick fix', () => {
     const file = join(dir, 'advert.md');
     writeFileSync(file, ADVERT);
     const resultFile = join(dir, 'result.json');
-    // --clean: Neovim as installed, without the user's config; the script runs once the advert is loaded.
-    const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${SCRIPT}`, file], {
+    // The docs' form for Neovim 0.7, the one that uses vim.lsp.start_client.
+    const forms = editorsDocBlocksOf('Neovim', 'lua').filter((block) => block.includes('vim.lsp.start_client('));
+    expect(forms).toHaveLength(1);
+    const init = join(dir, 'init.lua');
+    writeFileSync(init, forms[0]!);
+    // --clean: Neovim as installed, without the user's config; --cmd loads the docs' configuration before the advert,
+    // and the script runs once the advert is loaded.
+    const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '--cmd', `luafile ${init}`, '-c', `luafile ${SCRIPT}`, file], {
       cwd: dir,
       encoding: 'utf8',
       timeout: 90_000,
-      env: { ...process.env, FAIRWORD_RESULT: resultFile, FAIRWORD_LANGUAGE_SERVER: LANGUAGE_SERVER },
+      env: { ...process.env, PATH: pathWithLanguageServer(dir), FAIRWORD_RESULT: resultFile },
     });
     const result = JSON.parse(readFileSync(resultFile, 'utf8')) as NeovimResult;
     expect(result.error, run.stderr).toBeUndefined();
