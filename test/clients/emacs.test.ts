@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '@fairword/rules';
 import { editorsDocBlocksOf } from '../package/editors-doc.js';
-import { ADVERT, engineDiagnostics, FIXED_ADVERT, pathWithLanguageServer } from './advert.js';
+import { ADVERT, engineDiagnostics, FIXED_ADVERT, pathWithLanguageServer, SALESMAN_ACTIONS } from './advert.js';
 
 const SCRIPT = fileURLToPath(new URL('./emacs.el', import.meta.url));
 const NOTES = 'The chairman will meet every applicant.\n';
@@ -83,13 +83,7 @@ describe('Emacs (eglot) with fairword-language-server --stdio', () => {
     expect(result.diagnostics).toEqual(engineDiagnostics(ADVERT, 'markdown', flymake));
     // flymake-goto-next-error from the top lands on 'salesman'; eglot asks for the actions of the diagnostics there.
     expect(result.point).toBe('3:11');
-    expect(result.actions).toEqual([
-      "Replace with 'salesperson'",
-      "Replace with 'sales representative'",
-      "Ignore 'salesman' here…",
-      "Allow 'salesman' in this workspace",
-      "Turn off the 'gendered-job-title' rule in this workspace",
-    ]);
+    expect(result.actions).toEqual(SALESMAN_ACTIONS);
     expect(result.lines).toEqual(FIXED_ADVERT.split('\n'));
     expect(readFileSync(join(dir, 'advert.md'), 'utf8')).toBe(FIXED_ADVERT);
     expect(result.after).toEqual([
