@@ -13,8 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    // The LibreOffice suite (*.lo.test.ts) runs on its own (npm run test:docx); test/clients needs Neovim and
-    // Chromium (npm run test:clients installs them and runs it).
+    // The LibreOffice suite (*.lo.test.ts) runs on its own (npm run test:docx); test/clients needs Neovim, Emacs
+    // and Chromium (npm run test:clients installs them and runs it).
     exclude: ['test/e2e/**', 'test/clients/**', '**/node_modules/**', '**/*.lo.test.ts'],
     testTimeout: 20000,
     hookTimeout: 30000,

@@ -1,9 +1,8 @@
--- Drives the Fairword language server from headless Neovim, as a person would with the built-in LSP client:
--- open an advert, wait for Fairword's diagnostics, ask for the code actions of one, apply a replacement, save,
--- and wait for the diagnostics of the new text. Every wait polls a condition with a deadline (vim.wait).
+-- Drives the Fairword language server from headless Neovim, as a person would with the built-in LSP client
+-- configured as docs/editors.md says: open an advert, wait for Fairword's diagnostics, ask for the code actions of
+-- one, apply a replacement, save, and wait for the diagnostics of the new text. Every wait polls a condition with a deadline (vim.wait).
 -- Works with Neovim 0.7 (Debian 12) and later. Writes what happened as JSON to $FAIRWORD_RESULT.
 local result_path = assert(os.getenv('FAIRWORD_RESULT'), 'FAIRWORD_RESULT is not set')
-local server = assert(os.getenv('FAIRWORD_LANGUAGE_SERVER'), 'FAIRWORD_LANGUAGE_SERVER is not set')
 local result = {}
 
 local function finish(code)
@@ -36,9 +35,12 @@ local function find(code)
   end
 end
 
-local client_id = vim.lsp.start_client({ name = 'fairword', cmd = { server, '--stdio' }, root_dir = vim.fn.getcwd() })
-if not client_id then return fail('the language server did not start') end
-vim.lsp.buf_attach_client(bufnr, client_id)
+-- The configuration from docs/editors.md (loaded with --cmd, before the advert) starts the client when the
+-- advert's filetype is set.
+if not vim.wait(30000, function() return next(vim.lsp.buf_get_clients(bufnr)) ~= nil end, 20) then
+  return fail('no language client attached to the advert within 30 s')
+end
+local client_id = next(vim.lsp.buf_get_clients(bufnr))
 
 if not vim.wait(30000, function() return find('gendered-job-title') ~= nil end, 20) then
   return fail('no gendered-job-title diagnostic within 30 s; had: ' .. table.concat(diagnostics(), ' | '))

@@ -1,6 +1,7 @@
 /**
- * `fairword-language-server --stdio` in a real editor: Debian's Neovim, headless, with the built-in LSP client
- * (neovim.lua). Needs `nvim` (installed by test/clients/install.sh); without it this test fails.
+ * `fairword-language-server --stdio` in a real editor: Debian's Neovim 0.7, headless, with the built-in LSP client
+ * configured by exactly the Neovim 0.7 block of docs/editors.md (neovim.lua plays the user). Needs `nvim`
+ * (installed by test/clients/install.sh); without it this test fails.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,12 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lint } from '@fairword/rules';
+import type { Finding } from '@fairword/rules';
+import { editorsDocBlocksOf } from '../package/editors-doc.js';
+import { ADVERT, engineDiagnostics, FIXED_ADVERT, pathWithLanguageServer, SALESMAN_ACTIONS } from './advert.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'server/bin/fairword-language-server.js');
 const SCRIPT = fileURLToPath(new URL('./neovim.lua', import.meta.url));
-const ADVERT = ['# Sales assistant', '', 'We need a salesman to join our young and dynamic team.', 'He will work closely with the manager.', ''].join('\n');
 
 interface NeovimResult {
   error?: string;
@@ -23,12 +23,8 @@ interface NeovimResult {
   after?: string[];
 }
 
-/** The engine's findings in the form neovim.lua writes them (1-based; ASCII text, so columns are the same in bytes). */
-function expected(text: string): string[] {
-  return lint(text, { format: 'markdown' })
-    .findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1} ${f.ruleId} ${f.message}`)
-    .sort();
-}
+/** How neovim.lua writes a diagnostic after its range: code, message. */
+const neovim = (f: Finding): string => `${f.ruleId} ${f.message}`;
 
 let dir: string;
 beforeAll(() => {
@@ -43,16 +39,22 @@ describe('Neovim (built-in LSP client) with fairword-language-server --stdio', (
     expect(version.stdout).toMatch(/^NVIM v0\.\d+/);
   });
 
-  it('opens an advert, shows Fairword’s diagnostics, and applies the "Replace with" quick fix', () => {
+  it('with the docs’ configuration, opens an advert, shows Fairword’s diagnostics, and applies the "Replace with" quick fix', () => {
     const file = join(dir, 'advert.md');
     writeFileSync(file, ADVERT);
     const resultFile = join(dir, 'result.json');
-    // --clean: Neovim as installed, without the user's config; the script runs once the advert is loaded.
-    const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${SCRIPT}`, file], {
+    // The docs' form for Neovim 0.7, the one that uses vim.lsp.start_client.
+    const forms = editorsDocBlocksOf('Neovim', 'lua').filter((block) => block.includes('vim.lsp.start_client('));
+    expect(forms).toHaveLength(1);
+    const init = join(dir, 'init.lua');
+    writeFileSync(init, forms[0]!);
+    // --clean: Neovim as installed, without the user's config; --cmd loads the docs' configuration before the advert,
+    // and the script runs once the advert is loaded.
+    const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '--cmd', `luafile ${init}`, '-c', `luafile ${SCRIPT}`, file], {
       cwd: dir,
       encoding: 'utf8',
       timeout: 90_000,
-      env: { ...process.env, FAIRWORD_RESULT: resultFile, FAIRWORD_LANGUAGE_SERVER: BIN },
+      env: { ...process.env, PATH: pathWithLanguageServer(dir), FAIRWORD_RESULT: resultFile },
     });
     const result = JSON.parse(readFileSync(resultFile, 'utf8')) as NeovimResult;
     expect(result.error, run.stderr).toBeUndefined();
@@ -62,24 +64,19 @@ describe('Neovim (built-in LSP client) with fairword-language-server --stdio', (
       "3:11-3:19 gendered-job-title 'salesman' suggests the job is for one sex. Use a title that fits anyone.",
       "3:32-3:49 young 'young and dynamic' tells older applicants they are not wanted. Name the skill or quality the job needs instead.",
     ]);
-    expect(result.diagnostics).toEqual(expected(ADVERT));
+    expect(result.diagnostics).toEqual(engineDiagnostics(ADVERT, 'markdown', neovim));
     expect(result.actions).toEqual([
-      "Replace with 'salesperson'",
-      "Replace with 'sales representative'",
-      "Ignore 'salesman' here…",
-      "Allow 'salesman' in this workspace",
-      "Turn off the 'gendered-job-title' rule in this workspace",
+      ...SALESMAN_ACTIONS,
       // Neovim sends every diagnostic of the line, as vim.lsp.buf.code_action() does.
       "Ignore 'young and dynamic' here…",
       "Allow 'young and dynamic' in this workspace",
       "Turn off the 'young' rule in this workspace",
     ]);
-    const fixed = ADVERT.replace('salesman', 'salesperson');
-    expect(result.lines).toEqual(fixed.split('\n').slice(0, -1));
-    expect(readFileSync(file, 'utf8')).toBe(fixed);
+    expect(result.lines).toEqual(FIXED_ADVERT.split('\n').slice(0, -1));
+    expect(readFileSync(file, 'utf8')).toBe(FIXED_ADVERT);
     expect(result.after).toEqual([
       "3:35-3:52 young 'young and dynamic' tells older applicants they are not wanted. Name the skill or quality the job needs instead.",
     ]);
-    expect(result.after).toEqual(expected(fixed));
+    expect(result.after).toEqual(engineDiagnostics(FIXED_ADVERT, 'markdown', neovim));
   }, 120_000);
 });

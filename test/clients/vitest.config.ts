@@ -1,5 +1,5 @@
 /**
- * Tests in real clients that need Debian packages (Neovim, Chromium): run by `npm run test:clients`, which
+ * Tests in real clients that need Debian packages (Neovim, Emacs, Chromium): run by `npm run test:clients`, which
  * installs them first (test/clients/install.sh). Not part of `npm test`.
  */
 import { defineConfig } from 'vitest/config';

@@ -1,6 +1,6 @@
 /**
  * The `fairword-language-server` command, as `npm install --global @fairword/server` installs it: the bin, the
- * bundle it runs, and what it says without a transport. (test/clients/neovim.test.ts drives it from an editor.)
+ * bundle it runs, and what it says without a transport. (test/clients/neovim.test.ts and emacs.test.ts drive it from editors.)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
