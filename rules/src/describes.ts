@@ -51,6 +51,11 @@ const SERVED = [
 ].map(phraseKeys);
 /** After the noun: "a young person to join our team". */
 const JOINING = ['to join', 'join our', 'join us', 'joining our', 'joining us', 'who can join', 'who will join'].map(phraseKeys);
+/** Who may set a requirement in a sentence that reports it: "some employers may require GCSEs". */
+const EMPLOYERS = new Set(['employers', 'companies', 'firms', 'businesses', 'agencies', 'organisations', 'shops', 'retailers', 'recruiters']);
+/** Verbs of asking for something, in the forms that follow "employers (may|will|often) …" or "… which". */
+const ASKING = new Set(['require', 'requires', 'ask', 'asks', 'want', 'wants', 'expect', 'expects', 'prefer', 'prefers', 'look', 'looks', 'insist', 'demand', 'need', 'needs']);
+
 /** Endings of words that name a person by role ("salesman", "receptionist", "physician", "chairperson"). */
 const ROLE_SHAPE = /^\p{L}{3,}(?:man|men|woman|women|person|people|ist|ists|ician|icians)$/u;
 /** Clause breaks inside a sentence. */
@@ -93,6 +98,7 @@ export class Describer {
    * criteria label above the sentence.
    */
   describe(tokens: readonly Token[], from: number, to: number, sFrom: number, sTo: number, section = ''): Described {
+    if (this.reported(tokens, sFrom, sTo)) return 'others';
     let clauseFrom = sFrom;
     for (let i = from - 1; i >= sFrom; i--) {
       if (CLAUSE_BREAKS.has(tokens[i]!.norm)) {
@@ -136,6 +142,18 @@ export class Describer {
    * Whether the sentence tokens [sFrom, sTo) are choosing someone for a job: a recruiting word before the phrase at
    * `from` ("we want", "looking for"), or a joining phrase anywhere in the sentence ("to join our team").
    */
+  /**
+   * Whether the sentence reports what other employers ask for ("some employers may require GCSEs", "shops which
+   * require very experienced staff"): a careers guide or a news story describing requirements, not setting one.
+   */
+  reported(tokens: readonly Token[], sFrom: number, sTo: number): boolean {
+    for (let i = sFrom; i < sTo; i++) {
+      if (!EMPLOYERS.has(tokens[i]!.norm)) continue;
+      for (let k = i + 1; k < sTo && k <= i + 4; k++) if (ASKING.has(tokens[k]!.norm)) return true;
+    }
+    return false;
+  }
+
   choosing(tokens: readonly Token[], from: number, sFrom: number, sTo: number): boolean {
     for (let i = sFrom; i < from; i++) if (RECRUITING.some((k) => keysAt(tokens, i, k, from))) return true;
     for (let i = sFrom; i < sTo; i++) if (JOINING.some((k) => keysAt(tokens, i, k, sTo))) return true;

@@ -143,6 +143,8 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ["one year's experience", 'job-advert', "- Minimum 1 year's experience in a care role", ['years-experience "1 year\'s experience"']],
   ['a non-native speaker', 'general', 'She was glad a company gave a non-native speaker a chance.', []],
   ['who a health check is for', 'general', "If you're between 40 and 74 years old, you can have a free NHS Health Check.", []],
+  ['what some employers ask for', 'general', 'No qualifications are needed, though some employers may require GCSEs.', []],
+  ['what shops ask for', 'job-description', 'Shops which require very experienced sales staff tend to pay more.', []],
   ['a list of ethnic groups', 'policy', 'Please give your ethnic group (white, black, Asian, Mixed or other).', ['ethnic-group-capitals "white"', 'ethnic-group-capitals "black"']],
   ['a list of colours', 'general', 'The cables come in black, white and grey.', []],
   ['English as a first language', 'job-advert', 'Applicants must have English as their first language.', ['native-speaker "English as their first language"']],

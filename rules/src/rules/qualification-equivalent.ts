@@ -2,6 +2,9 @@ import { defineRule } from '../rule.js';
 import { sources } from '../generated/data.js';
 import type { Token } from '../tokens.js';
 import { listItems } from './context.js';
+import { Describer } from '../describes.js';
+
+const describer = new Describer();
 
 /** Words that make a list item a requirement. */
 const REQUIRED = new Set(['essential', 'required', 'requirement', 'must', 'minimum', 'need', 'needs', 'needed', 'mandatory']);
@@ -139,6 +142,7 @@ export default defineRule({
         'Staff must complete 360 degree feedback.',
         'Desirable:\n\n- A degree in a health-related subject',
         "You don't need a degree: we care about what you can do.",
+        'No qualifications are needed, although some employers may require GCSEs.',
         '## What we are looking for\n\n- A Level 3 Diploma in Health and Social Care, or willingness to work towards it',
       ],
       notOk: [
@@ -168,6 +172,7 @@ export default defineRule({
   prescan: /\b(?:gcses?|nvqs?|btec|hnd|hnc|msc|bsc|mba|diploma|degrees?|A[ -]levels?|level\s*[1-8]|time[ -]served)\b/i,
   check(sentence, report) {
     const { tokens, text, section } = sentence;
+    if (describer.reported(tokens, 0, tokens.length)) return;
     const items = listItems(text, tokens);
     for (const item of items) {
       if (item.some((t) => OPTIONAL.has(t.norm)) || /^\W*desirable\b/i.test(section)) continue;

@@ -1,6 +1,9 @@
 import { defineRule } from '../rule.js';
 import { sources } from '../generated/data.js';
 import { yearsSpans } from '../document/requirements.js';
+import { Describer } from '../describes.js';
+
+const describer = new Describer();
 
 /** Flags "N years' experience" requirements: length of experience stands in for age and says little about skill. */
 export default defineRule({
@@ -33,6 +36,7 @@ export default defineRule({
   triggers: ['years', 'year', "year's", 'yrs'],
   prescan: /\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s*\+?\s*(?:years?|yrs)\b/i,
   check(sentence, report) {
+    if (describer.reported(sentence.tokens, 0, sentence.tokens.length)) return;
     for (const [start, end] of yearsSpans(sentence.tokens)) report({ start, end });
   },
 });
