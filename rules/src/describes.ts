@@ -56,6 +56,9 @@ const EMPLOYERS = new Set(['employers', 'companies', 'firms', 'businesses', 'age
 /** Verbs of asking for something, in the forms that follow "employers (may|will|often) …" or "… which". */
 const ASKING = new Set(['require', 'requires', 'ask', 'asks', 'want', 'wants', 'expect', 'expects', 'prefer', 'prefers', 'look', 'looks', 'insist', 'demand', 'need', 'needs']);
 
+/** Right after the people described: asked to join ("carers to join our teams"), not already in ("when they join us"). */
+const ASKED_TO_JOIN = ['to join', 'who can join', 'who will join', 'who would like to join'].map(phraseKeys);
+
 /** Endings of words that name a person by role ("salesman", "receptionist", "physician", "chairperson"). */
 const ROLE_SHAPE = /^\p{L}{3,}(?:man|men|woman|women|person|people|ist|ists|ician|icians)$/u;
 /** Clause breaks inside a sentence. */
@@ -131,6 +134,8 @@ export class Describer {
       }
     }
     const head = this.headOf(tokens, from, to, clauseTo);
+    // "mature, reliable carers to join our teams": whoever is asked to join is the applicant, whatever the noun.
+    if (head === 'others' && this.askedToJoin(tokens, to, sTo)) return 'candidate';
     if (head !== undefined) return head === 'people' ? this.ofClass('people', [], tokens, clauseFrom, from, clauseTo) : head;
     const subject = this.subjectOf(tokens, from, clauseFrom, clauseTo);
     if (subject !== undefined) return subject;
@@ -156,6 +161,17 @@ export class Describer {
 
   choosing(tokens: readonly Token[], from: number, sFrom: number, sTo: number): boolean {
     for (let i = sFrom; i < from; i++) if (RECRUITING.some((k) => keysAt(tokens, i, k, from))) return true;
+    return this.joins(tokens, sFrom, sTo);
+  }
+
+  /** Whether "to join …" follows within a few words of `at` ("mature, reliable carers to join our teams"). */
+  private askedToJoin(tokens: readonly Token[], at: number, sTo: number): boolean {
+    for (let i = at; i < sTo && i <= at + 5; i++) if (ASKED_TO_JOIN.some((k) => keysAt(tokens, i, k, sTo))) return true;
+    return false;
+  }
+
+  /** Whether the sentence asks someone to join ("to join our team", "join us"). */
+  private joins(tokens: readonly Token[], sFrom: number, sTo: number): boolean {
     for (let i = sFrom; i < sTo; i++) if (JOINING.some((k) => keysAt(tokens, i, k, sTo))) return true;
     return false;
   }

@@ -876,15 +876,14 @@ class FairwordLinter implements Linter {
   }
 
   /**
-   * A term as compared for repeats: single spaces, and the first letter in lower case (a sentence may start with it).
-   * Other capitals count, since a term written another way is another thing to fix ("Black and Minority Ethnic",
-   * "black and minority ethnic"). Memoised: the same terms come back on every lint.
+   * A term as compared for repeats: single spaces, capitals as written. A term written another way is another place
+   * to look at ("Site Foreman" in the title and "foreman" in the criteria; "Black and Minority Ethnic" and "black and
+   * minority ethnic"), so it is shown in its own right. Memoised: the same terms come back on every lint.
    */
   private termKey(actual: string): string {
     let key = this.termKeys.get(actual);
     if (key === undefined) {
-      const spaced = flat(actual.replace(/\s+/g, ' '));
-      key = spaced.charAt(0).toLowerCase() + spaced.slice(1);
+      key = flat(actual.replace(/\s+/g, ' '));
       if (this.termKeys.size > 10_000) this.termKeys.clear();
       this.termKeys.set(flat(actual), key);
     }

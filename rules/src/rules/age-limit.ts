@@ -24,19 +24,19 @@ export default defineRule({
       ok: [
         "If you're between 40 and 74 years old, you can have a free NHS Health Check.",
         'The service supports adults aged 18 to 65.', 'Applicants must be over 18 to sell alcohol.', 'We are recruiting volunteer mentors aged 18 and over.'],
-      notOk: ['What we are looking for:\n\n- Aged 18–25\n- Friendly with customers', 'Applicants should be aged 25-35.', 'Candidates must be under 40.', 'You must be 30 years old or younger.', 'The maximum age for applicants is 45.'],
+      notOk: ['What we are looking for:\n\n- Aged 18–25\n- Friendly with customers', 'Applicants should be aged 25-35.', 'Candidates must be under 40.', 'You must be 30 years old or younger.', 'The maximum age for applicants is 45.', 'Volunteers in all roles are subject to an upper age limit of 75.'],
     },
   },
-  triggers: ['aged', 'age', 'under', 'over', 'between', 'old', 'younger', 'older', 'maximum'],
-  prescan: /\b(?:aged?|under|over|between)\s+\d\d|\b\d\d\s*(?:years?\s*old|yrs?\s*old|years of age)\s*or\s*(?:younger|under|less|below|older|over|above)|\b(?:no (?:older|younger) than|maximum age|(?:under|over) the age of)\b/i,
+  triggers: ['aged', 'age', 'under', 'over', 'between', 'old', 'younger', 'older', 'maximum', 'upper'],
+  prescan: /\b(?:aged?|under|over|between)\s+\d\d|\b\d\d\s*(?:years?\s*old|yrs?\s*old|years of age)\s*or\s*(?:younger|under|less|below|older|over|above)|\b(?:no (?:older|younger) than|maximum age|upper age limit|(?:under|over) the age of)\b/i,
   check(sentence, report) {
     const { tokens } = sentence;
     const lower = sentence.text.slice(sentence.start, sentence.end).toLowerCase();
     // About applicants, not about service users. In a recruitment document, a line that is only an age ("- Aged
     // 18–25" under what the job needs) is a requirement on its own.
     const ageLine = RECRUITMENT.has(sentence.kind) && /^[\s\-*•\d.)]*aged?\s+\d\d/.test(lower);
-    if (!ageLine && !/\b(applicants?|candidates?|you|post-?holder|successful|must|should|ideally|preferably|prefer|preferred|looking for|suit|suitable|apprenticeships?|trainees?|school leavers?|graduates?|recruit\w*|vacancy|role|post)\b/.test(lower)) return;
-    if (/\b(patients?|service users?|clients?|residents?|people we|children|pupils|alcohol|law|legal|licen[cs]e)\b/.test(lower)) return;
+    if (!ageLine && !/\b(applicants?|candidates?|you|post-?holder|successful|must|should|ideally|preferably|prefer|preferred|looking for|suit|suitable|apprenticeships?|trainees?|school leavers?|graduates?|volunteers?|recruit\w*|vacancy|role|post)\b/.test(lower)) return;
+    if (/\b(patients?|service users?|clients?|residents?|people we|children|pupils|carers?|alcohol|law|legal|licen[cs]e)\b/.test(lower)) return;
     // Who a health service is for: "if you're between 40 and 74, you'll be invited for an NHS Health Check".
     if (/\b(screening|vaccin\w*|health check|jabs?|boosters?|invited|eligible for (?:a|an|the|free))\b/.test(lower)) return;
     const limit = (from: number, to: number): void => {
@@ -58,9 +58,10 @@ export default defineRule({
           return;
         }
       }
-      // "no older than 40", "maximum age of 45", "under the age of 30".
+      // "no older than 40", "maximum age of 45", "an upper age limit of 75", "under the age of 30".
       if ((t.norm === 'no' && /^(?:older|younger)$/.test(n1.norm) && tokens[i + 2]?.norm === 'than' && AGE.test(tokens[i + 3]?.norm ?? '')) ||
-        (t.norm === 'maximum' && n1.norm === 'age')) {
+        (t.norm === 'maximum' && n1.norm === 'age') ||
+        (t.norm === 'upper' && n1.norm === 'age' && tokens[i + 2]?.norm === 'limit')) {
         const end = tokens.findIndex((x, k) => k > i && k <= i + 6 && AGE.test(x.norm));
         if (end > 0) {
           limit(i, end);
