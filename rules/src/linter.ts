@@ -511,10 +511,13 @@ class FairwordLinter implements Linter {
     const errors: Finding[] = [];
     let section = sectionBefore;
     let h = 0;
+    const columns = new TableColumns(text);
     for (const block of view.blocks) {
       while (h < headings.length && headings[h]!.offset <= block.start) section = headings[h++]!.text;
       const label = view.text.slice(block.start, Math.min(block.end, block.start + 40)).trim();
-      this.analyseBlock(view.text, block, kind, section, raw, errors);
+      // A cell under an "Essential" or "Desirable" column heading is under that label, whatever the heading above.
+      const column = columns.headingOf(block.start);
+      this.analyseBlock(view.text, block, kind, column !== undefined && SECTION_LABEL.test(column) ? column : section, raw, errors);
       if (SECTION_LABEL.test(label)) section = label.replace(/[:\s]+$/, '');
     }
     raw.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -963,4 +966,52 @@ function ruleError(id: string, error: unknown): Finding {
 function wordsOnly(tokens: readonly Token[], at: number, count: number): boolean {
   for (let i = at; i < at + count; i++) if (!tokens[i]!.word) return false;
   return true;
+}
+
+/**
+ * The column headings of Markdown tables in a text: the heading cell above any cell, found from the pipes of its row
+ * and of the table's first row. Each table's first row is found once.
+ */
+class TableColumns {
+  private readonly heads = new Map<number, string[]>();
+
+  constructor(private readonly text: string) {}
+
+  /** The heading of the column the offset is in, when it is in a table row below the heading row. */
+  headingOf(offset: number): string | undefined {
+    const text = this.text;
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    if (!/^[ \t]*\|/.test(text.slice(lineStart, lineStart + 8))) return undefined;
+    // A cell's block may start at its pipe: count the pipes before its first word.
+    let at = offset;
+    while (at < text.length && (text[at] === '|' || text[at] === ' ' || text[at] === '\t')) at++;
+    const column = cellsBefore(text.slice(lineStart, at));
+    let top = lineStart;
+    for (let k = 0; k < 10_000 && top > 0; k++) {
+      const prev = text.lastIndexOf('\n', top - 2) + 1;
+      if (!/^[ \t]*\|/.test(text.slice(prev, prev + 8))) break;
+      top = prev;
+      if (this.heads.has(top)) break;
+    }
+    if (top === lineStart) return undefined;
+    let cells = this.heads.get(top);
+    if (!cells) {
+      const end = text.indexOf('\n', top);
+      cells = splitRow(text.slice(top, end < 0 ? text.length : end));
+      this.heads.set(top, cells);
+    }
+    return cells[column - 1]?.replace(/[*_]/g, '').trim();
+  }
+}
+
+/** How many unescaped pipes come before the end of `prefix`: the column number of a cell starting there. */
+function cellsBefore(prefix: string): number {
+  let n = 0;
+  for (let i = 0; i < prefix.length; i++) if (prefix[i] === '|' && prefix[i - 1] !== '\\') n++;
+  return n;
+}
+
+/** A table row's cells, without the outer pipes. */
+function splitRow(row: string): string[] {
+  return row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/);
 }
