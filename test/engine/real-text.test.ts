@@ -156,7 +156,6 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['well spoken, in a policy', 'policy', 'Reception volunteers should be well spoken and smartly presented.', ['accent "well spoken"']],
   ['a licence for volunteer drivers', 'policy', 'Volunteer drivers for our transport scheme must hold a full UK driving licence.', []],
   ['a licence where a van is provided', 'job-advert', 'You will be given a van to travel between our schemes, so a full driving licence is essential.', []],
-  ['a qualification in the Essential column', 'person-specification', '| Criteria | Essential | Desirable |\n|---|---|---|\n| Qualifications | BSc Healthcare Science | MSc in cardiology |\n| Skills | Good IT skills | A GCSE in maths |', ['qualification-equivalent "BSc"']],
   ['a thing that fits in', 'policy', 'We looked at how it fits in with the wider programme.', []],
   ['a list of ethnic groups', 'policy', 'Please give your ethnic group (white, black, Asian, Mixed or other).', ['ethnic-group-capitals "white"', 'ethnic-group-capitals "black"']],
   ['a list of colours', 'general', 'The cables come in black, white and grey.', []],
@@ -176,6 +175,17 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
 describe('findings on real-world wording', () => {
   it.each(cases)('%s', (_name, kind, text, expected) => {
     expect(visible(text, kind)).toEqual(expected);
+  });
+});
+
+describe('Markdown tables', () => {
+  it('reads a cell under an "Essential" or "Desirable" column heading as under that label', () => {
+    const text = '| Criteria | Essential | Desirable |\n|---|---|---|\n| Qualifications | BSc Healthcare Science | MSc in cardiology |\n| Skills | Good IT skills | A GCSE in maths |\n';
+    const found = linter
+      .lint(text, { format: 'markdown', kind: 'person-specification' })
+      .findings.filter((f) => f.scope === 'span' && f.severity !== 'hint')
+      .map((f) => `${f.ruleId} "${f.actual}" ${f.range.start.line}:${f.range.start.character}`);
+    expect(found).toEqual(['qualification-equivalent "BSc" 2:19']);
   });
 });
 
