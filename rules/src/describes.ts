@@ -154,6 +154,8 @@ export class Describer {
   reported(tokens: readonly Token[], sFrom: number, sTo: number): boolean {
     for (let i = sFrom; i < sTo; i++) {
       if (!EMPLOYERS.has(tokens[i]!.norm)) continue;
+      // "will often be favoured by employers".
+      if (tokens[i - 1]?.norm === 'by') return true;
       for (let k = i + 1; k < sTo && k <= i + 4; k++) if (ASKING.has(tokens[k]!.norm)) return true;
     }
     return false;

@@ -716,6 +716,8 @@ class FairwordLinter implements Linter {
       if (m.from < reachedTo) continue;
       reachedTo = m.to;
       if (inQuotes(tokens[m.from]!.start, tokens[m.to - 1]!.end) || mentions.hasCue(tokens, m.from, from) || mentions.isDiscussed(tokens, m.to, to)) continue;
+      // The term being defined ("BME refers to …", "Black Asian Minority Ethnic (BAME) means …") is mentioned, not used.
+      if (mentions.defines(tokens, m.to, to)) continue;
       // Words a rule requires after the phrase are part of what the writer should change: "black community". A tail
       // that runs on through a list ("white, black, Asian") is not: the other items are findings of their own.
       const needed = this.compiled[m.entry.rule]!.cond?.requiresNext ?? [];

@@ -36,6 +36,12 @@ export class MentionDetector {
     'are still used', 'has been dropped',
     'was dropped', 'is falling out of use', 'lumps', 'groups together', 'fails to', 'fail to',
   ].map(phraseKeys);
+  /** What a sentence says when it defines a term: "BME refers to …", "(BAME) is taken here to mean …". */
+  private readonly definitions = [
+    'means', 'mean', 'refers to', 'refer to', 'is taken to mean', 'is taken here to mean', 'are taken to mean', 'is defined as',
+    'are defined as', 'is used to mean', 'is used here to mean', 'is used to refer to', 'is used to describe', 'stands for',
+    'in this policy means', 'in these terms of reference means', 'in this document means',
+  ].map(phraseKeys);
   /** Words that show a sentence is about terminology ("long-term" is two tokens, so the singular is left out). */
   private readonly listingWords = new Set(['terms', 'terminology', 'acronym', 'acronyms', 'labels', 'phrases', 'words']);
   /** Weaker signs of a list, trusted only when three or more different terms appear. */
@@ -104,6 +110,20 @@ export class MentionDetector {
       at++;
     }
     return this.predicates.some((keys) => keysAt(tokens, at, keys, sentenceTo) || keysAt(tokens, to, keys, sentenceTo));
+  }
+
+  /**
+   * True when the term ending at `to` is being defined ("BME refers to all staff who …", "Black Asian Minority Ethnic
+   * (BAME) means …"). The words of the definition are still read: they describe people.
+   */
+  defines(tokens: readonly Token[], to: number, sentenceTo: number): boolean {
+    let at = to;
+    for (let skipped = 0; at < sentenceTo && skipped < 5; skipped++) {
+      const t = tokens[at]!;
+      if (!['(', ')', ','].includes(t.norm) && !(t.word && /^[\p{Lu}]{2,}$/u.test(t.text))) break;
+      at++;
+    }
+    return this.definitions.some((keys) => keysAt(tokens, at, keys, sentenceTo));
   }
 
   /**

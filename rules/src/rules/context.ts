@@ -82,7 +82,8 @@ const NAME_ENDS = new Set([
  */
 export function inOrganisationName(tokens: readonly Token[], from: number, to: number): boolean {
   const match = tokens.slice(from, to).filter(isWord);
-  if (match.length === 0 || !match.every(isCapitalised)) return false;
+  // "Black Asian and Minority Ethnic Staff Network": small words may sit inside a name written in capitals.
+  if (match.length === 0 || !isCapitalised(match[0]!) || !match.every((t) => isCapitalised(t) || TITLE_SMALL.has(t.norm))) return false;
   let afterArticle = false;
   for (let i = to, n = 0; i < tokens.length && n < 6; i++, n++) {
     const t = tokens[i]!;

@@ -100,6 +100,9 @@ function essentialByLayout(text: string, start: number, section: string): boolea
   return /^\W*essential\b/i.test(section);
 }
 
+/** Verbs before a qualification that make it training the job gives, not an entry requirement. */
+const TRAINING = new Set(['complete', 'completing', 'towards', 'undertake', 'undertaking', 'gain', 'gaining', 'achieve', 'achieving', 'obtain', 'study', 'studying', 'train', 'funded', 'fund', 'offer', 'offers', 'sponsor']);
+
 /** Document kinds whose headings say what the job needs. */
 const RECRUITMENT = new Set(['job-advert', 'job-description', 'person-specification']);
 /**
@@ -183,6 +186,8 @@ export default defineRule({
       const found = findQualification(item);
       if (!found) continue;
       const [from, to] = found;
+      // "you may be required to complete NVQ Level 1", "support to work towards a diploma": training on the job.
+      if (item.slice(Math.max(0, from - 4), from).some((t) => TRAINING.has(t.norm))) continue;
       // "degree or relevant experience", "NVQ or diploma": another route is already offered.
       const offersRoute = item.some((t, k) => t.norm === 'or' && item.slice(k + 1, k + 4).some((u) => OTHER_ROUTES.has(u.norm)));
       if (offersRoute) continue;
