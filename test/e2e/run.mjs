@@ -9,6 +9,7 @@
 //            --only <text>    run only scenarios whose name contains <text> (repeatable; the
 //                             extension-host suite is "extension-host suite")
 //            --no-exthost     skip the extension-host suite
+//            --repeat <n>     run each selected scenario n times (to show a race is gone: --only … --repeat 25)
 //            --keep           keep the temp folder (user data, logs, workspace)
 //            --headed         show the browser (needs a display)
 //            --web            run the extension as a web extension: the same VSIX, forced into code-server's
@@ -42,8 +43,8 @@ const SHOTS_ROOT = resolve(process.env.E2E_ARTIFACTS || join(HERE, 'screenshots'
 
 // A document whose findings are known from rules/data (gender.yml, age.yml, statements).
 const FIXTURE_NAME = 'e2e-advert.md';
-const FIXTURE_TEXT = '# Sales job\n\nWe are looking for a young, energetic salesman.\n';
-const FIXTURE_LINES = ['# Sales job', '', 'We are looking for a young, energetic salesman.', ''];
+const FIXTURE_TEXT = '# Sales job vacancy\n\nWe are looking for a young, energetic salesman.\n';
+const FIXTURE_LINES = ['# Sales job vacancy', '', 'We are looking for a young, energetic salesman.', ''];
 const YOUNG = "'young' tells older applicants they are not wanted";
 const SALESMAN = "'salesman' suggests the job is for one sex";
 const FIXTURE_EXPECT = [
@@ -157,7 +158,7 @@ scenario('quick fix replaces a gendered job title', { extension: true, web: true
     "Turn off the 'gendered-job-title' rule in this workspace",
   ], 'quick fixes on "salesman"');
   await t.chooseQuickFix("Replace with 'salesperson'");
-  await t.waitForEditorLines(['# Sales job', '', 'We are looking for a young, energetic salesperson.', '']);
+  await t.waitForEditorLines(['# Sales job vacancy', '', 'We are looking for a young, energetic salesperson.', '']);
   await t.waitForProblems([YOUNG], { file: FIXTURE_NAME, absent: [SALESMAN], count: FIXTURE_PROBLEMS.length - 1 });
   await t.shot('replaced');
 });
@@ -210,7 +211,7 @@ scenario('ignore a finding here with a reason', { extension: true, web: true, fi
   await t.shot('reason typed');
   await t.page.keyboard.press('Enter');
   await t.waitForEditorLines([
-    '# Sales job', '',
+    '# Sales job vacancy', '',
     '<!-- fairword-disable-next-line young -- quoted from the 1998 advert -->',
     'We are looking for a young, energetic salesman.', '',
   ]);
@@ -431,6 +432,7 @@ const { values: opt, positionals } = parseArgs({
     'no-vsix': { type: 'boolean', default: false },
     'no-exthost': { type: 'boolean', default: false },
     only: { type: 'string', multiple: true, default: [] },
+    repeat: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
     headed: { type: 'boolean', default: false },
     web: { type: 'boolean', default: false },
@@ -507,6 +509,9 @@ async function main() {
     selected = selected.filter((s) => !s.extension);
   }
   if (!selected.length && !exthost) throw new Error('no scenario selected');
+  const repeat = Number(opt.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat needs a whole number of runs, not '${opt.repeat}'`);
+  selected = selected.flatMap((s) => Array.from({ length: repeat }, () => s));
   const built = join(REPO, 'client', 'dist', 'server.cjs');
   if (haveVsix && fs.existsSync(built) && fs.statSync(built).mtimeMs > fs.statSync(vsixPath).mtimeMs + 1000) {
     log(`warning: ${vsixPath} is older than client/dist: these tests run the VSIX, so run \`npm run package\` first`);
