@@ -125,6 +125,16 @@ export class Describer {
     return 'unknown';
   }
 
+  /**
+   * Whether the sentence tokens [sFrom, sTo) are choosing someone for a job: a recruiting word before the phrase at
+   * `from` ("we want", "looking for"), or a joining phrase anywhere in the sentence ("to join our team").
+   */
+  choosing(tokens: readonly Token[], from: number, sFrom: number, sTo: number): boolean {
+    for (let i = sFrom; i < from; i++) if (RECRUITING.some((k) => keysAt(tokens, i, k, from))) return true;
+    for (let i = sFrom; i < sTo; i++) if (JOINING.some((k) => keysAt(tokens, i, k, sTo))) return true;
+    return false;
+  }
+
   /** The noun the phrase describes when it stands before one ("young team"), or the phrase's own last noun. */
   private headOf(tokens: readonly Token[], from: number, to: number, clauseTo: number): Described | 'people' | undefined {
     // The phrase may end in its own noun: "native English speakers", "young person".

@@ -39,14 +39,15 @@ const SIGNALS: Signal[] = [
   sig('a job advert title', 'job-advert', 'title', /\b(?:job advert|vacancy|vacancies|job opportunity|we(?:'re| are) (?:hiring|recruiting)|now recruiting)\b/i, 8),
   sig('a job description title', 'job-description', 'title', /\b(?:job description|role profile|job profile|role description)\b/i, 8),
   sig('a person specification title', 'person-specification', 'title', /\bperson(?:al)? spec(?:ification)?\b/i, 8),
-  sig('a policy title', 'policy', 'title', /\b(?:policy(?! (?:advis|officer|manager|lead|analyst|director|team|unit|and (?:research|strategy)))|procedures?|terms of reference|standing orders|code of (?:conduct|practice)|protocol|constitution|charter|guidelines)\b/i, 8),
+  sig('a policy title', 'policy', 'title', /\b(?:policy(?! (?:advis|officer|manager|lead|analyst|director|team|unit|and (?:research|strategy)))|procedures?|terms of reference|standing orders|code of (?:conduct|practice)|protocol|constitution|charter|guidelines|guidance for (?:staff|managers|panels?|interview|recruiting|employees))\b/i, 8),
+  sig('a health information title', 'health-information', 'title', /\b(?:health (?:day|event|fair|checks?|information|advice)|information for (?:patients|carers|families|parents)|advice for (?:patients|carers|families|parents)|patient (?:information|leaflet)|leaflet|factsheet|fact sheet|awareness (?:day|week|month)|support group)\b/i, 8),
   // Job adverts: pay, a closing date, how to apply, contract terms, the voice of recruiting.
   sig('a closing date', 'job-advert', 'text', /\b(?:closing date|closes (?:on|in|at)|apply by|application deadline|deadline for applications|interview dates?|interviews will be held|shortlisting date|days? remaining to apply)\b/i, 3),
   sig('how to apply', 'job-advert', 'text', /\b(?:how to apply|apply (?:now|today|online|via|through|here|for this)|to apply,|click apply|submit (?:your|an) application|send (?:your|us your) cv|please apply|you should apply|applications? (?:should|must) be|we look forward to (?:receiving|hearing))\b/i, 2),
   sig('pay with a figure', 'job-advert', 'text', /£\s?\d[\d,.]*\s?k?\b[^\n]{0,50}\b(?:a year|per annum|p\.?\s?a\b|pro[- ]?rata|per hour|an hour|p\/?hr?\b|hourly|per week|a week|per day|a day|per session)|\b(?:salary|pay|wage|rate of pay|pay rate|hourly rate|pay band)s?\b[^\n]{0,30}(?:£\s?\d|\d{2},\d{3}|\d{2,3}\s?k\b)|£\s?\d[\d,.]*\s?(?:-|–|—|to)\s?£?\s?\d[\d,.]*|\b\d{2,3}\s?(?:-|–|to)\s?\d{2,3}\s?k\b/i, 3),
   sig('contract terms', 'job-advert', 'text', /\b(?:full[- ]time|part[- ]time|permanent|fixed[- ]term|temporary|contract type|working pattern|working hours|hours of work|\d+(?:\.\d+)? hours (?:a|per) week|hours per week|annual leave|days'? holiday|pension scheme|start date)\b/i, 1, 3),
-  sig('recruiting language', 'job-advert', 'text', /\b(?:we(?:'re| are) (?:looking for|seeking|recruiting)|join (?:our|the) team|join us|the successful (?:candidate|applicant)|the ideal candidate|about the role|about you|what we offer|benefits include|we (?:can )?offer|you will be joining|exciting opportunity|job reference|reference number|job title|job summary|must have|we(?:'d| would) love to hear)\b/i, 1, 3),
-  sig('words to the applicant', 'job-advert', 'text', /\byou(?:'ll| will| would| should| must| need|r role| can expect)\b|\b(?:the|this) (?:role|post|position|job)\b|\b(?:applicants|candidates)\b/i, 1, 3),
+  sig('recruiting language', 'job-advert', 'text', /\b(?:(?:we're|we are|(?:is|are)) (?:looking for|seeking|recruiting)|(?:join|joining) (?:our|the) team|join(?:ing)? us|welcome (?:applications|candidates|applicants)|the successful (?:candidate|applicant)|the ideal candidate|about the role|about you|what we offer|benefits include|we (?:can )?offer|you will be joining|exciting opportunity|job reference|reference number|job title|job summary|must have|we(?:'d| would) love to hear)\b/i, 1, 3),
+  sig('words to the applicant', 'job-advert', 'text', /\byou(?:'ll| will| would| should| must| need|r role| can expect)\b|\b(?:the|this|these) (?:roles?|posts?|positions?|jobs?)\b|\b(?:applicants|candidates)\b/i, 1, 3),
   // Job descriptions: duties and reporting lines.
   sig('"job description" in the text', 'job-description', 'heading', /\b(?:job description|role profile|job profile)\b/i, 1),
   sig('duties and responsibilities', 'job-description', 'text', /\b(?:main|key|principal|general|specific|core) (?:duties|responsibilities|tasks|accountabilities)\b|\bduties and responsibilities\b|\b(?:job|role|post) purpose\b|\bpurpose of the (?:post|role|job)\b|\bsummary of (?:the )?role\b|\brole summary\b|\bkey result areas\b/i, 2, 2),
@@ -73,7 +74,9 @@ const SIGNALS: Signal[] = [
 ];
 
 /** The signal ids found in one line (its text, and whether it is a heading-like line), for caching per block. */
-export function blockSignals(text: string, heading: boolean): string[] {
+export function blockSignals(line: string, heading: boolean): string[] {
+  // Curly apostrophes are the same word: "We’re seeking".
+  const text = line.includes('’') ? line.replace(/’/g, "'") : line;
   const out: string[] = [];
   for (const s of SIGNALS) {
     if (s.where === 'title') continue;
@@ -107,7 +110,7 @@ const MIN_LEAD = 2;
 export function decideKind(found: Iterable<string>, titleLines: readonly string[]): KindDecision | undefined {
   const counts = new Map<string, number>();
   for (const id of found) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const title = titleLines.join('\n');
+  const title = titleLines.join('\n').replace(/’/g, "'");
   const score = new Map<DocumentKind, number>();
   const why = new Map<DocumentKind, string[]>();
   for (const s of SIGNALS) {

@@ -57,6 +57,8 @@ interface DocState {
   kindSource: LintResult['kindSource'];
   /** The signals that decided the kind, when the text decided it. */
   kindEvidence: string[];
+  /** Where the document's title lines end (its first three lines of prose): headings above it name the document. */
+  titleEnd: number;
   /** Kind signals of each prose block, by the block's start, with the block's first words (the title, for the first). */
   signals: Array<{ start: number; ids: string[]; lead: string }>;
   starts: number[];
@@ -162,6 +164,16 @@ const SOURCE_CONFIG: Source = { title: "Your organisation's Fairword configurati
 const BLOCK_CACHE_LIMIT = 5000;
 const mentions = new MentionDetector();
 const describer = new Describer();
+
+/**
+ * The end of a document's title lines: its first three non-empty lines ("The Parochial Church Council / of St … /
+ * Job Description"). Section headings further down ("Person specification" in an advert) do not name the document.
+ */
+function titleZoneEnd(view: string): number {
+  let lines = 0;
+  for (const m of view.matchAll(/[^\r\n]*\S[^\r\n]*/g)) if (++lines === 3) return m.index + m[0].length;
+  return view.length;
+}
 
 /** Space-separated phrase keys as token lists. */
 function split(keys: string[]): string[][] {
@@ -381,7 +393,8 @@ class FairwordLinter implements Linter {
     const view = proseView(text, format, this.needed);
     const headings = outline(view, text).map((h) => ({ text: flat(h.text), offset: h.offset }));
     const signals = this.blockSignals(view, 0);
-    const { kind, kindSource, kindEvidence } = this.detectKind(view.frontMatter, signals, headings, options);
+    const titleEnd = titleZoneEnd(view.text);
+    const { kind, kindSource, kindEvidence } = this.detectKind(view.frontMatter, signals, headings, titleEnd, options);
     const starts = lineStarts(text);
     const region = this.analyseRegion(text, 0, view, headings, kind, '', starts);
     return {
@@ -391,6 +404,7 @@ class FairwordLinter implements Linter {
       kind,
       kindSource,
       kindEvidence,
+      titleEnd,
       signals,
       starts,
       chunks: view.chunks,
@@ -442,7 +456,7 @@ class FairwordLinter implements Linter {
       ...prev.headings.filter((h) => h.offset >= re).map((h) => ({ text: h.text, offset: h.offset + delta })),
     ];
     // The kind rests on the whole text: when an edit changes it, every block is analysed again under the new kind.
-    const decided = this.detectKind(prev.frontMatter, signals, newHeadings, prev.options);
+    const decided = this.detectKind(prev.frontMatter, signals, newHeadings, prev.titleEnd, prev.options);
     if (decided.kind !== prev.kind || decided.kindEvidence.join('\n') !== prev.kindEvidence.join('\n')) return undefined;
     const starts = updateLineStarts(prev.starts, text, p, oldEnd, delta);
     const lineDelta = starts.length - prev.starts.length;
@@ -558,14 +572,14 @@ class FairwordLinter implements Linter {
     frontMatter: string | undefined,
     signals: DocState['signals'],
     headings: ReadonlyArray<{ text: string; offset: number }>,
+    titleEnd: number,
     options: LintOptions,
   ): Pick<DocState, 'kind' | 'kindSource' | 'kindEvidence'> {
     if (options.kind) return { kind: options.kind, kindSource: 'option', kindEvidence: [] };
     const fromFront = kindFromFrontMatter(frontMatter);
     if (fromFront) return { kind: fromFront, kindSource: 'front-matter', kindEvidence: [] };
-    const firstProse = signals[0]?.start ?? 0;
     // The title: the first headings, and the first words of the text (real documents often run the title into it).
-    const titles = headings.filter((h) => h.offset < firstProse + 600).slice(0, 3).map((h) => h.text);
+    const titles = headings.filter((h) => h.offset < titleEnd).map((h) => h.text);
     if (signals[0]) titles.push(signals[0].lead);
     const decided = decideKind(
       signals.flatMap((b) => b.ids),
@@ -676,7 +690,7 @@ class FairwordLinter implements Linter {
       if (rule.kinds.length > 0 && !rule.kinds.includes(kind)) return false;
       if (!phraseHolds(entry, tokens, f, t, from, firstWord)) return false;
       if (inOrganisationName(tokens, f, t)) return false;
-      return this.conditionsHold(rule, tokens, f, t, from, to, section);
+      return this.conditionsHold(rule, tokens, f, t, from, to, section, kind);
     });
     // A term quoted, cited, discouraged or listed for discussion is mentioned, not used.
     const citation = mentions.isCitation(view.slice(start, end));
@@ -748,7 +762,16 @@ class FairwordLinter implements Linter {
     if (mine.some((f) => !f.safe)) for (const f of mine) f.safe = false;
   }
 
-  private conditionsHold(rule: CompiledRule, tokens: Token[], f: number, t: number, sFrom: number, sTo: number, section: string): boolean {
+  private conditionsHold(
+    rule: CompiledRule,
+    tokens: Token[],
+    f: number,
+    t: number,
+    sFrom: number,
+    sTo: number,
+    section: string,
+    kind: DocumentKind,
+  ): boolean {
     const word = rule.word;
     const cond = rule.cond;
     if (!word || !cond) return true;
@@ -769,7 +792,12 @@ class FairwordLinter implements Linter {
     if (word.about) {
       const who = describer.describe(tokens, f, t, sFrom, sTo, section);
       if (word.about === 'not-others' && who === 'others') return false;
-      if (word.about === 'workforce' && who !== 'candidate' && who !== 'team') return false;
+      // Outside recruitment documents a team described as young is news, not a requirement: only a sentence that is
+      // choosing someone ("we want a young team", "to join our young team") counts.
+      if (word.about === 'workforce' && who !== 'candidate') {
+        if (who !== 'team') return false;
+        if (!RECRUITMENT_KINDS.has(kind) && !describer.choosing(tokens, f, sFrom, sTo)) return false;
+      }
       if (word.about === 'candidate' && (who === 'team' || who === 'others' || who === 'thing')) return false;
     }
     return true;

@@ -8,7 +8,13 @@ const BULLET_START = /^(?:[-*+•·▪–]|\d{1,3}[.)])\s/;
  * as text often carry their headings this way.
  */
 export function headingLike(line: string): boolean {
-  const text = line.trim();
+  let text = line.trim();
+  // A numbered section heading ("2. Scope", "3.1 Purpose") is a heading when what follows the number is one.
+  const numbered = /^\d{1,3}(?:\.\d{1,3})*[.)]?\s+(?=\p{Lu})/u.exec(text);
+  if (numbered) {
+    text = text.slice(numbered[0].length);
+    if (text.split(/\s+/).length > 6) return false;
+  }
   if (text.length < 2 || text.length > 90 || BULLET_START.test(text) || !/^[\p{Lu}\p{N}]/u.test(text) || !/\p{L}/u.test(text)) return false;
   const words = text.split(/\s+/).length;
   if (text.endsWith(':')) return words <= 6;

@@ -326,6 +326,13 @@ describe('abbreviations', () => {
 describe('requirements', () => {
   const reqs = (text: string, format: Format = 'markdown') => analyse(text, { format, kind: 'person-specification' }).report.requirements;
 
+  it("counts an advert's requirements list as essential when it has no essential/desirable split", () => {
+    expect(reqs('## About you\n\n- Kind and patient\n- A driving licence\n\nWe train everyone.\n\n## How to apply\n\nApply now.\n').essential).toBe(2);
+    expect(reqs("## What you'll need\n\n- NVQ Level 2\n\n## Desirable\n\n- First aid\n").essential).toBe(1);
+    // An item marked essential counts wherever it is.
+    expect(reqs('Some things to know.\n\n- A car and a licence are essential.\n- A love of gardening.\n').essential).toBe(1);
+  });
+
   it('counts list items under an Essential heading, through sub-headings, until Desirable', () => {
     const md =
       '# Person specification\n\n## Essential criteria\n\n### Qualifications\n\n- NMC registration\n- Degree\n\n### Experience\n\n' +
@@ -456,7 +463,7 @@ describe('examples/job-advert.md', () => {
           '"support patients" are not counted.',
       },
       readability: { readingAge: 11, longSentences: 3, longParagraphs: 0, passiveShare: 0, undefinedAcronyms: ['NVQ', 'COPD'] },
-      requirements: { essential: 0, yearsOfExperience: ["2 years' experience"] },
+      requirements: { essential: 5, yearsOfExperience: ["2 years' experience"] },
     });
   });
 

@@ -111,6 +111,9 @@ describe('document kind from several signals, general when unsure', () => {
     ['a news story', 'Hospital wins award\n\nThe chief executive said staff had worked hard. A spokesperson told reporters the award was deserved.', 'general'],
     ['a job title with "policy" in it', 'Senior Policy Adviser\n\nJob summary\n\nYou will lead work on housing. We are looking for someone who can write well. Salary: £45,000 a year. Closing date: 1 May.', 'job-advert'],
     ['too little to go on', 'Notes from Tuesday\n\nWe talked about the garden and the summer fair.', 'general'],
+    ['a policy with numbered sections', '# Lone Working Policy\n\n## 1. Purpose\n\nThis sets out how staff stay safe.\n\n## 2. Scope\n\nAll staff who visit patients at home. If you feel unsafe, call your manager.', 'policy'],
+    ['a health day invitation', '# Community Health Day: Diabetes\n\nSaturday 3 May, 10am to 2pm, at the library. Free, and everyone is welcome.', 'health-information'],
+    ['an advert with a person specification section', '# Clinical Pharmacist\n\n**Salary:** £47,000 a year\n**Closing date:** 1 March\n\n## About the role\n\nYou will run medication reviews.\n\n## Person specification\n\n- A pharmacy degree or equivalent.', 'job-advert'],
   ])('%s', (_name, text, kind) => {
     const result = kindOf(text);
     expect(result.kind).toBe(kind);
@@ -140,6 +143,14 @@ describe('advert statements in the forms real adverts use', () => {
     ['a label answered no', 'Work from home\n\nNo', 'flexible_working', false],
     ['part-time hours', 'This post is 18 hours a week.', 'flexible_working', true],
     ['hours that suit you', 'You can choose a shift pattern that better suits your life.', 'flexible_working', true],
+    ['shifts you pick yourself', 'On the bank you set your own hours and book work through an app.', 'flexible_working', true],
+    ['a label and value', 'Hours: 30, flexible | Location: Leeds', 'flexible_working', true],
+    ['hybrid in a summary line', 'Salary £31,000 | Hybrid (one day a week in the office)', 'flexible_working', true],
+    ['a hybrid that is not a way of working', 'Training on hybrid closed loop systems for insulin.', 'flexible_working', false],
+    ['adjustment requests', 'Questions and adjustment requests go to Sam Patel on 0113 000 0000.', 'reasonable_adjustments', true],
+    ['adjustments to the building', 'The adjustments to the car park finish in June.', 'reasonable_adjustments', false],
+    ['keen to hear from', 'We are especially keen to hear from disabled applicants.', 'inclusion_statement', true],
+    ['keen, about a service', 'Patients are keen to hear from the new team.', 'inclusion_statement', false],
     ['inclusion: about service users', 'People from all walks of life visit the garden.', 'inclusion_statement', false],
     ['inclusion: about hiring', 'We welcome applicants from all walks of life.', 'inclusion_statement', true],
     ['inclusion: dedicated to diversity', 'We are dedicated to building a diverse team, so we encourage you to apply.', 'inclusion_statement', true],

@@ -42,7 +42,7 @@ describe('Markdown and text that used to take minutes or overflow the stack', ()
     ['2,000 nested list markers on one 4 KB line', `${'- '.repeat(2_000)}salesman`, ['gendered-job-title 4000-4008 salesman']],
     ['a 70,000-part hyphen chain after a flagged word', `salesman ${Array(70_000).fill('a').join('-')}`, ['gendered-job-title 0-8 salesman']],
   ];
-  const links = `${Array.from({ length: 1000 }, (_, i) => `- [link ${i}](https://example.com/young/${i})`).join('\n')}\n- a young team`;
+  const links = `${Array.from({ length: 1000 }, (_, i) => `- [link ${i}](https://example.com/young/${i})`).join('\n')}\n- we want a young team`;
   const at = links.indexOf('young team');
   cases.push(['1,000 list items of links in one block (3 s before)', links, [`young ${at}-${at + 10} young team`]]);
   for (const [what, text, expected] of cases) {
@@ -63,11 +63,11 @@ describe('Markdown and text that used to take minutes or overflow the stack', ()
   });
 
   it('a word split by invisible characters is found, with offsets over the word as written', { timeout: 30_000 }, () => {
-    const text = 'The team is you\u200dng. We need a sales\u00adman and a you\u200bng person.';
+    const text = 'We want a team that is you\u200dng. We need a sales\u00adman and a you\u200bng person.';
     expect(stdinFindings(text, 'doc.txt')).toEqual([
-      'young 12-18 you\u200dng',
-      'gendered-job-title 30-39 sales\u00adman',
-      'young 46-59 you\u200bng person',
+      'young 23-29 you\u200dng',
+      'gendered-job-title 41-50 sales\u00adman',
+      'young 57-70 you\u200bng person',
     ]);
   });
 });
@@ -227,14 +227,14 @@ describe('glob patterns that backtrack', () => {
 
 describe('where the config comes from', () => {
   it('a config above the repository root does not apply; without a repository it does, and the run says so', { timeout: 30_000 }, async () => {
-    const parent = await project({ '.fairword.yaml': 'rules:\n  young: off\n', 'repo/a.md': 'A young team.\n', 'repo/.git/HEAD': 'ref: refs/heads/main\n' });
+    const parent = await project({ '.fairword.yaml': 'rules:\n  young: off\n', 'repo/a.md': 'We want a young team.\n', 'repo/.git/HEAD': 'ref: refs/heads/main\n' });
     const inRepo = fairwordBounded(join(parent, 'repo'), ['--format', 'json', 'a.md']);
     expect([inRepo.code, inRepo.stderr]).toEqual([1, '']);
     expect((JSON.parse(inRepo.stdout) as Array<{ findings: JsonFinding[] }>)[0]!.findings.map((f) => f.ruleId)).toEqual(['young']);
     const printed = JSON.parse(fairwordBounded(join(parent, 'repo'), ['--print-config', 'a.md']).stdout) as { configFile: string | null };
     expect(printed.configFile).toBeNull();
 
-    const loose = await project({ '.fairword.yaml': 'rules:\n  young: off\n', 'sub/a.md': 'A young team.\n' });
+    const loose = await project({ '.fairword.yaml': 'rules:\n  young: off\n', 'sub/a.md': 'We want a young team.\n' });
     const outside = fairwordBounded(join(loose, 'sub'), ['a.md']);
     expect([outside.code, outside.stdout, outside.stderr]).toEqual([0, '', 'fairword: used the config ../.fairword.yaml (outside the current folder)\n']);
   });

@@ -1,7 +1,7 @@
 import { flat } from '../prose.js';
-import { sentenceRanges } from '../sentences.js';
+import { lineUnits, sentenceRanges } from '../sentences.js';
 import { syllable } from 'syllable';
-import { BULLET, blockLines, type DocBlock, type Line } from './structure.js';
+import { BULLET, type DocBlock, type Line } from './structure.js';
 
 /** NHS service manual, How we write: sentences of up to 20 words, paragraphs of up to 3 sentences. */
 export const MAX_SENTENCE_WORDS = 20;
@@ -105,22 +105,19 @@ interface Unit extends Line {
 }
 
 /**
- * Splits a block into runs that are read as separate text: list lines ("- item"), and lines that start
- * afresh (a capital or digit after a line that does not run on), such as "Closing date: …" under a pay line.
+ * Splits a block into runs that are read as separate text, as sentences are (`lineUnits`): list lines ("- item"),
+ * and lines that start afresh, such as "Closing date: …" under a pay line. A list line's bullet is left out.
  */
 function units(block: DocBlock): Unit[] {
   const out: Unit[] = [];
-  for (const line of blockLines(block)) {
-    const bullet = BULLET.exec(line.text);
-    const last = out[out.length - 1];
-    const fresh = !last || bullet !== null || (/^[\p{Lu}\p{N}£]/u.test(line.text) && !/[,;:(\-–—/&]$|\b(?:and|or|the|a|an|of|to|with|for|in|on|at|by)$/i.test(last.text));
-    if (fresh) {
-      const skip = bullet ? bullet[0].length : 0;
-      out.push({ start: line.start + skip, end: line.end, text: line.text.slice(skip), bullet: bullet !== null });
-    } else {
-      last.end = line.end;
-      last.text = block.text.slice(last.start - block.start, line.end - block.start);
-    }
+  for (const [s, e] of lineUnits(block.text)) {
+    const raw = block.text.slice(s, e);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    const bullet = BULLET.exec(text);
+    const skip = bullet ? bullet[0].length : 0;
+    const start = block.start + s + lead + skip;
+    out.push({ start, end: block.start + s + lead + text.length, text: text.slice(skip), bullet: bullet !== null });
   }
   return out;
 }

@@ -10,13 +10,19 @@ import { BULLET, blockLines, type DocBlock } from './structure.js';
 export const ESSENTIAL_LIMIT = 8;
 
 const ESSENTIAL_HEADING = /^\W*essential\b/i;
+/**
+ * Headings of an advert's requirements when it does not split them into essential and desirable ("About you",
+ * "What you'll need"): every item under one is asked of every applicant.
+ */
+const REQUIREMENTS_HEADING =
+  /^\W*(?:about you|requirements|(?:our |the )?requirements of the (?:role|post|job)|what you(?:'ll| will)? need|what you(?:'ll| will) bring|what we(?:'re| are) looking for|who we(?:'re| are) looking for|you will (?:need|have)|skills(?:,| and) (?:experience|knowledge)|experience and skills|the ideal candidate|must haves?)\W*$/i;
 const ESSENTIAL_LABEL = /^\W*essential(?:\s+(?:criteria|requirements?|skills|qualifications?|experience|knowledge))?\s*\W*$/i;
 const DESIRABLE = /^\W*desirable\b/i;
 /** Group names inside an Essential section ("Qualifications", "Skills and abilities"): not criteria themselves. */
 const GROUP_LABEL =
   /^\W*(?:qualifications?|education|training|experience|knowledge|skills|abilities|skills and abilities|knowledge and skills|personal (?:qualities|attributes)|values|other|other requirements|physical requirements|special requirements|circumstances)\W*$/i;
 /** A criterion marked essential at its end: "NMC registration (E)", "Degree – essential". */
-const MARKED = /\((?:e|essential)\)\s*[.;]?$|\s[-–—:]\s*essential\.?$/i;
+const MARKED = /\((?:e|essential)\)\s*[.;]?$|\s[-–—:]\s*essential\.?$|\b(?:is|are)\s+(?:also\s+)?essential\.?$/i;
 const NUMBER = /^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)$/;
 /** Words that end the search for "experience" after "N years": "5 years in post", "3 years and then experience". */
 const NOT_A_QUALIFIER = /^(?:in|at|on|as|and|or|but|to|for|from|with|by|the|a|an|this|that|is|are|was|were|will|be|been|ago|old|since|after|before|when|where|who|which|you|we|they|of)$/;
@@ -43,6 +49,8 @@ export class RequirementsCounter {
   /** Where the essential criteria start (heading, label or table header). */
   label: Span | undefined;
   private inSection = false;
+  /** In a requirements section that is not split into essential and desirable: only its list items count. */
+  private listsOnly = false;
   private sectionLevel = 0;
   private table: Table | undefined;
 
@@ -63,8 +71,10 @@ export class RequirementsCounter {
 
   private heading(block: DocBlock): void {
     const level = headingLevel(this.source, this.starts, block.start);
-    if (ESSENTIAL_HEADING.test(block.text) && !/desirable/i.test(block.text) && block.text.length <= 60) {
+    const requirements = REQUIREMENTS_HEADING.test(block.text);
+    if ((ESSENTIAL_HEADING.test(block.text) || requirements) && !/desirable/i.test(block.text) && block.text.length <= 60) {
       this.inSection = true;
+      this.listsOnly = requirements;
       this.sectionLevel = level;
       this.label ??= { start: block.start, end: block.end };
       return;
@@ -83,6 +93,7 @@ export class RequirementsCounter {
       const text = line.text;
       if (ESSENTIAL_LABEL.test(text) && text.length <= 40) {
         this.inSection = true;
+        this.listsOnly = false;
         this.sectionLevel = Infinity;
         this.label ??= { start: line.start, end: line.end };
         continue;
@@ -96,6 +107,7 @@ export class RequirementsCounter {
         continue;
       }
       if (text.endsWith(':') || GROUP_LABEL.test(text)) continue;
+      if (this.listsOnly && block.type !== 'list-item') continue;
       if (block.type === 'list-item') {
         // A list item is one criterion however many lines it wraps over.
         if (!counted) this.essential++;

@@ -94,12 +94,12 @@ const BAND = /\bband\s?(?:[1-9]|8\s?[a-d])\b/;
 const AFC = /\bagenda for change\b|\bafc\b/;
 
 const FLEXIBLE =
-  /\b(?:flexible (?:working|work|hours|patterns?|rotas?|shifts?|arrangements?|start|finish)|flexi-? ?time|flexibility (?:in|around|with|over) (?:your |working |the )?(?:hours|shifts|pattern|patterns|working|when)|part-? ?time|job-? ?shar(?:e|es|ing|ers?)|compressed (?:hours|week)|term-? ?time|annualised hours|(?:hybrid|remote|home) working|work(?:ing)? from home|self-? ?rostering|less than full-? ?time|reduced hours)\b/;
+  /\b(?:flexible (?:working|work|hours|patterns?|rotas?|shifts?|arrangements?|start|finish)|flexi-? ?time|flexibility (?:in|around|with|over) (?:your |working |the )?(?:hours|shifts|pattern|patterns|working|when)|part-? ?time|job-? ?shar(?:e|es|ing|ers?)|compressed (?:hours|week)|term-? ?time|annualised hours|(?:hybrid|remote|home) working|hybrid(?= ?[(|–])|work(?:ing)? from home|self-? ?rostering|less than full-? ?time|reduced hours)\b/;
 
 const FLEXIBLE_ALL = new RegExp(FLEXIBLE.source, 'g');
 /** An offer to fit the hours to the person, rather than asking the person to be flexible. */
 const FLEXIBLE_OFFER =
-  /\b(?:patterns?|hours|shifts?|rotas?|days)\b[^.;]{0,30}\b(?:to suit|(?:that|which) (?:\w+ )?(?:suits?|fits?)|around) (?:you|your)\b|\bwe(?:'re| are| can be| will be|,? and you,?)? (?:\w+ ){0,2}flexible\b(?![^.;]{0,12}\b(?:however|but)\b)|\bflexible (?:about|around|with) (?:hours|days|when|where|start)/;
+  /\b(?:patterns?|hours|shifts?|rotas?|days)\b[^.;]{0,30}\b(?:to suit|(?:that|which) (?:\w+ )?(?:suits?|fits?)|around) (?:you|your)\b|\bwe(?:'re| are| can be| will be|,? and you,?)? (?:\w+ ){0,2}flexible\b(?![^.;]{0,12}\b(?:however|but)\b)|\bflexible (?:about|around|with) (?:hours|days|when|where|start)|\b(?:choose|pick|set|plan) (?:your|their) own (?:shifts|hours|rotas?|working pattern|pattern)\b|\bhours\b\W{0,3}\d[\d.]*[^.;|]{0,15}\bflexible\b/;
 
 /** Hours that make a post part-time ("31 hours over 39 weeks", "12-15h pw", "14hrs a week part time"). */
 function partTimeHours(text: string): boolean {
@@ -111,7 +111,7 @@ function partTimeHours(text: string): boolean {
 }
 
 const ADJUSTMENTS =
-  /\breasonable adjustments?\b|\baccess(?:ibility)? (?:needs|requirements)\b|\b(?:alternative|accessible) formats?\b|\b(?:in|into) (?:an? )?(?:different|other|another|accessible) formats?\b|\blarge print\b|\beasy read\b|\bbritish sign language\b|\bbsl\b/;
+  /\breasonable adjustments?\b|\badjustment requests?\b|\brequests? for (?:an? |any )?adjustments?\b|\baccess(?:ibility)? (?:needs|requirements)\b|\b(?:alternative|accessible) formats?\b|\b(?:in|into) (?:an? )?(?:different|other|another|accessible) formats?\b|\blarge print\b|\beasy read\b|\bbritish sign language\b|\bbsl\b/;
 const ADJUSTMENT_WORD = /\badjustments?\b/;
 const SUPPORT_NEED = /\b(?:need|needs|require|requires)(?: any)?(?: extra| additional)? (?:support|help|assistance)\b/;
 const APPLICATION_CONTEXT = /\b(?:apply|applying|application|interview|interviews|recruitment|selection|assessment|process)\b/;
@@ -121,6 +121,7 @@ const INCLUSION = new RegExp(
     String.raw`\b(?:welcome|welcomes|encourage|encourages|invite|invites) applications? from\b`,
     String.raw`\bapplications (?:are )?(?:welcome|welcomed|encouraged) from\b`,
     String.raw`\b(?:particularly|especially|actively) (?:welcome|encourage)\b`,
+    String.raw`\b(?:particularly|especially) keen to (?:hear from|receive applications from)\b`,
     String.raw`\bunder-? ?represented\b`,
     String.raw`\b(?:commit(?:ted|ment|s)?|dedicated) to (?:\w+ ){0,4}(?:equality|diversity|diverse|inclusion|inclusive|equal opportunit|anti-? ?racis)`,
     String.raw`\bequal opportunit(?:y|ies) employer\b`,
