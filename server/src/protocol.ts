@@ -27,6 +27,11 @@ export interface InitializationOptions {
    * and documents in folders it cannot reach itself (a browser, or a virtual workspace such as github.dev).
    */
   fileSystem?: boolean;
+  /**
+   * The editor's own hover already shows the message of each error, warning and information diagnostic under the
+   * mouse, as VS Code's does; Fairword's hover then leaves those messages out and starts with what to write instead.
+   */
+  editorHoverShowsMessages?: boolean;
 }
 
 /** When documents are checked: as you type, when saved, or only when asked for ("Fairword: Check this file"). */

@@ -16,7 +16,7 @@ import { CONFIG_TEMPLATE } from './features/config-edit.js';
 import { DiskFiles } from './features/disk-files.js';
 import { DocumentChecks } from './features/document-checks.js';
 import { listenToDocuments } from './features/document-events.js';
-import { hoverAt } from './features/hover.js';
+import { hoverAt, type HoverOptions } from './features/hover.js';
 import { findingsFor, reportFor } from './features/report.js';
 import { listenToWorkspace, type WorkspaceCapabilities } from './features/workspace-events.js';
 import { Log } from './log.js';
@@ -54,7 +54,12 @@ export interface ServerHost {
 export function createServer(connection: Connection, host: ServerHost): void {
   const log = new Log(connection.console);
   /** What the client said at initialize. */
-  const client = { fileSystem: false, debounceMs: DEFAULT_DEBOUNCE_MS, capabilities: { canWatch: false, folderChanges: false } as WorkspaceCapabilities };
+  const client = {
+    fileSystem: false,
+    debounceMs: DEFAULT_DEBOUNCE_MS,
+    capabilities: { canWatch: false, folderChanges: false } as WorkspaceCapabilities,
+    hover: {} as HoverOptions,
+  };
   // The host's own file system, and the client's for the rest once it offers to read files.
   const files = routeFileSystems(host.fs ?? NO_FILE_SYSTEM, new ClientFileSystem(connection), () => client.fileSystem);
   const documents = new OpenDocuments((what, err) => log.failed(what, err));
@@ -88,6 +93,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) client.debounceMs = options.debounceMs;
     if (typeof options.typingDelayMs === 'number' && options.typingDelayMs >= 0) checks.typingDelayMs = options.typingDelayMs;
     client.fileSystem = options.fileSystem === true;
+    client.hover = { editorShowsMessages: options.editorHoverShowsMessages === true };
     const canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     client.capabilities = { canWatch, folderChanges: params.capabilities.workspace?.workspaceFolders === true };
     diskFiles.canWatch = canWatch;
@@ -110,7 +116,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
 
   connection.onCodeAction((params) => log.guardAsync('code actions', [], () => codeActions(ctx, params)));
 
-  connection.onHover((params) => log.guard('hover', null, () => hoverAt(documents, params)));
+  connection.onHover((params) => log.guard('hover', null, () => hoverAt(documents, params, client.hover)));
 
   connection.onExecuteCommand((params) => log.guardAsync('running a command', null, () => executeCommand(ctx, files, params, refreshAll)));
 

@@ -77,7 +77,9 @@ describe('the web server in a Chromium worker', () => {
     expect(actions[0]!.edit).toEqual({ changes: { [uri]: [{ range: diagnostic!.range, newText: 'salesperson' }] } });
     const hover = await client.hover(uri, { line: 2, character: 12 });
     expect(hover?.contents).toMatchObject({ kind: 'markdown' });
-    expect((hover?.contents as { value: string }).value).toMatch(/^\*\*Why it matters:\*\* /);
+    const lines = (hover?.contents as { value: string }).value.split('\n\n');
+    expect(lines.slice(0, 2)).toEqual([diagnostic!.message, '**Instead, try:** “salesperson”, “sales representative”']);
+    expect(lines[2]).toMatch(/^\*\*Why it matters:\*\* /);
   });
 
   it('skips a file listed in .fairwordignore, and says why', async () => {

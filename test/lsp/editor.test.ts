@@ -22,6 +22,7 @@ import {
 import { TestClient } from './client.js';
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
+const RULES = 'https://github.com/fairword/fairword/blob/main/docs/rules.md';
 const show = (d: Diagnostic): string =>
   `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${SEVERITY[d.severity ?? 0]}`;
 const shown = (ds: Diagnostic[]): string[] => ds.map(show).sort();
@@ -63,27 +64,93 @@ describe('hover, quick fixes and fix-all', () => {
   });
   afterAll(() => client?.stop());
 
-  it('explains a finding on hover: why it matters, suggestions, source and a link to the rule', async () => {
+  it('explains a finding on hover: its message, what to write instead, why it matters, the source and the rule', async () => {
     const uri = uriOf(join(dir, 'hover.md'));
     const text = 'Our salesman is here.\n';
     await client.open(uri, 'markdown', text);
     const rule = getRule('gendered-job-title')!;
-    const note = lint(text, { format: 'markdown' }).findings[0]!.note;
     const hover = await client.hover(uri, { line: 0, character: 6 });
     expect(hover).toEqual({
       contents: {
         kind: 'markdown',
         value: [
-          `**Why it matters:** ${note}`,
+          "'salesman' suggests the job is for one sex. Use a title that fits anyone.",
           '**Instead, try:** “salesperson”, “sales representative”',
-          `**Source:** [${rule.sources[0]!.title}](${rule.sources[0]!.url})`,
-          '[Learn more about this check](https://github.com/fairword/fairword/blob/main/docs/rules.md#gendered-job-title) · Fairword `gendered-job-title`',
+          `**Why it matters:** ${rule.note}`,
+          `**Source:** [${rule.sources[0]!.title}](${rule.sources[0]!.url}) · [Fairword rule \`gendered-job-title\`](${RULES}#gendered-job-title)`,
         ].join('\n\n'),
       },
       range: { start: { line: 0, character: 4 }, end: { line: 0, character: 12 } },
     });
     expect(await client.hover(uri, { line: 0, character: 2 })).toBeNull();
     expect(await client.hover(uri, { line: 0, character: 12 })).toBeNull();
+  });
+
+  describe('in an advert with a long sentence', () => {
+    const text =
+      '# Care assistant vacancy\n\nWe are looking for a young and caring person to join our friendly team of care assistants who visit people in their own homes across the county every day of the week.\n';
+    const young = getRule('young')!;
+    const long = getRule('long-sentence')!;
+    const youngBlock = [
+      `**Why it matters:** ${young.note}`,
+      `**Source:** [${young.sources[0]!.title}](${young.sources[0]!.url}) · [Fairword rule \`young\`](${RULES}#young)`,
+    ];
+    const youngMessage = "'young' tells older applicants they are not wanted. Name the skill or quality the job needs instead.";
+    const confident =
+      'If your organisation is a Disability Confident employer, say so, and that disabled applicants who meet the essential criteria will be offered an interview.';
+    const headingLines = [
+      `This advert does not mention flexible working. Say which patterns are possible, such as part-time or job share, or that you are happy to talk about flexible working. · [Fairword rule \`missing-flexible-working\`](${RULES}#missing-flexible-working)`,
+      `This advert has no equality or inclusion statement. Say that you welcome applications from everyone, and name any under-represented groups you particularly encourage. · [Fairword rule \`missing-inclusion-statement\`](${RULES}#missing-inclusion-statement)`,
+      `This advert does not say how to ask for adjustments. Tell applicants who to contact for reasonable adjustments or for the advert in another format. · [Fairword rule \`missing-reasonable-adjustments\`](${RULES}#missing-reasonable-adjustments)`,
+      `This advert does not say what the job pays. Give the salary or salary range; for NHS posts, the Agenda for Change band and its pay range. · [Fairword rule \`missing-salary\`](${RULES}#missing-salary)`,
+      `${confident} · [Fairword rule \`missing-disability-confident\`](${RULES}#missing-disability-confident)`,
+    ];
+
+    it('leads with the word under the mouse, not the long sentence around it, and gives the document findings a line each', async () => {
+      const uri = uriOf(join(dir, 'long.md'));
+      await client.open(uri, 'markdown', text);
+      expect(await client.hover(uri, { line: 2, character: 23 })).toEqual({
+        contents: { kind: 'markdown', value: [youngMessage, ...youngBlock].join('\n\n') },
+        range: { start: { line: 2, character: 21 }, end: { line: 2, character: 26 } },
+      });
+      expect(await client.hover(uri, { line: 2, character: 60 })).toEqual({
+        contents: {
+          kind: 'markdown',
+          value: [
+            'This sentence has 32 words. Aim for 20 or fewer: split it into shorter sentences.',
+            `**Why it matters:** ${long.note}`,
+            `**Source:** [${long.sources[0]!.title}](${long.sources[0]!.url}) · [Fairword rule \`long-sentence\`](${RULES}#long-sentence)`,
+          ].join('\n\n'),
+        },
+        range: { start: { line: 2, character: 0 }, end: { line: 2, character: 166 } },
+      });
+      expect(await client.hover(uri, { line: 0, character: 8 })).toEqual({
+        contents: { kind: 'markdown', value: headingLines.join('\n\n') },
+        range: { start: { line: 0, character: 2 }, end: { line: 0, character: 24 } },
+      });
+    });
+
+    it('leaves out the messages VS Code already shows above its hover, but not those of hints', async () => {
+      const vscodeLike = await TestClient.start({
+        folders: [dir],
+        settings: () => ({}),
+        initializationOptions: { debounceMs: 0, typingDelayMs: 0, editorHoverShowsMessages: true },
+      });
+      try {
+        const uri = uriOf(join(dir, 'long-vscode.md'));
+        await vscodeLike.open(uri, 'markdown', text);
+        expect((await vscodeLike.hover(uri, { line: 2, character: 23 }))?.contents).toEqual({ kind: 'markdown', value: youngBlock.join('\n\n') });
+        expect((await vscodeLike.hover(uri, { line: 2, character: 60 }))?.contents).toMatchObject({
+          value: expect.stringMatching(/^This sentence has 32 words\./) as unknown,
+        });
+        expect(await vscodeLike.hover(uri, { line: 0, character: 8 })).toEqual({
+          contents: { kind: 'markdown', value: headingLines.at(-1) },
+          range: { start: { line: 0, character: 2 }, end: { line: 0, character: 24 } },
+        });
+      } finally {
+        await vscodeLike.stop();
+      }
+    });
   });
 
   it('offers replace, ignore here, allow and turn off on a finding', async () => {
@@ -310,6 +377,7 @@ describe('config file errors', () => {
         range: { start: { line: 2, character: 2 }, end: { line: 2, character: 21 } },
         severity: 1,
         code: 'config',
+        codeDescription: { href: 'https://github.com/fairword/fairword/blob/main/docs/configuration.md#mistakes-in-the-file' },
         source: 'fairword',
         message:
           'Unknown rule "not-a-rule" (run `fairword rules` to list them). Until this is fixed, Fairword keeps using the settings from before this change.',
