@@ -92,6 +92,12 @@ export type KindSource = 'override' | 'config' | 'front-matter' | 'text' | 'defa
 /** Why a document was not checked. */
 export type SkipReason = 'disabled' | 'ignored' | 'too-large' | 'manual';
 
+/**
+ * How many diagnostics of each severity were published for a document. Errors, warnings and information are what
+ * the Problems panel lists and VS Code's status bar counts; hints are drawn as dots under the text and not listed.
+ */
+export type SeverityCounts = Record<Severity, number>;
+
 /** Parameters of {@link StatusNotification}. */
 export interface StatusParams {
   uri: string;
@@ -99,15 +105,19 @@ export interface StatusParams {
   /** The kind the document was checked as, and where that came from; absent when it was not checked. */
   kind?: DocumentKind;
   kindSource?: KindSource;
-  /** Number of findings shown. */
+  /** When the text decided the kind: the signs that decided it, in words ("a closing date", "recruiting language"). */
+  kindEvidence?: string[];
+  /** Number of diagnostics published with this status (the sum of `counts`). */
   count: number;
+  /** The same diagnostics by severity. */
+  counts: SeverityCounts;
   /** Set when the document was not checked: a code, and a sentence to show people. */
   skipped?: { reason: SkipReason; message: string };
   /** The `.fairword.yaml` in force, and how many mistakes it has (with mistakes, its last good version is used). */
   config?: { path: string; errors: number };
 }
 
-/** `fairword/status` (server → client): what happened to an open document; sent before its diagnostics. */
+/** `fairword/status` (server → client): what happened to an open document; sent with each publish of its diagnostics, just before it. */
 export const StatusNotification = new NotificationType<StatusParams>('fairword/status');
 
 /** Parameters of {@link SetKindNotification}. */

@@ -57,6 +57,7 @@ describe('the web server in a Chromium worker', () => {
       uri,
       version: 1,
       count: 1,
+      counts: { error: 0, warning: 1, information: 0, hint: 0 },
       kind: 'general',
       kindSource: 'default',
       config: { path: join(dir, '.fairword.yaml'), errors: 0 },

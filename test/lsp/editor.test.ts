@@ -19,6 +19,7 @@ import {
   SetKindNotification,
   type IgnoreHereArgs,
 } from '../../server/src/protocol.js';
+import { statusView } from '../../client/src/labels.mjs';
 import { TestClient } from './client.js';
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
@@ -473,6 +474,7 @@ describe('settings, read per folder through workspace/configuration', () => {
       uri,
       version: 1,
       count: 0,
+      counts: { error: 0, warning: 0, information: 0, hint: 0 },
       skipped: { reason: 'disabled', message: 'Fairword is turned off for this folder (the fairword.enable setting).' },
     });
   });
@@ -538,6 +540,7 @@ describe('ignore lists and the status of each document', () => {
       uri,
       version: 1,
       count: 0,
+      counts: { error: 0, warning: 0, information: 0, hint: 0 },
       skipped: { reason: 'ignored', message },
       config: { path: join(dir, '.fairword.yaml'), errors: 0 },
     });
@@ -550,6 +553,7 @@ describe('ignore lists and the status of each document', () => {
       uri,
       version: 1,
       count: 0,
+      counts: { error: 0, warning: 0, information: 0, hint: 0 },
       kind: 'general',
       kindSource: 'default',
       config: { path: join(dir, '.fairword.yaml'), errors: 0 },
@@ -559,7 +563,14 @@ describe('ignore lists and the status of each document', () => {
     // As a job advert it also gets the statements an advert should have; only 'energetic' is on a word.
     const asAdvert = (await next).diagnostics;
     expect(shown(asAdvert.filter((d) => d.range.start.character > 0))).toEqual(['0:8-0:17 energetic information']);
-    expect(client.status(uri)).toMatchObject({ count: asAdvert.length, kind: 'job-advert', kindSource: 'override' });
+    expect(client.status(uri)).toMatchObject({
+      count: asAdvert.length,
+      counts: { error: 0, warning: 0, information: 5, hint: 1 },
+      kind: 'job-advert',
+      kindSource: 'override',
+    });
+    expect(client.status(uri)?.kindEvidence).toBeUndefined();
+    expect(statusView(client.status(uri)).text).toBe('Fairword: Job advert · 5 info');
     next = client.next(uri);
     await client.connection.sendNotification(SetKindNotification, { uri, kind: null });
     expect((await next).diagnostics).toEqual([]);
@@ -596,6 +607,27 @@ describe('ignore lists and the status of each document', () => {
     );
     expect(await client.connection.sendRequest(ReportRequest, { uri: 'file:///not/open.md' })).toBeNull();
   });
+
+  it('counts in its status exactly the diagnostics it publishes, by severity, with the evidence for the kind', async () => {
+    const text = readFileSync(new URL('../../examples/job-advert.md', import.meta.url), 'utf8');
+    const uri = uriOf(join(dir, 'counts.md'));
+    const { diagnostics } = await client.open(uri, 'markdown', text);
+    const bySeverity = (severity: number): number => diagnostics.filter((d) => d.severity === severity).length;
+    const status = client.status(uri)!;
+    expect(status.counts).toEqual({ error: bySeverity(1), warning: bySeverity(2), information: bySeverity(3), hint: bySeverity(4) });
+    expect(status.count).toBe(diagnostics.length);
+    expect(status.counts).toEqual({ error: 0, warning: 8, information: 7, hint: 4 });
+    expect(status.kindEvidence).toEqual(lint(text, { format: 'markdown' }).kindEvidence);
+    expect(statusView(status)).toMatchObject({
+      text: 'Fairword: Job advert · 8 warnings, 7 info',
+      detail: [
+        `Fairword checked this as a **job advert** (type recognised from the text: ${status.kindEvidence!.join(', ')}).`,
+        'In the Problems panel: 8 warnings, 7 info.',
+        'Plus 4 hints (shown as dots), which the Problems panel does not list.',
+        '[Change document type](command:fairword.setDocumentKind) · [Show the inclusivity report](command:fairword.showReport)',
+      ].join('\n\n'),
+    });
+  });
 });
 
 describe('holding back the finding in the word being typed', () => {
@@ -618,7 +650,10 @@ describe('holding back the finding in the word being typed', () => {
     const held = await first;
     expect(held.validated).toEqual({ uri, version: 2, count: 1, held: 1 });
     expect(shown(held.diagnostics)).toEqual(['0:19-0:25 he-she information']);
+    // The status counts what is published, so it agrees with the Problems panel while a finding is held back.
+    expect(client.status(uri)).toMatchObject({ version: 2, count: 1, counts: { error: 0, warning: 0, information: 1, hint: 0 } });
     expect(shown((await full).diagnostics)).toEqual(['0:19-0:25 he-she information', '0:4-0:12 gendered-job-title warning']);
+    expect(client.status(uri)).toMatchObject({ version: 2, count: 2, counts: { error: 0, warning: 1, information: 1, hint: 0 } });
   });
 
   it('shows it at once when the next change moves away from the word', async () => {

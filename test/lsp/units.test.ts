@@ -25,7 +25,7 @@ import { DEFAULT_SETTINGS, formatBytes, isShown, readSettings } from '../../serv
 import { caretAfter, holdBack, wordAt } from '../../server/src/documents/typing.js';
 import type { IgnoreHereArgs, StatusParams } from '../../server/src/protocol.js';
 import { DOCUMENT_KINDS, ruleCatalog } from '@fairword/rules';
-import { KIND_LABELS, checkAllSummary, countLabel, statusView } from '../../client/src/labels.mjs';
+import { KIND_LABELS, STATUS_COMMANDS, checkAllSummary, countLabel, hintsLabel, problemsLabel, statusView } from '../../client/src/labels.mjs';
 
 const uri = 'file:///advert.md';
 
@@ -592,45 +592,93 @@ describe('fileUri', () => {
 });
 
 describe('extension labels', () => {
-  const base: StatusParams = { uri, version: 1, count: 3, kind: 'job-advert', kindSource: 'text' };
+  const counts = { error: 0, warning: 8, information: 9, hint: 6 };
+  const base: StatusParams = {
+    uri,
+    version: 1,
+    count: 23,
+    counts,
+    kind: 'job-advert',
+    kindSource: 'text',
+    kindEvidence: ['a job advert title', 'recruiting language'],
+  };
+  const links = '[Change document type](command:fairword.setDocumentKind) · [Show the inclusivity report](command:fairword.showReport)';
 
-  it('shows the kind, the count and where the kind came from, linking to "Change document type"', () => {
+  it('counts what the Problems panel lists, and the hints apart', () => {
+    expect(problemsLabel(counts)).toBe('8 warnings, 9 info');
+    expect(problemsLabel({ error: 1, warning: 1, information: 1, hint: 0 })).toBe('1 error, 1 warning, 1 info');
+    expect(problemsLabel({ error: 2, warning: 0, information: 0, hint: 3 })).toBe('2 errors');
+    expect(problemsLabel({ error: 0, warning: 0, information: 0, hint: 3 })).toBe('no problems');
+    expect(hintsLabel(counts)).toBe('plus 6 hints (shown as dots)');
+    expect(hintsLabel({ ...counts, hint: 1 })).toBe('plus 1 hint (shown as dots)');
+    expect(hintsLabel({ ...counts, hint: 0 })).toBe('');
+  });
+
+  it('names Fairword, the kind and the counts; the tooltip gives the kind\'s evidence and the hints', () => {
     expect(statusView(base)).toEqual({
-      text: 'Job advert',
-      detail: '3 things to review · type recognised from the text',
+      text: 'Fairword: Job advert · 8 warnings, 9 info',
+      detail: [
+        'Fairword checked this as a **job advert** (type recognised from the text: a job advert title, recruiting language).',
+        'In the Problems panel: 8 warnings, 9 info.',
+        'Plus 6 hints (shown as dots), which the Problems panel does not list.',
+        links,
+      ].join('\n\n'),
       severity: 'information',
       busy: false,
-      command: { title: 'Change document type', command: 'fairword.setDocumentKind' },
+      command: { title: 'Show the inclusivity report', command: 'fairword.showReport' },
     });
-    expect(statusView({ ...base, count: 1, kind: 'policy', kindSource: 'override' }).detail).toBe('1 thing to review · type chosen by you');
-    expect(statusView({ ...base, count: 0, kind: 'general', kindSource: 'default' })).toMatchObject({
-      text: 'General document',
-      detail: 'Nothing to review · type not recognised',
+    const policy: StatusParams = { uri, version: 1, count: 1, counts: { error: 0, warning: 1, information: 0, hint: 0 }, kind: 'policy', kindSource: 'override' };
+    expect(statusView(policy)).toMatchObject({
+      text: 'Fairword: Policy · 1 warning',
+      detail: ['Fairword checked this as a **policy** (type chosen by you).', 'In the Problems panel: 1 warning.', links].join('\n\n'),
     });
-    expect(statusView(undefined)).toEqual({ text: 'Fairword', detail: 'Checking…', severity: 'information', busy: true });
+    const none: StatusParams = { uri, version: 1, count: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, kind: 'general', kindSource: 'default' };
+    expect(statusView(none)).toMatchObject({
+      text: 'Fairword: General document · no problems',
+      detail: ['Fairword checked this as a **general document** (type not recognised).', 'Nothing in the Problems panel.', links].join('\n\n'),
+    });
+    expect(statusView(undefined)).toEqual({ text: 'Fairword: checking…', detail: 'Fairword is checking this document.', severity: 'information', busy: true });
+    expect(STATUS_COMMANDS).toEqual(['fairword.setDocumentKind', 'fairword.showReport', 'fairword.openConfigFile', 'fairword.checkFile', 'workbench.action.openSettings']);
   });
 
   it('says why a file was not checked, with a way to change that', () => {
-    const skipped = (reason: NonNullable<StatusParams['skipped']>['reason']): StatusParams => ({ uri, version: 1, count: 0, skipped: { reason, message: 'Why.' } });
+    const skipped = (reason: NonNullable<StatusParams['skipped']>['reason']): StatusParams => ({
+      uri,
+      version: 1,
+      count: 0,
+      counts: { error: 0, warning: 0, information: 0, hint: 0 },
+      skipped: { reason, message: 'Why.' },
+    });
     expect(statusView(skipped('too-large'))).toEqual({
       text: 'Fairword: not checked',
-      detail: 'Why.',
+      detail: 'Why.\n\n[Open settings](command:workbench.action.openSettings?%5B%22fairword.maxFileSize%22%5D)',
       severity: 'warning',
       busy: false,
       command: { title: 'Open settings', command: 'workbench.action.openSettings', arguments: ['fairword.maxFileSize'] },
     });
     expect(statusView(skipped('disabled'))).toMatchObject({ text: 'Fairword: off', command: { arguments: ['fairword.enable'] } });
-    expect(statusView(skipped('manual'))).toMatchObject({ text: 'Fairword: not checked yet', command: { command: 'fairword.checkFile' } });
+    expect(statusView(skipped('manual'))).toMatchObject({
+      text: 'Fairword: not checked yet',
+      detail: 'Why.\n\n[Check this file](command:fairword.checkFile)',
+      command: { command: 'fairword.checkFile' },
+    });
     expect(statusView({ ...skipped('ignored'), config: { path: '/w/.fairword.yml', errors: 0 } })).toMatchObject({
       text: 'Fairword: not checked',
       command: { title: 'Open .fairword.yml', command: 'fairword.openConfigFile' },
     });
+    expect(statusView(skipped('ignored'))).toEqual({ text: 'Fairword: not checked', detail: 'Why.', severity: 'information', busy: false });
   });
 
   it('flags a config file with mistakes', () => {
     expect(statusView({ ...base, config: { path: '/w/.fairword.yaml', errors: 2 } })).toEqual({
-      text: 'Job advert',
-      detail: '3 things to review · .fairword.yaml has a mistake, so the settings from before it are used',
+      text: 'Fairword: Job advert · 8 warnings, 9 info',
+      detail: [
+        'Fairword checked this as a **job advert** (type recognised from the text: a job advert title, recruiting language).',
+        'In the Problems panel: 8 warnings, 9 info.',
+        'Plus 6 hints (shown as dots), which the Problems panel does not list.',
+        '.fairword.yaml has a mistake, so the settings from before it are used.',
+        '[Open .fairword.yaml](command:fairword.openConfigFile) · [Change document type](command:fairword.setDocumentKind)',
+      ].join('\n\n'),
       severity: 'error',
       busy: false,
       command: { title: 'Open .fairword.yaml', command: 'fairword.openConfigFile' },

@@ -10,7 +10,7 @@ import { formatOf } from '../documents/open-documents.js';
 import type { Trigger } from '../documents/scheduler.js';
 import { holdBack } from '../documents/typing.js';
 import { describe } from '../log.js';
-import { StatusNotification, ValidatedNotification, type StatusParams, type ValidatedParams } from '../protocol.js';
+import { StatusNotification, ValidatedNotification, type SeverityCounts, type StatusParams, type ValidatedParams } from '../protocol.js';
 import { toDiagnostic } from './diagnostics.js';
 
 /** Checks of open documents, for one server. */
@@ -84,9 +84,10 @@ export class DocumentChecks {
   private send(uri: string, version: number, analysis: Analysis | undefined, shown: Finding[], all: Finding[], error?: string): Promise<ValidatedParams> {
     const { connection } = this.ctx;
     const diagnostics = shown.map((f) => toDiagnostic(f, uri));
-    const status: StatusParams = { uri, version, count: all.length };
+    const status: StatusParams = { uri, version, count: diagnostics.length, counts: severityCounts(shown) };
     if (analysis?.kind) status.kind = analysis.kind;
     if (analysis?.kindSource) status.kindSource = analysis.kindSource;
+    if (analysis?.kindEvidence) status.kindEvidence = analysis.kindEvidence;
     if (analysis?.skipped) status.skipped = analysis.skipped;
     if (analysis?.config) status.config = analysis.config;
     const validated: ValidatedParams = { uri, version, count: diagnostics.length };
@@ -98,4 +99,11 @@ export class DocumentChecks {
       connection.sendNotification(ValidatedNotification, validated),
     ]).then(() => validated);
   }
+}
+
+/** How many of `findings` there are of each severity. */
+export function severityCounts(findings: readonly Pick<Finding, 'severity'>[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
 }

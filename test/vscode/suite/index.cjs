@@ -169,6 +169,9 @@ test('the example advert gets exactly the expected diagnostics', async () => {
   assert.equal(status?.kind, 'job-advert');
   assert.equal(status?.kindSource, 'text');
   assert.equal(status?.count, ADVERT_EXPECTED.length);
+  // The status item counts what the Problems panel and the status bar count, with hints apart.
+  const by = (severity) => diagnostics.filter((d) => d.severity === severity).length;
+  assert.deepEqual(status?.counts, { error: by(S.Error), warning: by(S.Warning), information: by(S.Information), hint: by(S.Hint) });
 });
 
 test('hover on "salesman" explains, suggests, cites and links to the rule', async () => {
