@@ -83,7 +83,11 @@ export interface ValidatedParams {
   held?: number;
 }
 
-/** `fairword/validated` (server → client): sent after every publishDiagnostics; tests and the client wait on it. */
+/**
+ * `fairword/validated` (server → client): sent after every check of a document, just after its publishDiagnostics
+ * (which is left out when the diagnostics are the same as those already published for that version); tests and the
+ * client wait on it.
+ */
 export const ValidatedNotification = new NotificationType<ValidatedParams>('fairword/validated');
 
 /** Where the document kind came from: chosen by the user, `kinds` in `.fairword.yaml`, front matter, the text, or the default. */

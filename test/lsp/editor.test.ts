@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileChangeType, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
 import { getRule, lint } from '@fairword/rules';
+import { FIX_ALL_TITLE } from '../../server/src/features/actions.js';
 import { ignoreHereEdit } from '../../server/src/features/ignore.js';
 import {
   CheckDocumentRequest,
@@ -423,6 +424,84 @@ describe('config file errors', () => {
     } finally {
       await second.stop();
     }
+  });
+});
+
+/**
+ * VS Code asks for code actions the moment Ctrl+. is pressed, which can be before the re-check a settings or config
+ * change starts has been published. These requests are sent right after the change, without waiting for anything:
+ * the answer must be the actions of the new analysis, every time.
+ */
+describe('code actions right after a settings or config change', () => {
+  let client: TestClient;
+  let dir: string;
+  let settings: Record<string, unknown> = {};
+  beforeAll(async () => {
+    dir = workspace('race');
+    client = await TestClient.start({ folders: [dir], settings: () => settings, initializationOptions: { debounceMs: 0, typingDelayMs: 0 } });
+  });
+  afterAll(() => client?.stop());
+
+  const TEXT = 'He/she will lead the panel. We work with hard-to-reach communities.\n';
+  const THEY = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 11 } }, newText: 'They will' };
+  const UNDER_SERVED = { range: { start: { line: 0, character: 41 }, end: { line: 0, character: 66 } }, newText: 'under-served communities' };
+  const HE_SHE_ACTIONS = ["Replace with 'They will'", "Ignore 'He/she will' here…", "Allow 'he/she will' in this workspace", "Turn off the 'he-she' rule in this workspace"];
+  const whole = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
+  const fixAllEdits = async (uri: string) => (await client.codeActions(uri, [], ['source.fixAll.fairword'], whole)).map((a) => a.edit?.changes?.[uri]);
+
+  it('a rule turned off in .fairword.yaml: no "Fix all" for its finding, at once', async () => {
+    const uri = uriOf(join(dir, 'config.md'));
+    const { diagnostics } = await client.open(uri, 'markdown', TEXT);
+    expect(shown(diagnostics)).toEqual(['0:0-0:11 he-she information', '0:41-0:66 hard-to-reach information']);
+    const heShe = diagnostics.find((d) => d.code === 'he-she')!;
+    expect((await client.codeActions(uri, [heShe])).map((a) => a.title)).toEqual([...HE_SHE_ACTIONS, FIX_ALL_TITLE]);
+    expect(await fixAllEdits(uri)).toEqual([[THEY, UNDER_SERVED]]);
+
+    const config = join(dir, '.fairword.yaml');
+    write(config, 'rules:\n  hard-to-reach: off\n');
+    const rechecked = client.next(uri);
+    await client.filesChanged([{ uri: uriOf(config), type: FileChangeType.Created }]);
+    const quickFixes = client.codeActions(uri, [heShe]);
+    const fixAll = fixAllEdits(uri);
+    expect((await quickFixes).map((a) => a.title)).toEqual(HE_SHE_ACTIONS);
+    expect(await fixAll).toEqual([[THEY]]);
+    expect(shown((await rechecked).diagnostics)).toEqual(['0:0-0:11 he-she information']);
+    unlinkSync(config);
+    const restored = client.next(uri);
+    await client.filesChanged([{ uri: uriOf(config), type: FileChangeType.Deleted }]);
+    expect(shown((await restored).diagnostics)).toEqual(['0:0-0:11 he-she information', '0:41-0:66 hard-to-reach information']);
+  });
+
+  it('a setting that hides the findings: nothing left to fix, at once', async () => {
+    const uri = uriOf(join(dir, 'settings.md'));
+    const { diagnostics } = await client.open(uri, 'markdown', TEXT);
+    const heShe = diagnostics.find((d) => d.code === 'he-she')!;
+    expect(await fixAllEdits(uri)).toEqual([[THEY, UNDER_SERVED]]);
+    settings = { minimumSeverity: 'warning' };
+    const rechecked = client.next(uri);
+    await client.settingsChanged();
+    const quickFixes = client.codeActions(uri, [heShe]);
+    const fixAll = fixAllEdits(uri);
+    expect((await quickFixes).map((a) => a.title)).toEqual(HE_SHE_ACTIONS);
+    expect(await fixAll).toEqual([]);
+    expect((await rechecked).diagnostics).toEqual([]);
+    settings = {};
+    const restored = client.next(uri);
+    await client.settingsChanged();
+    expect(shown((await restored).diagnostics)).toEqual(['0:0-0:11 he-she information', '0:41-0:66 hard-to-reach information']);
+  });
+
+  it('a change that changes nothing here publishes nothing again, and keeps the quick fixes', async () => {
+    const uri = uriOf(join(dir, 'same.md'));
+    const { diagnostics } = await client.open(uri, 'markdown', TEXT);
+    const publishes = client.publishes.filter((p) => p.uri === uri).length;
+    const rechecked = client.next(uri);
+    await client.settingsChanged();
+    const heShe = diagnostics.find((d) => d.code === 'he-she')!;
+    const quickFixes = client.codeActions(uri, [heShe]);
+    expect((await rechecked).diagnostics).toEqual(diagnostics);
+    expect(client.publishes.filter((p) => p.uri === uri).length).toBe(publishes);
+    expect((await quickFixes).map((a) => a.title)).toEqual([...HE_SHE_ACTIONS, FIX_ALL_TITLE]);
   });
 });
 

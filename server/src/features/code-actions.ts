@@ -12,7 +12,11 @@ import { isDiagnosticData } from './diagnostics.js';
 const sameRange = (a: Range, b: Range): boolean =>
   a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
-/** The actions for a code action request on an open document. */
+/**
+ * The actions for a code action request on an open document. They are worked out from a check of this very text
+ * with the settings and config in force now, never from a check made before a settings or config change (whose
+ * re-check may still be on its way): the lint session makes that check cheap when nothing has changed.
+ */
 export async function codeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
   const { documents, workspace, analyser, log } = ctx;
   const document = documents.get(params.textDocument.uri);
@@ -20,58 +24,49 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   if (!document || !format) return [];
   const { uri, version } = document;
   const only = params.context.only;
-  const actions: CodeAction[] = [];
   const wantsQuickFix = wants(only, CodeActionKind.QuickFix);
   const wantsFixAll = only !== undefined && wants(only, FIX_ALL_KIND);
-  if (!wantsQuickFix && !wantsFixAll) return [];
+  const ours = wantsQuickFix ? params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && isDiagnosticData(d.data)) : [];
+  if (ours.length === 0 && !wantsFixAll) return [];
 
-  // Fix-all works on the findings of this very version: reuse the last check, or check now.
-  const last = documents.results.get(uri);
-  let findings = last?.version === version ? last.findings : undefined;
-  if (findings === undefined && (wantsFixAll || params.context.diagnostics.length > 0)) {
-    const settings = await workspace.settingsFor(uri);
-    if (!documents.isCurrent(document)) return [];
-    findings = (await analyser.analyse(uri, document.getText(), format, settings)).findings;
-    if (!documents.isCurrent(document)) return [];
-  }
+  const settings = await workspace.settingsFor(uri);
+  if (!documents.isCurrent(document)) return [];
+  const context = await analyser.contextOf(uri);
+  if (!documents.isCurrent(document)) return [];
   const text = document.getText();
-  let fixAll = safeFixEdits(text, findings ?? []);
-  if (fixAll.length > 0) {
-    const settings = await workspace.settingsFor(uri);
-    if (!documents.isCurrent(document)) return [];
-    const context = await analyser.contextOf(uri);
-    if (!documents.isCurrent(document)) return [];
-    fixAll = stableFixEdits(text, fixAll, (t) => analyser.analyseWith(context, uri, t, format, settings, { fresh: true }).findings);
-  }
+  const analysis = analyser.analyseWith(context, uri, text, format, settings);
+  const safe = safeFixEdits(text, analysis.findings);
+  // "Fix all" joins the menu of a finding that is itself safe to fix, when there is more than one such finding.
+  const fixAllHere = safe.length > 1 && ours.some((d) => safe.some((e) => sameRange(e.range, d.range)));
+  const fixAll =
+    wantsFixAll || fixAllHere
+      ? stableFixEdits(text, safe, (t) => analyser.analyseWith(context, uri, t, format, settings, { fresh: true }).findings)
+      : [];
 
-  if (wantsQuickFix) {
-    const entry = await workspace.configFor(uri);
-    if (!documents.isCurrent(document)) return [];
-    const kind = documents.results.get(uri)?.analysis?.kind;
-    const lines = text.split(/\r?\n/);
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isDiagnosticData(diagnostic.data)) continue;
-      const { ruleId, actual } = diagnostic.data;
-      const { start, end } = diagnostic.range;
-      const term = termToAllow(actual);
-      const context = lines.slice(start.line, end.line + 1).join('\n');
-      actions.push(
-        ...codeActionsFor(diagnostic, {
-          uri,
-          version,
-          format,
-          lineText: lines[start.line] ?? '',
-          textAtRange: document.getText(diagnostic.range),
-          term,
-          allowable: diagnostic.data.scope !== 'document' && log.guard('probing allow', false, () => isAllowable(entry, ruleId, term, context, format, kind)),
-          canTurnOff: getRule(ruleId) !== undefined,
-        }),
-      );
-    }
-    // "Fix all" joins the menu of a finding that is itself safe to fix, when there is more than one such finding.
-    const safeHere = params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE && fixAll.some((e) => sameRange(e.range, d.range)));
-    if (fixAll.length > 1 && safeHere) actions.push(fixAllAction(uri, fixAll, CodeActionKind.QuickFix));
+  const actions: CodeAction[] = [];
+  const lines = text.split(/\r?\n/);
+  for (const diagnostic of ours) {
+    if (!isDiagnosticData(diagnostic.data)) continue;
+    const { ruleId, actual } = diagnostic.data;
+    const { start, end } = diagnostic.range;
+    const term = termToAllow(actual);
+    const around = lines.slice(start.line, end.line + 1).join('\n');
+    actions.push(
+      ...codeActionsFor(diagnostic, {
+        uri,
+        version,
+        format,
+        lineText: lines[start.line] ?? '',
+        textAtRange: document.getText(diagnostic.range),
+        term,
+        allowable:
+          diagnostic.data.scope !== 'document' &&
+          log.guard('probing allow', false, () => isAllowable(context.entry, ruleId, term, around, format, analysis.kind)),
+        canTurnOff: getRule(ruleId) !== undefined,
+      }),
+    );
   }
+  if (fixAllHere && fixAll.length > 0) actions.push(fixAllAction(uri, fixAll, CodeActionKind.QuickFix));
   if (wantsFixAll && fixAll.length > 0) actions.push(fixAllAction(uri, fixAll, FIX_ALL_KIND));
   return actions;
 }

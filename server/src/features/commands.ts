@@ -82,8 +82,7 @@ async function changeConfig(
   }
   if (result.changed) {
     await fs.writeFile(target.uri, new TextEncoder().encode(result.text));
-    await workspace.configs.changed(target.uri, false);
-    refresh();
+    if (await workspace.configs.changed(target.uri, false)) refresh();
   }
   const outcome = !result.changed ? 'unchanged' : target.exists ? 'changed' : 'created';
   const openIt = { title: `Open ${name}` };

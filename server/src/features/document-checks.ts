@@ -17,6 +17,8 @@ import { toDiagnostic } from './diagnostics.js';
 export class DocumentChecks {
   /** How long a finding in the word being typed waits before it is shown (0: at once); set at initialize. */
   typingDelayMs = 1500;
+  /** What was last published for each open document: its version, and its diagnostics as JSON. */
+  private readonly published = new Map<string, { version: number; json: string }>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -55,6 +57,7 @@ export class DocumentChecks {
   /** A document closed: clears what was published for it. */
   closed(uri: string, version: number): Promise<unknown> {
     const { connection } = this.ctx;
+    this.published.delete(uri);
     return Promise.all([
       connection.sendDiagnostics({ uri, version, diagnostics: [] }),
       connection.sendNotification(ValidatedNotification, { uri, version, count: 0 }),
@@ -80,7 +83,12 @@ export class DocumentChecks {
     return this.send(uri, version, analysis, shown, all, error);
   }
 
-  /** Publishes status, diagnostics and `fairword/validated` for an open document, all queued at once. */
+  /**
+   * Publishes status, diagnostics and `fairword/validated` for an open document, all queued at once. Diagnostics the
+   * same as those already published for this version (a re-check after a settings or config change that changed
+   * nothing here) are not sent again: VS Code cancels a Ctrl+. still unanswered 3/4 s after a publish, and then
+   * says "No code actions available".
+   */
   private send(uri: string, version: number, analysis: Analysis | undefined, shown: Finding[], all: Finding[], error?: string): Promise<ValidatedParams> {
     const { connection } = this.ctx;
     const diagnostics = shown.map((f) => toDiagnostic(f, uri));
@@ -93,9 +101,13 @@ export class DocumentChecks {
     const validated: ValidatedParams = { uri, version, count: diagnostics.length };
     if (error !== undefined) validated.error = error;
     if (shown.length < all.length) validated.held = all.length - shown.length;
+    const json = JSON.stringify(diagnostics);
+    const last = this.published.get(uri);
+    const unchanged = last?.version === version && last.json === json;
+    this.published.set(uri, { version, json });
     return Promise.all([
       connection.sendNotification(StatusNotification, status),
-      connection.sendDiagnostics({ uri, version, diagnostics }),
+      unchanged ? undefined : connection.sendDiagnostics({ uri, version, diagnostics }),
       connection.sendNotification(ValidatedNotification, validated),
     ]).then(() => validated);
   }

@@ -16,6 +16,8 @@ export const CONFIG_NAMES = ['.fairword.yaml', '.fairword.yml', '.fairword.json'
 export interface ConfigEntry {
   /** The file's URI; undefined for the built-in defaults. */
   uri?: string;
+  /** The file's text as read (undefined for the defaults, or when it could not be read). */
+  text?: string;
   /** The config in force: the file's, or its last good version while the file has mistakes. */
   config: FairwordConfig;
   /** Mistakes in the file as it is now. */
@@ -44,10 +46,11 @@ function kindMatcher(config: FairwordConfig, configUri: string | undefined): (ur
   };
 }
 
-function entryFor(uri: string | undefined, config: FairwordConfig, errors: ConfigError[], options: CreateLinterOptions): ConfigEntry {
+function entryFor(uri: string | undefined, text: string | undefined, config: FairwordConfig, errors: ConfigError[], options: CreateLinterOptions): ConfigEntry {
   let linter: Linter | undefined;
   return {
     ...(uri === undefined ? {} : { uri }),
+    ...(text === undefined ? {} : { text }),
     config,
     errors,
     linter: () => (linter ??= createLinter(config, options)),
@@ -76,7 +79,7 @@ export class ConfigStore {
 
   /** The built-in defaults (no config file). */
   defaults(): ConfigEntry {
-    return (this.defaultsEntry ??= entryFor(undefined, {}, [], this.linterOptions));
+    return (this.defaultsEntry ??= entryFor(undefined, undefined, {}, [], this.linterOptions));
   }
 
   /** The config for a file: the nearest config file above it, or the defaults. */
@@ -117,12 +120,21 @@ export class ConfigStore {
     return loading;
   }
 
-  private async read(uri: string): Promise<ConfigEntry> {
-    let text = '';
+  /** The text of a file, or undefined when it cannot be read. */
+  private readText(uri: string): Promise<string | undefined> {
+    return this.fs.readFile(uri).then(
+      (bytes) => new TextDecoder().decode(bytes),
+      () => undefined,
+    );
+  }
+
+  /** Builds the entry for a config file from its text (read now unless given), and reports its errors. */
+  private async read(uri: string, known?: string): Promise<ConfigEntry> {
+    let text: string | undefined;
     let errors: ConfigError[];
     let config: FairwordConfig = {};
     try {
-      text = new TextDecoder().decode(await this.fs.readFile(uri));
+      text = known ?? new TextDecoder().decode(await this.fs.readFile(uri));
       ({ config, errors } = parseConfig(text, uri));
     } catch (err) {
       const code = err instanceof FileSystemError ? err.code : undefined;
@@ -132,20 +144,33 @@ export class ConfigStore {
     const good = this.lastGood.get(uri);
     if (errors.length === 0) this.lastGood.set(uri, config);
     else if (good) config = good;
-    const entry = entryFor(uri, config, errors, this.linterOptions);
-    this.report(uri, text, errors, errors.length > 0 && good !== undefined);
+    const entry = entryFor(uri, text, config, errors, this.linterOptions);
+    this.report(uri, text ?? '', errors, errors.length > 0 && good !== undefined);
     return entry;
   }
 
-  /** A config file was created, changed or deleted: forget what was found, and re-read it unless deleted. */
-  async changed(uri: string, deleted: boolean): Promise<void> {
-    this.uriByFolder.clear();
-    this.byUri.delete(uri);
-    if (deleted) {
+  /**
+   * A config file was created, changed or deleted: forget what was found, and re-read it unless deleted. Resolves to
+   * whether anything changed: a file already read whose text is the same (saved unchanged, or the watcher reporting
+   * Fairword's own write) keeps its entry, compiled linter and all. Lookups made meanwhile wait for the new entry.
+   */
+  changed(uri: string, deleted: boolean): Promise<boolean> {
+    const previous = this.byUri.get(uri);
+    if (deleted || !previous) {
+      this.uriByFolder.clear();
+      this.byUri.delete(uri);
+      if (!deleted) return this.load(uri).then(() => true);
       this.lastGood.delete(uri);
       this.report(uri, '', [], false);
-    } else {
-      await this.load(uri);
+      return Promise.resolve(true);
     }
+    const reread = Promise.all([previous, this.readText(uri)]).then(async ([entry, text]) =>
+      text !== undefined && text === entry.text ? { entry, changed: false } : { entry: await this.read(uri, text), changed: true },
+    );
+    this.byUri.set(
+      uri,
+      reread.then((r) => r.entry),
+    );
+    return reread.then((r) => r.changed);
   }
 }
