@@ -89,11 +89,21 @@ function link(c: StatusCommand): string {
   return `[${c.title}](command:${c.command}${args})`;
 }
 
-/** Where the kind came from, with the signs that decided it when the text did. */
-function kindReason(status: StatusParams): string {
-  if (!status.kindSource) return '';
-  const evidence = status.kindSource === 'text' && status.kindEvidence?.length ? `: ${status.kindEvidence.join(', ')}` : '';
-  return ` (type ${KIND_SOURCE_LABELS[status.kindSource]}${evidence})`;
+/** Where the kind came from, with the signs that decided it when the text did: "type recognised from the text: a closing date"; '' when unknown. */
+export function kindOrigin(source: string | undefined, evidence: readonly string[] | undefined): string {
+  const label = source && Object.hasOwn(KIND_SOURCE_LABELS, source) ? KIND_SOURCE_LABELS[source as KindSource] : undefined;
+  if (!label) return '';
+  return `type ${label}${source === 'text' && evidence?.length ? `: ${evidence.join(', ')}` : ''}`;
+}
+
+/** What the counts count, in the words the status item's tooltip and the report both use. */
+export function countsSentences(counts: SeverityCounts): string[] {
+  const problems = problemsLabel(counts);
+  const hints = hintsLabel(counts);
+  return [
+    problems === 'no problems' ? 'Nothing in the Problems panel.' : `In the Problems panel: ${problems}.`,
+    ...(hints ? [`${hints[0]!.toUpperCase()}${hints.slice(1)}, which the Problems panel does not list.`] : []),
+  ];
 }
 
 /** The status item for a document, from the server's last `fairword/status` for it (undefined: not heard yet). */
@@ -122,14 +132,9 @@ export function statusView(status: StatusParams | undefined): StatusView {
     }
   }
   const kind = status.kind ? KIND_LABELS[status.kind] : 'Document';
-  const hints = hintsLabel(status.counts);
-  const problems = problemsLabel(status.counts);
-  const lines = [
-    `Fairword checked this as a **${kind.toLowerCase()}**${kindReason(status)}.`,
-    problems === 'no problems' ? 'Nothing in the Problems panel.' : `In the Problems panel: ${problems}.`,
-  ];
-  if (hints) lines.push(`${hints[0]!.toUpperCase()}${hints.slice(1)}, which the Problems panel does not list.`);
-  const text = `Fairword: ${kind} · ${problems}`;
+  const origin = kindOrigin(status.kindSource, status.kindEvidence);
+  const lines = [`Fairword checked this as a **${kind.toLowerCase()}**${origin ? ` (${origin})` : ''}.`, ...countsSentences(status.counts)];
+  const text = `Fairword: ${kind} · ${problemsLabel(status.counts)}`;
   if (status.config && status.config.errors > 0) {
     lines.push(`${configName} has a mistake, so the settings from before it are used.`, [openConfig, CHANGE_KIND].map(link).join(' · '));
     return { text, detail: lines.join('\n\n'), severity: 'error', busy: false, command: openConfig };

@@ -102,6 +102,13 @@ export type SkipReason = 'disabled' | 'ignored' | 'too-large' | 'manual';
  */
 export type SeverityCounts = Record<Severity, number>;
 
+/** How many of `findings` there are of each severity. */
+export function countBySeverity(findings: ReadonlyArray<{ severity: Severity }>): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
 /** Parameters of {@link StatusNotification}. */
 export interface StatusParams {
   uri: string;
@@ -195,6 +202,8 @@ export interface ReportResult {
   /** The document kind and where it came from. */
   kind: string;
   kindSource: string;
+  /** When the text decided the kind: the signs that decided it. */
+  kindEvidence?: string[];
   /** The engine's DocumentReport (see rules/src/types.ts), computed with `report: true`. */
   report: Record<string, unknown>;
   /** Findings in the document, for the chart and for links to their places. */

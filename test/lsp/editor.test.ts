@@ -671,6 +671,7 @@ describe('ignore lists and the status of each document', () => {
       version: 1,
       kind: 'job-advert',
       kindSource: expected.kindSource,
+      kindEvidence: expected.kindEvidence,
       report: JSON.parse(JSON.stringify(expected.report)),
       findings: expected.findings.map((f) => ({
         ruleId: f.ruleId,

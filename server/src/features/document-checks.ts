@@ -10,7 +10,7 @@ import { formatOf } from '../documents/open-documents.js';
 import type { Trigger } from '../documents/scheduler.js';
 import { holdBack } from '../documents/typing.js';
 import { describe } from '../log.js';
-import { StatusNotification, ValidatedNotification, type SeverityCounts, type StatusParams, type ValidatedParams } from '../protocol.js';
+import { StatusNotification, ValidatedNotification, countBySeverity, type StatusParams, type ValidatedParams } from '../protocol.js';
 import { toDiagnostic } from './diagnostics.js';
 
 /** Checks of open documents, for one server. */
@@ -92,7 +92,7 @@ export class DocumentChecks {
   private send(uri: string, version: number, analysis: Analysis | undefined, shown: Finding[], all: Finding[], error?: string): Promise<ValidatedParams> {
     const { connection } = this.ctx;
     const diagnostics = shown.map((f) => toDiagnostic(f, uri));
-    const status: StatusParams = { uri, version, count: diagnostics.length, counts: severityCounts(shown) };
+    const status: StatusParams = { uri, version, count: diagnostics.length, counts: countBySeverity(shown) };
     if (analysis?.kind) status.kind = analysis.kind;
     if (analysis?.kindSource) status.kindSource = analysis.kindSource;
     if (analysis?.kindEvidence) status.kindEvidence = analysis.kindEvidence;
@@ -113,9 +113,3 @@ export class DocumentChecks {
   }
 }
 
-/** How many of `findings` there are of each severity. */
-export function severityCounts(findings: readonly Pick<Finding, 'severity'>[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
