@@ -10,6 +10,7 @@ import type { ServerContext } from './context.js';
 import { Analyser } from './documents/analysis.js';
 import { OpenDocuments } from './documents/open-documents.js';
 import { Scheduler, type Trigger } from './documents/scheduler.js';
+import { AllowProbe } from './features/allow-probe.js';
 import { codeActions } from './features/code-actions.js';
 import { executeCommand } from './features/commands.js';
 import { CONFIG_TEMPLATE } from './features/config-edit.js';
@@ -73,7 +74,16 @@ export function createServer(connection: Connection, host: ServerHost): void {
     onError: (what, err) => log.failed(what, err),
   });
   const scheduler = new Scheduler(host.clock, (uri, trigger) => check(uri, trigger));
-  const ctx: ServerContext = { connection, log, clock: host.clock, workspace, documents, analyser: new Analyser(workspace, documents), scheduler };
+  const ctx: ServerContext = {
+    connection,
+    log,
+    clock: host.clock,
+    workspace,
+    documents,
+    analyser: new Analyser(workspace, documents),
+    scheduler,
+    allowProbe: new AllowProbe(host.clock, log),
+  };
   const checks = new DocumentChecks(ctx);
   const diskFiles = new DiskFiles(ctx, files, checks);
 
@@ -160,6 +170,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
 
   connection.onShutdown(() => {
     scheduler.cancelAll();
+    ctx.allowProbe.stop();
     diskFiles.stop();
   });
 

@@ -19,6 +19,10 @@ import { ignoreDirectiveText, ignoreHereEdit } from '../../server/src/features/i
 import { CONFIG_TEMPLATE, allowTerm, termToAllow, turnOffRule } from '../../server/src/features/config-edit.js';
 import { CONFIG_ERROR_CODE, configDiagnostics, toDiagnostic } from '../../server/src/features/diagnostics.js';
 import { fileUri } from '../../server/src/workspace/uris.js';
+import { AllowProbe } from '../../server/src/features/allow-probe.js';
+import { Log } from '../../server/src/log.js';
+import { ConfigStore } from '../../server/src/workspace/configs.js';
+import { NO_FILE_SYSTEM } from '../../server/src/workspace/file-system.js';
 import { escapeMarkdown, hoverMarkdown, leadingFindings } from '../../server/src/features/hover.js';
 import { CONFIG_DOC_URL, RULES_DOC_URL, ruleDocUrl } from '../../server/src/features/rule-docs.js';
 import { DEFAULT_SETTINGS, formatBytes, isShown, readSettings } from '../../server/src/workspace/settings.js';
@@ -315,6 +319,40 @@ describe('codeActionsFor', () => {
       "Ignore 'salesman' here…",
       "Allow 'salesman' in this workspace",
     ]);
+  });
+});
+
+describe('AllowProbe', () => {
+  const clock = { setTimeout: () => undefined, clearTimeout: () => undefined, yield: () => new Promise<void>((resolve) => setImmediate(resolve)) };
+  const failures: string[] = [];
+  const log = new Log({ error: (m: string) => failures.push(m), warn: (m: string) => failures.push(m) });
+  const entry = new ConfigStore(NO_FILE_SYSTEM, {}, () => undefined, () => undefined).defaults();
+  const text = 'Our salesman is here.\nWe need a handicapped-accessible entrance.\n';
+  /** The same config, as a config change makes it: a new entry whose linter may not be compiled again. */
+  const recompiled = { ...entry, linter: () => { throw new Error('compiled a linter while the menu waited'); } };
+
+  it('tries the rules of a checked document ahead, once, so the quick-fix menu need not wait, even after a config change', async () => {
+    const probe = new AllowProbe(clock, log);
+    const findings = entry.linter().lint(text, { format: 'markdown' }).findings;
+    expect(findings.map((f) => f.ruleId)).toContain('gendered-job-title');
+    await probe.warm(entry, text, findings, 'markdown', undefined);
+    expect(probe.allowable(recompiled, 'gendered-job-title', 'salesman', 'Our salesman is here.', 'markdown', undefined)).toBe(true);
+    expect(failures).toEqual([]);
+  });
+
+  it('tries a rule on the spot when it was not tried ahead, and learns nothing where the rule does not flag the term', () => {
+    const probe = new AllowProbe(clock, log);
+    expect(probe.allowable(entry, 'gendered-job-title', 'salesman', 'Our salesman is here.', 'markdown', undefined)).toBe(true);
+    expect(probe.allowable(recompiled, 'gendered-job-title', 'salesman', 'Our salesman is here.', 'markdown', undefined)).toBe(true);
+    expect(probe.allowable(entry, 'young', 'young', 'Nothing to see.', 'markdown', undefined)).toBe(false);
+    expect(() => probe.allowable(recompiled, 'young', 'young', 'Nothing to see.', 'markdown', undefined)).toThrow('compiled a linter');
+  });
+
+  it('stops trying ahead at shutdown', async () => {
+    const probe = new AllowProbe(clock, log);
+    probe.stop();
+    await probe.warm(entry, text, entry.linter().lint(text, { format: 'markdown' }).findings, 'markdown', undefined);
+    expect(() => probe.allowable(recompiled, 'gendered-job-title', 'salesman', 'Our salesman is here.', 'markdown', undefined)).toThrow('compiled a linter');
   });
 });
 

@@ -1,10 +1,9 @@
 /** `textDocument/codeAction`: the quick fixes of Fairword diagnostics, and fix-all (also for `source.fixAll.fairword`). */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Range } from 'vscode-languageserver';
-import { createLinter, getRule, type DocumentKind, type Format } from '@fairword/rules';
+import { getRule } from '@fairword/rules';
 import type { ServerContext } from '../context.js';
 import { formatOf } from '../documents/open-documents.js';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol.js';
-import type { ConfigEntry } from '../workspace/configs.js';
 import { codeActionsFor, fixAllAction, safeFixEdits, stableFixEdits, wants } from './actions.js';
 import { termToAllow } from './config-edit.js';
 import { isDiagnosticData } from './diagnostics.js';
@@ -18,7 +17,7 @@ const sameRange = (a: Range, b: Range): boolean =>
  * re-check may still be on its way): the lint session makes that check cheap when nothing has changed.
  */
 export async function codeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
-  const { documents, workspace, analyser, log } = ctx;
+  const { documents, workspace, analyser, allowProbe, log } = ctx;
   const document = documents.get(params.textDocument.uri);
   const format = document && formatOf(document);
   if (!document || !format) return [];
@@ -61,7 +60,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
         term,
         allowable:
           diagnostic.data.scope !== 'document' &&
-          log.guard('probing allow', false, () => isAllowable(context.entry, ruleId, term, around, format, analysis.kind)),
+          log.guard('probing allow', false, () => allowProbe.allowable(context.entry, ruleId, term, around, format, analysis.kind)),
         canTurnOff: getRule(ruleId) !== undefined,
       }),
     );
@@ -69,17 +68,4 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   if (fixAllHere && fixAll.length > 0) actions.push(fixAllAction(uri, fixAll, CodeActionKind.QuickFix));
   if (wantsFixAll && fixAll.length > 0) actions.push(fixAllAction(uri, fixAll, FIX_ALL_KIND));
   return actions;
-}
-
-/** Whether adding `term` to `allow` silences findings of `ruleId` (true for word rules, false for logic rules); found by trying, once per rule. */
-function isAllowable(entry: ConfigEntry, ruleId: string, term: string, text: string, format: Format, kind: DocumentKind | undefined): boolean {
-  const known = entry.allowable.get(ruleId);
-  if (known !== undefined) return known;
-  const options = { format, ...(kind ? { kind } : {}) };
-  const before = entry.linter().lint(text, options).findings.find((f) => f.ruleId === ruleId && termToAllow(f.actual) === term);
-  if (!before) return false;
-  const probe = createLinter({ ...entry.config, allow: [...(entry.config.allow ?? []), term] });
-  const after = probe.lint(text, options).findings.some((f) => f.ruleId === ruleId && f.offset.start === before.offset.start);
-  entry.allowable.set(ruleId, !after);
-  return !after;
 }

@@ -51,7 +51,13 @@ export class DocumentChecks {
     }
     if (!documents.isCurrent(document)) return undefined;
     const caret = trigger === 'change' && settings.run === 'onType' ? documents.caret(uri, version) : undefined;
-    return this.publish(document, analysis, error, caret);
+    const published = this.publish(document, analysis, error, caret);
+    if (analysis && !analysis.skipped && analysis.findings.length > 0) {
+      const { findings, kind } = analysis;
+      const text = document.getText();
+      log.run('trying "Allow" ahead', workspace.configFor(uri).then((entry) => this.ctx.allowProbe.warm(entry, text, findings, format, kind)));
+    }
+    return published;
   }
 
   /** A document closed: clears what was published for it. */

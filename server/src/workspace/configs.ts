@@ -28,8 +28,6 @@ export interface ConfigEntry {
   isIgnored(uri: string): boolean;
   /** The kind the config's `kinds` globs give a file. */
   kindFor(uri: string): DocumentKind | undefined;
-  /** Per rule: whether adding a term to `allow` silences it (found by trying; see the code actions). */
-  allowable: Map<string, boolean>;
 }
 
 /** Called after each read of a config file: its text, its errors, and whether a last good version is in force. */
@@ -56,7 +54,6 @@ function entryFor(uri: string | undefined, text: string | undefined, config: Fai
     linter: () => (linter ??= createLinter(config, options)),
     isIgnored: configIgnoreMatcher(config.ignore, uri),
     kindFor: kindMatcher(config, uri),
-    allowable: new Map(),
   };
 }
 
