@@ -62,6 +62,8 @@ export interface DiagnosticData {
   actual: string;
   /** Replacements, best first, in the document's capitalisation. */
   suggestions: string[];
+  /** Set when the first suggestion is safe to apply without asking (fix-all, fix on save). */
+  safe?: true;
   insert?: DiagnosticInsert;
   /** Set for findings about the whole document (a missing statement), which inline directives cannot silence. */
   scope?: 'document';

@@ -41,6 +41,16 @@ describe('toDiagnostic', () => {
     expect(toDiagnostic(finding({ severity }), uri).severity).toBe(expected);
   });
 
+  it('says when the first suggestion is safe to apply without asking', () => {
+    expect(toDiagnostic(finding({ safe: true }), uri).data).toEqual({
+      ruleId: 'gendered-job-title',
+      actual: 'Salesman',
+      suggestions: ['Salesperson', 'Sales representative'],
+      safe: true,
+    });
+    expect(isDiagnosticData({ ruleId: 'x', actual: 'y', suggestions: [], safe: false })).toBe(false);
+  });
+
   it('links the code to the rule page whatever the source, and adds related locations and insertions', () => {
     const related = [
       { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 8 } }, offset: { start: 50, end: 58 }, message: 'Repeated here' },

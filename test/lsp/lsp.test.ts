@@ -65,6 +65,7 @@ describe('language server (debounceMs: 0)', () => {
       ruleId: 'gendered-job-title',
       actual: 'salesman',
       suggestions: ['salesperson', 'sales representative'],
+      safe: true,
     });
 
     const actions = await client.codeActions(uri, [salesman]);

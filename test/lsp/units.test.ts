@@ -20,6 +20,9 @@ import { CONFIG_TEMPLATE, allowTerm, termToAllow, turnOffRule } from '../../serv
 import { CONFIG_ERROR_CODE, configDiagnostics, toDiagnostic } from '../../server/src/features/diagnostics.js';
 import { fileUri } from '../../server/src/workspace/uris.js';
 import { AllowProbe } from '../../server/src/features/allow-probe.js';
+import { codeActions } from '../../server/src/features/code-actions.js';
+import type { ServerContext } from '../../server/src/context.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Log } from '../../server/src/log.js';
 import { ConfigStore } from '../../server/src/workspace/configs.js';
 import { NO_FILE_SYSTEM } from '../../server/src/workspace/file-system.js';
@@ -322,7 +325,7 @@ describe('codeActionsFor', () => {
   });
 });
 
-describe('AllowProbe', () => {
+describe('what the quick-fix menu waits for: AllowProbe and the check of the whole text', () => {
   const clock = { setTimeout: () => undefined, clearTimeout: () => undefined, yield: () => new Promise<void>((resolve) => setImmediate(resolve)) };
   const failures: string[] = [];
   const log = new Log({ error: (m: string) => failures.push(m), warn: (m: string) => failures.push(m) });
@@ -346,6 +349,28 @@ describe('AllowProbe', () => {
     expect(probe.allowable(recompiled, 'gendered-job-title', 'salesman', 'Our salesman is here.', 'markdown', undefined)).toBe(true);
     expect(probe.allowable(entry, 'young', 'young', 'Nothing to see.', 'markdown', undefined)).toBe(false);
     expect(() => probe.allowable(recompiled, 'young', 'young', 'Nothing to see.', 'markdown', undefined)).toThrow('compiled a linter');
+  });
+
+  it('lets the quick fixes of a finding that is not safe skip checking the whole text (which a config change makes slow)', async () => {
+    const advert = 'We want a young salesman.\n';
+    const document = TextDocument.create(uri, 'markdown', 1, advert);
+    const ctx = {
+      documents: { get: () => document, isCurrent: () => true, results: new Map() },
+      workspace: { settingsFor: () => Promise.resolve(DEFAULT_SETTINGS) },
+      analyser: {
+        contextOf: () => Promise.resolve({ entry, resource: undefined, ignored: undefined }),
+        analyseWith: () => {
+          throw new Error('checked the whole text');
+        },
+      },
+      allowProbe: new AllowProbe(clock, log),
+      log,
+    } as unknown as ServerContext;
+    const [young, salesman] = entry.linter().lint(advert, { format: 'markdown' }).findings.map((f) => toDiagnostic(f, uri));
+    expect([young!.data, salesman!.data]).toMatchObject([{ ruleId: 'young' }, { ruleId: 'gendered-job-title', safe: true }]);
+    const ask = (d: Diagnostic) => codeActions(ctx, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    expect((await ask(young!)).map((a) => a.title)).toEqual(["Ignore 'young' here…", "Allow 'young' in this workspace", "Turn off the 'young' rule in this workspace"]);
+    await expect(ask(salesman!)).rejects.toThrow('checked the whole text');
   });
 
   it('stops trying ahead at shutdown', async () => {

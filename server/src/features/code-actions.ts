@@ -12,9 +12,11 @@ const sameRange = (a: Range, b: Range): boolean =>
   a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
 /**
- * The actions for a code action request on an open document. They are worked out from a check of this very text
- * with the settings and config in force now, never from a check made before a settings or config change (whose
- * re-check may still be on its way): the lint session makes that check cheap when nothing has changed.
+ * The actions for a code action request on an open document. A diagnostic carries what its own quick fixes need;
+ * fix-all is worked out from a check of this very text with the settings and config in force now, never from a
+ * check made before a settings or config change (whose re-check may still be on its way). That check is made only
+ * when fix-all is asked for or may join the menu (a safe finding is in it): after a config change it compiles a
+ * linter, and VS Code shows a Ctrl+. left unanswered for half a second as "No code actions available".
  */
 export async function codeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
   const { documents, workspace, analyser, allowProbe, log } = ctx;
@@ -33,8 +35,9 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   const context = await analyser.contextOf(uri);
   if (!documents.isCurrent(document)) return [];
   const text = document.getText();
-  const analysis = analyser.analyseWith(context, uri, text, format, settings);
-  const safe = safeFixEdits(text, analysis.findings);
+  const needsCheck = wantsFixAll || ours.some((d) => isDiagnosticData(d.data) && d.data.safe === true);
+  const analysis = needsCheck ? analyser.analyseWith(context, uri, text, format, settings) : undefined;
+  const safe = analysis ? safeFixEdits(text, analysis.findings) : [];
   // "Fix all" joins the menu of a finding that is itself safe to fix, when there is more than one such finding.
   const fixAllHere = safe.length > 1 && ours.some((d) => safe.some((e) => sameRange(e.range, d.range)));
   const fixAll =
@@ -60,7 +63,9 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
         term,
         allowable:
           diagnostic.data.scope !== 'document' &&
-          log.guard('probing allow', false, () => allowProbe.allowable(context.entry, ruleId, term, around, format, analysis.kind)),
+          log.guard('probing allow', false, () =>
+            allowProbe.allowable(context.entry, ruleId, term, around, format, analysis?.kind ?? documents.results.get(uri)?.analysis?.kind),
+          ),
         canTurnOff: getRule(ruleId) !== undefined,
       }),
     );

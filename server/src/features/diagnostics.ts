@@ -31,6 +31,7 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   // The engine already gave suggestions the document's capitalisation (it knows sentence starts and acronyms).
   const suggestions = [...new Set(finding.suggestions)].filter((s) => s !== finding.actual);
   const data: DiagnosticData = { ruleId: finding.ruleId, actual: finding.actual, suggestions };
+  if (finding.safe) data.safe = true;
   if (finding.scope === 'document') data.scope = 'document';
   if (finding.insert) {
     const { position, text, title } = finding.insert;
@@ -61,6 +62,7 @@ export function isDiagnosticData(value: unknown): value is DiagnosticData {
   return (
     typeof v['ruleId'] === 'string' &&
     (v['scope'] === undefined || v['scope'] === 'document') &&
+    (v['safe'] === undefined || v['safe'] === true) &&
     typeof v['actual'] === 'string' &&
     Array.isArray(v['suggestions']) &&
     v['suggestions'].every((s) => typeof s === 'string')
