@@ -87,15 +87,23 @@ export function createServer(connection: Connection, host: ServerHost): void {
   const checks = new DocumentChecks(ctx);
   const diskFiles = new DiskFiles(ctx, files, checks);
 
-  function check(uri: string, trigger: Trigger): void {
+  function check(uri: string, trigger: Trigger): Promise<void> {
     const document = documents.get(uri);
-    if (document) log.run(`checking ${uri}`, checks.validate(document, trigger));
+    if (!document) return Promise.resolve();
+    return checks.validate(document, trigger).then(
+      () => undefined,
+      (err: unknown) => log.failed(`checking ${uri}`, err),
+    );
   }
 
-  /** Re-checks every open document, and the files on disk after "Check all files" (settings or config changed). */
-  function refreshAll(): void {
-    for (const document of documents.all()) scheduler.schedule(document.uri, 0, 'refresh');
+  /**
+   * Re-checks every open document, and the files on disk after "Check all files" (settings or config changed).
+   * Resolves when the open documents' checks are published.
+   */
+  function refreshAll(): Promise<unknown> {
+    const open = documents.all().map((document) => scheduler.schedule(document.uri, 0, 'refresh'));
     if (diskFiles.workspaceMode) log.run('re-checking files on disk', diskFiles.checkAll(undefined));
+    return Promise.all(open);
   }
 
   connection.onInitialize((params) => {

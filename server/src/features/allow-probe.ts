@@ -26,6 +26,8 @@ interface Trial {
 /** Whether allowing a term silences each rule, found by trying; one per server. */
 export class AllowProbe {
   private readonly known = new Map<string, boolean>();
+  /** Rules tried ahead already, whether or not that told anything: each is tried ahead once. */
+  private readonly triedAhead = new Set<string>();
   private readonly waiting = new Map<string, Trial>();
   private draining: Promise<void> | undefined;
   private stopped = false;
@@ -47,7 +49,7 @@ export class AllowProbe {
   warm(entry: ConfigEntry, text: string, findings: readonly Finding[], format: Format, kind: DocumentKind | undefined): Promise<void> {
     let lines: string[] | undefined;
     for (const f of findings) {
-      if (f.scope === 'document' || this.known.has(f.ruleId) || this.waiting.has(f.ruleId)) continue;
+      if (f.scope === 'document' || this.known.has(f.ruleId) || this.triedAhead.has(f.ruleId) || this.waiting.has(f.ruleId)) continue;
       lines ??= text.split(/\r?\n/);
       const around = lines.slice(f.range.start.line, f.range.end.line + 1).join('\n');
       this.waiting.set(f.ruleId, { entry, ruleId: f.ruleId, term: termToAllow(f.actual), text: around, format, kind });
@@ -70,6 +72,7 @@ export class AllowProbe {
         const next = this.waiting.values().next();
         if (next.done) return;
         this.waiting.delete(next.value.ruleId);
+        this.triedAhead.add(next.value.ruleId);
         if (!this.known.has(next.value.ruleId)) this.log.guard('probing allow', undefined, () => this.tryRule(next.value));
       }
     } finally {

@@ -37,8 +37,8 @@ const COMMANDS: Record<string, { arg: 'term' | 'ruleId'; edit(text: string, file
 /** What happened to the config file. */
 type Outcome = 'created' | 'changed' | 'unchanged';
 
-/** Runs a Fairword server command; `refresh` re-checks everything once the config file has changed. */
-export async function executeCommand(ctx: ServerContext, fs: FileSystem, params: ExecuteCommandParams, refresh: () => void): Promise<ConfigChange> {
+/** Runs a Fairword server command; `refresh` re-checks everything once the config file has changed (resolving when the open documents are). */
+export async function executeCommand(ctx: ServerContext, fs: FileSystem, params: ExecuteCommandParams, refresh: () => Promise<unknown>): Promise<ConfigChange> {
   const arg = params.arguments?.[0] as Record<string, unknown> | undefined;
   const uri = typeof arg?.['uri'] === 'string' ? arg['uri'] : undefined;
   const command = COMMANDS[params.command];
@@ -54,12 +54,12 @@ export async function executeCommand(ctx: ServerContext, fs: FileSystem, params:
   );
 }
 
-/** Applies an edit to the config file that applies to `uri` (creating it at the workspace folder root if needed), then re-checks. */
+/** Applies an edit to the config file that applies to `uri` (creating it at the workspace folder root if needed), re-checks, then says so. */
 async function changeConfig(
   ctx: ServerContext,
   fs: FileSystem,
   uri: string,
-  refresh: () => void,
+  refresh: () => Promise<unknown>,
   change: (text: string, fileName: string) => ConfigEdit,
   say: (shown: string, outcome: Outcome) => string,
 ): Promise<ConfigChange> {
@@ -82,7 +82,8 @@ async function changeConfig(
   }
   if (result.changed) {
     await fs.writeFile(target.uri, new TextEncoder().encode(result.text));
-    if (await workspace.configs.changed(target.uri, false)) refresh();
+    // The message comes once the open documents show the change, so what it says is already true.
+    if (await workspace.configs.changed(target.uri, false)) await refresh();
   }
   const outcome = !result.changed ? 'unchanged' : target.exists ? 'changed' : 'created';
   const openIt = { title: `Open ${name}` };

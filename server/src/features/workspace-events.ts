@@ -22,7 +22,7 @@ export interface WorkspaceCapabilities {
 }
 
 /** Watches the workspace once the client is initialized; `refreshAll` re-checks everything. */
-export function listenToWorkspace(ctx: ServerContext, diskFiles: DiskFiles, capabilities: () => WorkspaceCapabilities, refreshAll: () => void): void {
+export function listenToWorkspace(ctx: ServerContext, diskFiles: DiskFiles, capabilities: () => WorkspaceCapabilities, refreshAll: () => unknown): void {
   const { connection, workspace, log } = ctx;
 
   connection.onInitialized(() => {
