@@ -168,7 +168,6 @@ export const QUIET_SETTINGS = {
   // Editor lines are read from the DOM: one model line must be one view line.
   '[markdown]': { 'editor.wordWrap': 'off' },
   'editor.wordWrap': 'off',
-  'fairword.trace.server': 'verbose', // TEMP
 };
 
 export function writeUserSettings(ctx, settings) {
@@ -292,11 +291,19 @@ export function makeHelpers(ctx, page, { shotsDir, prefix }) {
       }
     },
     async focusWorkbench() {
-      // Keyboard input reaches the workbench only after a click into it. The middle of the
-      // status bar is empty (items sit at its two ends), so the click changes nothing else.
+      // Keyboard input reaches the workbench only after a click into it. The status bar between its left and
+      // right items is empty, so a click there changes nothing else.
       const bar = page.locator('.monaco-workbench .part.statusbar');
       const box = await bar.boundingBox();
-      await bar.click({ position: { x: Math.round(box.width / 2), y: Math.round(box.height / 2) } });
+      const gap = await page.evaluate(() => {
+        const edges = (side) => [...document.querySelectorAll(`.part.statusbar .${side}-items .statusbar-item`)]
+          .map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+        const left = Math.max(0, ...edges('left').map((r) => r.right));
+        const right = Math.min(window.innerWidth, ...edges('right').map((r) => r.left));
+        return { left, right };
+      });
+      if (gap.right - gap.left < 4) throw new AssertionFailure(`no empty place in the status bar to click (${JSON.stringify(gap)})`);
+      await bar.click({ position: { x: Math.round((gap.left + gap.right) / 2 - box.x), y: Math.round(box.height / 2) } });
     },
     async quickInput(keys, text, wantRow) {
       await t.focusWorkbench();
@@ -508,6 +515,59 @@ export function makeHelpers(ctx, page, { shotsDir, prefix }) {
         const label = item?.querySelector('a')?.getAttribute('aria-label') || item?.getAttribute('aria-label') || '';
         const n = (re) => Number((re.exec(label) || [])[1] || 0);
         return { errors: n(/Errors?:\s*(\d+)/i), warnings: n(/Warnings?:\s*(\d+)/i), infos: n(/Infos?:\s*(\d+)/i), label };
+      });
+    },
+    // The editor hover that is showing, once it has a row containing `text`: its rows as VS Code lays them out
+    // (the diagnostics under the mouse first, each with its code link, then the hover providers' Markdown),
+    // as { kind: 'marker' | 'markdown', text, links: [{ text, href }] }.
+    async readHover(text) {
+      return t.waitFor(`hover showing "${text}"`, (want) => {
+        const h = [...document.querySelectorAll('.monaco-editor .monaco-hover')].find((e) => e.offsetParent !== null && e.innerText.includes(want));
+        if (!h) return false;
+        const clean = (text) => text.replace(/\u00a0/g, ' ').trim();
+        return [...h.querySelectorAll('.hover-row')].filter((r) => !r.classList.contains('status-bar')).map((r) => {
+          const marker = r.querySelector('.marker');
+          return {
+            kind: marker ? 'marker' : 'markdown',
+            // A diagnostic: its message, then its source and code ("fairword young"); Markdown: its lines.
+            text: marker
+              ? [...marker.children].map((c) => clean([...c.childNodes].map((n) => n.textContent).join(' '))).filter(Boolean)
+              : r.innerText.split('\n').map(clean).filter(Boolean),
+            links: [...r.querySelectorAll('a')].map((a) => ({ text: a.textContent.trim(), href: a.dataset.href || a.getAttribute('href') || '' })),
+          };
+        });
+      }, text);
+    },
+    // Shows the hover at the cursor (Ctrl+K Ctrl+I) and reads it (see readHover).
+    async hoverAtCursor(text) {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      return t.readHover(text);
+    },
+    // The Fairword status bar item's text once it starts with `prefix` (default: any checked state).
+    async fairwordStatus(prefix = 'Fairword: ') {
+      try {
+        return await t.waitFor(`Fairword status item "${prefix}…"`, (want) => {
+          const item = [...document.querySelectorAll('.part.statusbar .statusbar-item')].find((e) => (e.textContent || '').trim().startsWith('Fairword:'));
+          const text = item && (item.textContent || '').replace(/\u00a0/g, ' ').trim();
+          return text && text.startsWith(want) && !text.startsWith('Fairword: checking') ? text : false;
+        }, prefix);
+      } catch (e) {
+        if (e instanceof AssertionFailure) e.message += `\n  status bar: ${JSON.stringify(await page.evaluate(() => [...document.querySelectorAll('.part.statusbar .statusbar-item')].map((i) => i.textContent.trim()).filter(Boolean)))}`;
+        throw e;
+      }
+    },
+    // Rests the mouse on the Fairword status item and reads its tooltip: its paragraphs and links.
+    async fairwordStatusTooltip() {
+      const item = page.locator('.part.statusbar .statusbar-item', { hasText: 'Fairword:' }).first();
+      await item.hover();
+      return t.waitFor('the Fairword status item tooltip', () => {
+        const hover = [...document.querySelectorAll('.workbench-hover, .monaco-hover')].find((h) => h.offsetParent !== null && h.innerText.includes('Fairword checked this'));
+        if (!hover) return false;
+        return {
+          paragraphs: [...hover.querySelectorAll('p')].map((p) => p.innerText.replace(/\u00a0/g, ' ').trim()).filter(Boolean),
+          links: [...hover.querySelectorAll('a')].map((a) => a.textContent.trim()),
+        };
       });
     },
     // Polls every frame of the page (webviews are nested iframes) until fn(frame document) is truthy there.

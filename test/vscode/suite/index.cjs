@@ -18,35 +18,29 @@ const RULES_DOC = 'https://github.com/fairword/fairword/blob/main/docs/rules.md'
 // [code, severity, startLine, startChar, endLine, endChar, message start].
 const S = vscode.DiagnosticSeverity;
 const ADVERT_EXPECTED = [
-  ['missing-disability-confident', S.Hint, 0, 2, 0, 52, 'If your organisation is a Disability Confident employer'],
-  ['missing-flexible-working', S.Information, 0, 2, 0, 52, 'This advert does not mention flexible working.'],
-  ['missing-inclusion-statement', S.Information, 0, 2, 0, 52, 'This advert has no equality or inclusion statement.'],
-  ['missing-reasonable-adjustments', S.Information, 0, 2, 0, 52, 'This advert does not say how to ask for adjustments.'],
-  ['long-sentence', S.Hint, 7, 0, 8, 56, 'This sentence has 23 words.'],
+  ['missing-disability-confident', S.Hint, 0, 2, 0, 52, "If your organisation is a Disability Confident employer, say"],
+  ['missing-flexible-working', S.Information, 0, 2, 0, 52, "This advert does not mention flexible working."],
+  ['missing-inclusion-statement', S.Information, 0, 2, 0, 52, "This advert has no equality or inclusion statement."],
+  ['missing-reasonable-adjustments', S.Information, 0, 2, 0, 52, "This advert does not say how to ask for adjustments."],
+  ['long-sentence', S.Hint, 7, 0, 8, 56, "This sentence has 23 words."],
   ['young', S.Warning, 8, 4, 8, 21, "'young and dynamic' tells older applicants they are not wanted."],
-  ['long-sentence', S.Hint, 8, 57, 10, 35, 'This sentence has 25 words.'],
+  ['long-sentence', S.Hint, 8, 57, 10, 35, "This sentence has 25 words."],
   ['recent-graduate', S.Warning, 12, 23, 12, 38, "'recent graduate' points to a narrow age band."],
   ['recent-graduate', S.Warning, 12, 44, 12, 57, "'school leaver' points to a narrow age band."],
-  ['he-she', S.Information, 13, 0, 13, 6, "'He/she' is clumsy and leaves out people who are neither."],
+  ['he-she', S.Information, 13, 0, 13, 11, "'He/she will' is clumsy and leaves out people who are neither."],
   ['culture-fit', S.Information, 13, 66, 13, 77, "Recruiting for 'culture fit' tends to favour people like the"],
-  ['native-speaker', S.Warning, 17, 2, 17, 24, "'Native English speaker' excludes people by where they grew up"],
-  ['communication-skills', S.Information, 17, 30, 17, 60, "'excellent communication skills' is asked for in almost every"],
-  ['driving-licence', S.Warning, 18, 4, 18, 28, "'clean UK driving licence' shuts out disabled people"],
-  ['driving-licence', S.Warning, 18, 33, 18, 40, "'own car' shuts out disabled people"],
-  ['physically-fit', S.Warning, 19, 2, 19, 16, "'Physically fit' can put off disabled people"],
-  ['energetic', S.Information, 19, 21, 19, 30, "'energetic' is often read as code for 'young'."],
-  ['years-experience', S.Information, 20, 2, 20, 21, "Asking for a number of years' experience can exclude"],
-  ['undefined-acronym', S.Hint, 21, 2, 21, 5, "Spell out 'NVQ' the first time you use it"],
-  ['long-sentence', S.Hint, 23, 0, 24, 65, 'This sentence has 24 words.'],
+  ['native-speaker', S.Warning, 17, 2, 17, 24, "'Native English speaker' excludes people by where they grew"],
+  ['driving-licence', S.Warning, 18, 4, 18, 28, "'clean UK driving licence' shuts out disabled people and"],
+  ['driving-licence', S.Warning, 18, 33, 18, 40, "'own car' shuts out disabled people and others who cannot"],
+  ['physically-fit', S.Warning, 19, 2, 19, 16, "'Physically fit' can put off disabled people and people with"],
+  ['years-experience', S.Information, 20, 2, 20, 21, "Asking for a number of years' experience can exclude younger"],
+  ['long-sentence', S.Hint, 23, 0, 24, 65, "This sentence has 24 words."],
   ['suffers-from', S.Information, 23, 21, 23, 32, "'suffer from' casts people as victims of their condition."],
-  ['undefined-acronym', S.Hint, 23, 75, 23, 79, "Spell out 'COPD' the first time you use it"],
-  ['wheelchair-bound', S.Warning, 24, 9, 24, 25, "'wheelchair-bound' describes a wheelchair as a trap"],
+  ['wheelchair-bound', S.Warning, 24, 5, 24, 25, "'are wheelchair-bound' describes a wheelchair as a trap, when"],
 ];
 // The safe replacements in the advert (one suggestion each), as `fairword --fix-dry-run` makes them.
 const ADVERT_SAFE_FIXES = [
-  [12, 23, 'graduate'], [13, 0, 'They'], [13, 66, 'culture add'],
-  [17, 2, 'Speaker of English'], [18, 33, 'access to transport'],
-  [21, 2, 'National Vocational Qualification (NVQ)'], [23, 75, 'chronic obstructive pulmonary disease (COPD)'],
+  [12, 23, 'graduate'], [13, 0, 'They will'], [24, 5, 'use wheelchairs'],
 ];
 
 const SALES_TEXT = '# Sales job\n\nWe are looking for a young, energetic salesman.\n';
@@ -121,11 +115,27 @@ async function openChecked(uriOrContent) {
   return { doc, diagnostics: await checked };
 }
 
-/** Closes every editor, dropping unsaved changes (the untitled documents the tests made). */
+/**
+ * Closes every editor, dropping unsaved changes (the untitled documents the tests made), and waits until those
+ * documents are closed: the next untitled document may take the same name (Untitled-1), and must not meet the old one.
+ */
 async function closeAll() {
+  const untitled = new Set(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled' && !d.isClosed).map((d) => d.uri.toString()));
+  const closed = new Promise((resolve, reject) => {
+    const open = () => vscode.workspace.textDocuments.some((d) => untitled.has(d.uri.toString()) && !d.isClosed);
+    if (!open()) return resolve();
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`untitled documents still open after ${TIMEOUT} ms: ${[...untitled]}`)); }, TIMEOUT);
+    const sub = vscode.workspace.onDidCloseTextDocument(() => {
+      if (open()) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
   for (let i = 0; i < 20 && vscode.window.visibleTextEditors.length; i += 1) {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
+  await closed;
 }
 
 function rangeOf(doc, text, from = 0) {
