@@ -14,6 +14,11 @@ export interface CliOptions {
   maxWarnings?: number;
   /** Report only findings at or above `maxSeverity`. */
   quiet: boolean;
+  /**
+   * List hints in the stylish output: `--hints` (unless `--quiet`, which lists only what fails the run), or
+   * `--max-severity hint`, which makes them fail it.
+   */
+  hints: boolean;
   /** Read the document from stdin. */
   stdin: boolean;
   /** Name of the document read from stdin: picks its format and config. */
@@ -50,6 +55,8 @@ Options:
                              (default: warning; error when --max-warnings is given)
       --max-warnings <n>     Fail when there are more than n findings at warning or above
   -q, --quiet                Report only findings at or above --max-severity
+      --hints                List hints too (stylish lists information and above, and counts
+                             the hints; other formats always keep every finding)
       --changed [ref]        Check only Markdown and text files changed since ref (default HEAD),
                              counted from its merge base with HEAD, plus untracked files
       --stdin                Read the document from stdin
@@ -69,7 +76,7 @@ Commands:
   review <file.docx ...>     Write a reviewed copy of a Word document: comments and tracked changes
 
 Exit codes: 0 nothing at or above --max-severity, 1 findings at or above it (or over --max-warnings),
-2 usage or config error.
+2 usage or config error. Hints never change the exit code unless --max-severity is hint.
 `;
 
 const SEVERITY_NAMES = Object.keys(SEVERITY_RANK) as Severity[];
@@ -135,6 +142,7 @@ export function parseCliArgs(argv: string[], isPath: (arg: string) => boolean = 
         'max-severity': { type: 'string' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        hints: { type: 'boolean' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         fix: { type: 'boolean' },
@@ -185,6 +193,7 @@ export function parseCliArgs(argv: string[], isPath: (arg: string) => boolean = 
     format,
     maxSeverity,
     quiet: values.quiet ?? false,
+    hints: maxSeverity === 'hint' || (values.hints === true && values.quiet !== true),
     stdin,
     fix,
     fixDryRun,

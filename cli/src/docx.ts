@@ -4,7 +4,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { Finding } from '@fairword/rules';
-import { DocxDocument, DocxError, type DocxLocation } from '@fairword/rules/docx';
+import { DOCX_LIMITS, DocxDocument, DocxError, type DocxLocation } from '@fairword/rules/docx';
 import { checkText, noCounts, type Job, type Outcome } from './check.js';
 import type { ConfigCache } from './config.js';
 import { displayPath } from './files.js';
@@ -12,7 +12,7 @@ import { displayPath } from './files.js';
 export { isDocxName } from '@fairword/rules/docx';
 
 /** Word files larger than this are not read (images make real documents large; the text inside is capped separately). */
-export const DOCX_MAX_BYTES = 64 * 1024 * 1024;
+export const DOCX_MAX_BYTES = DOCX_LIMITS.maxPackageSize;
 
 /** A finding in a Word document: the engine's finding (offsets into the text view) plus its place in the document. */
 export type DocxFinding = Finding & { docx: DocxLocation };
@@ -32,6 +32,11 @@ export function openDocxFile(path: string, shown: string): { doc: DocxDocument }
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+  return openDocxBytes(bytes, shown);
+}
+
+/** Opens a .docx already read (a file, or stdin), or gives the one-line reason it cannot be read. */
+export function openDocxBytes(bytes: Uint8Array, shown: string): { doc: DocxDocument } | { error: string } {
   try {
     return { doc: DocxDocument.open(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length)) };
   } catch (err) {

@@ -6,11 +6,12 @@ import { decode, isTextFile } from '@fairword/rules/node';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
 import { checkText, noCounts, type Job, type Outcome } from './check.js';
 import { explainCommand } from './commands/explain.js';
-import { fail, say, wantsColor, type CliIO } from './commands/io.js';
+import { fail, outputWidth, say, wantsColor, type CliIO } from './commands/io.js';
 import { reportCommand } from './commands/report.js';
 import { reviewCommand } from './commands/review.js';
 import { rulesCommand } from './commands/rules.js';
 import { ConfigCache } from './config.js';
+import { checkDocx, DOCX_MAX_BYTES, isDocxName, openDocxBytes } from './docx.js';
 import { displayPath, expandTargets, FAIRWORD_IGNORE, gitignoreFilter } from './files.js';
 import { FORMATS } from './formats/index.js';
 import { changedFiles, realPath } from './git.js';
@@ -60,9 +61,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   let total: number;
   let checked = 0;
   if (options.stdin) {
-    const stdin = await readStdin(io);
-    if (typeof stdin !== 'string') return fail(io, stdin.error);
-    const checked = checkStdin(stdin, options, job, configs);
+    const docx = options.stdinFilename !== undefined && isDocxName(options.stdinFilename);
+    const stdin = await readStdin(io, docx ? DOCX_MAX_BYTES : LIMITS.maxFileSizeCeiling);
+    if (!(stdin instanceof Uint8Array)) return fail(io, stdin.error);
+    const checked = checkStdin(stdin, docx, options, job, configs);
     if ('error' in checked) return fail(io, checked.error);
     outcomes = (async function* () {
       yield checked;
@@ -125,8 +127,11 @@ async function selectFiles(
   return { files: kept, real: expansion.real };
 }
 
-/** Checks the document on stdin as `--stdin-filename` (format and config from that name). */
-function checkStdin(text: string, options: CliOptions, job: Job, configs: ConfigCache): Outcome | { error: string } {
+/**
+ * Checks the document on stdin as `--stdin-filename` (format and config from that name): a Word document when the
+ * name says so (a file that cannot be read is an error), text otherwise.
+ */
+function checkStdin(bytes: Uint8Array, docx: boolean, options: CliOptions, job: Job, configs: ConfigCache): Outcome | { error: string } {
   const name = options.stdinFilename;
   const path = resolve(job.cwd, name ?? 'stdin');
   const file = name === undefined ? '<stdin>' : displayPath(job.cwd, path);
@@ -136,13 +141,25 @@ function checkStdin(text: string, options: CliOptions, job: Job, configs: Config
     return { notes: [`skipped ${file}: ignored by ${FAIRWORD_IGNORE}`], fixes: 0, counts: noCounts() };
   }
   if (setup.ignored) return { notes: [`skipped ${file}: ignored by the config's "ignore" patterns`], fixes: 0, counts: noCounts() };
+  if (docx) {
+    const opened = openDocxBytes(bytes, file);
+    return 'error' in opened ? opened : checkDocx(opened.doc, path, job, configs);
+  }
+  const text = decodeStdin(bytes);
+  if (typeof text !== 'string') return text;
   const { fixed: _fixed, ...outcome } = checkText(text.replace(/^\uFEFF/, ''), file, path, job, configs);
   return outcome;
 }
 
 /** Writes each outcome as it comes (notes on stderr, results or diffs on stdout) and works out the exit code. */
 async function writeOutcomes(outcomes: AsyncIterable<Outcome>, total: number, options: CliOptions, io: CliIO): Promise<number> {
-  const sink = FORMATS[options.format]({ color: wantsColor(io), version: version(), failAt: options.maxSeverity });
+  const sink = FORMATS[options.format]({
+    color: wantsColor(io),
+    version: version(),
+    failAt: options.maxSeverity,
+    hints: options.hints,
+    width: outputWidth(io),
+  });
   const progress = Progress.wanted(io.stderr, total) ? new Progress(io.stderr, total) : undefined;
   const write = (stream: CliIO['stdout'], text: string): unknown => {
     if (text === '') return true;
@@ -221,21 +238,25 @@ function drained(stream: CliIO['stdout']): Promise<void> {
 }
 
 /**
- * Reads stdin, up to the largest file size a config may allow (a stream without end, such as `/dev/zero`, is cut
- * off with an error); UTF-16 with a byte order mark is decoded, anything else read as UTF-8.
+ * Reads stdin as bytes, up to `cap`: the largest file size a config may allow, or the limit for Word documents (a
+ * stream without end, such as `/dev/zero`, is cut off with an error).
  */
-async function readStdin(io: CliIO): Promise<string | { error: string }> {
+async function readStdin(io: CliIO, cap: number): Promise<Uint8Array | { error: string }> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of io.stdin ?? process.stdin) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     total += bytes.length;
-    if (total > LIMITS.maxFileSizeCeiling) return { error: `stdin is longer than ${LIMITS.maxFileSizeCeiling} bytes; check it as a file, or in parts` };
+    if (total > cap) return { error: `stdin is longer than ${cap} bytes; check it as a file, or in parts` };
     chunks.push(bytes);
   }
-  const bytes = Buffer.concat(chunks);
+  return Buffer.concat(chunks);
+}
+
+/** The text on stdin: UTF-16 with a byte order mark is decoded, anything else read as UTF-8. */
+function decodeStdin(bytes: Uint8Array): string | { error: string } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    const read = decode(bytes);
+    const read = decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
     return isTextFile(read) ? read.text : { error: `cannot read stdin: ${read.detail}` };
   }
   return new TextDecoder().decode(bytes);

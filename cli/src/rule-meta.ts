@@ -1,4 +1,5 @@
 import { getRule, ruleCatalog, type Finding, type RuleMeta } from '@fairword/rules';
+import { nearNames, orList } from './near-names.js';
 
 /** The project's home page, reported as the tool's information URI. */
 export const HOME_URL = 'https://github.com/fairword/fairword';
@@ -94,26 +95,12 @@ export function knownRuleIds(): string[] {
   return [...ruleCatalog().map((r) => r.id), ...Object.keys(BUILTIN)];
 }
 
-/** The known rule id closest to `id` by edit distance (ties go to the first in catalog order). */
-export function nearestRuleId(id: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of knownRuleIds()) {
-    const d = editDistance(id.toLowerCase(), candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-/** Levenshtein distance between two strings. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
+/**
+ * The one-line error for a rule id nobody knows: the genuinely near ids when there are any, otherwise where the
+ * rule ids are listed.
+ */
+export function unknownRuleMessage(id: string): string {
+  const near = nearNames(id, knownRuleIds());
+  if (near.length > 0) return `unknown rule '${id}' (did you mean ${orList(near)}?)`;
+  return `unknown rule '${id}': run \`fairword rules\` to list the rule ids, or see ${RULES_DOC_URL}`;
 }

@@ -106,6 +106,11 @@ export function countsSentences(counts: SeverityCounts): string[] {
   ];
 }
 
+/** Says that the server lists only the most serious findings, and how many there are in all. */
+function truncatedSentence({ shown, total }: { shown: number; total: number }): string {
+  return `Fairword found ${total} things to review here and lists the ${shown} most serious, with a notice saying so.`;
+}
+
 /** The status item for a document, from the server's last `fairword/status` for it (undefined: not heard yet). */
 export function statusView(status: StatusParams | undefined): StatusView {
   if (!status) return { text: 'Fairword: checking…', detail: 'Fairword is checking this document.', severity: 'information', busy: true };
@@ -134,6 +139,7 @@ export function statusView(status: StatusParams | undefined): StatusView {
   const kind = status.kind ? KIND_LABELS[status.kind] : 'Document';
   const origin = kindOrigin(status.kindSource, status.kindEvidence);
   const lines = [`Fairword checked this as a **${kind.toLowerCase()}**${origin ? ` (${origin})` : ''}.`, ...countsSentences(status.counts)];
+  if (status.truncated) lines.push(truncatedSentence(status.truncated));
   const text = `Fairword: ${kind} · ${problemsLabel(status.counts)}`;
   if (status.config && status.config.errors > 0) {
     lines.push(`${configName} has a mistake, so the settings from before it are used.`, [openConfig, CHANGE_KIND].map(link).join(' · '));

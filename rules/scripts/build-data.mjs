@@ -62,9 +62,21 @@ function listKeys(list, where) {
       const words = lexicon?.[item.slice(1)]?.words;
       if (!words) fail(where, `unknown word class ${item}`);
       for (const w of words ?? []) out.push(keyOf(w));
+    } else if (item.includes('(')) {
+      // Alternatives and word classes inside a condition: "(drive|driving) (@others)".
+      for (const v of expand(item)) if (keyOf(v.phrase)) out.push(keyOf(v.phrase));
     } else if (keyOf(item)) out.push(keyOf(item));
   }
   return [...new Set(out)];
+}
+
+/** `unless` with the phrase lists the engine reads as written (`anywhere`, `within`) expanded from their patterns. */
+function expandPhraseLists(unless) {
+  const out = { ...unless };
+  for (const key of ['anywhere', 'within']) {
+    if (out[key]) out[key] = [...new Set(out[key].flatMap((p) => (typeof p === 'string' && p.includes('(') ? expand(p).map((v) => v.phrase) : [p])))];
+  }
+  return out;
 }
 
 /** The rule's context conditions, compiled to phrase keys (space-separated) so the engine need not tokenize them. */
@@ -188,7 +200,7 @@ for (const [file, doc] of docs) {
       suggestions: r.suggestions ?? [],
       ...(r.case ? { case: r.case } : {}),
       ...(r.about ? { about: r.about } : {}),
-      ...(r.unless ? { unless: r.unless } : {}),
+      ...(r.unless ? { unless: expandPhraseLists(r.unless) } : {}),
       ...(r.requires ? { requires: r.requires } : {}),
       keys: conditionKeys(r, where),
       ...(r.offWhen ? { offWhen: r.offWhen } : {}),

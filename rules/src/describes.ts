@@ -42,6 +42,13 @@ const RECRUITING = [
   'hire', 'hiring', 'employ', 'employing', 'appoint', 'appointing', 'would suit', 'will suit', 'suit', 'suits', 'ideal',
   'successful', 'require', 'requires', 'required', 'vacancy for', 'opportunity for', 'applications from', 'welcome applications',
 ].map(phraseKeys);
+/** Determiners that take in everyone of a kind. */
+const EVERYONE = new Set(['every', 'each', 'all']);
+/** After the noun: the people a service is for ("the young people we support"). */
+const SERVED = [
+  'we serve', 'we support', 'we care for', 'we look after', 'we work with', 'we help', 'we see', 'who use our', 'using our',
+  'in our care', 'who we serve', 'who we support',
+].map(phraseKeys);
 /** After the noun: "a young person to join our team". */
 const JOINING = ['to join', 'join our', 'join us', 'joining our', 'joining us', 'who can join', 'who will join'].map(phraseKeys);
 /** Endings of words that name a person by role ("salesman", "receptionist", "physician", "chairperson"). */
@@ -156,6 +163,10 @@ export class Describer {
       for (let next = noun && this.nounAt(tokens, noun.end, clauseTo); noun && next; next = this.nounAt(tokens, noun.end, clauseTo)) noun = next;
       if (noun) return noun.cls === 'people' ? 'people' : this.classOfNoun(noun.cls, noun.keys);
       if (LINKERS.has(t.norm)) {
+        // ", so residents can …", "so staff can …": a conjunction starts a new clause with its own subject.
+        const next = tokens[i + 1];
+        if (t.norm === ',' && next && PHRASE_END.has(next.norm)) break;
+        if (t.norm === 'so' && this.nounAt(tokens, i + 1, clauseTo)) break;
         i++;
         continue;
       }
@@ -198,6 +209,10 @@ export class Describer {
    */
   private ofClass(cls: WordClass, keys: string[], tokens: readonly Token[], clauseFrom: number, at: number, clauseTo: number): Described {
     if (cls !== 'people') return this.classOfNoun(cls, keys);
+    // "every young person", "all young people": a recruiter asks for one person, not for everyone of a kind.
+    if (at > clauseFrom && EVERYONE.has(tokens[at - 1]!.norm)) return 'others';
+    // "the young people we support", "people and communities we serve": the people the service is for.
+    for (let i = at; i < clauseTo && i < at + 8; i++) if (SERVED.some((k) => keysAt(tokens, i, k, clauseTo))) return 'others';
     for (let i = clauseFrom; i < at; i++) if (RECRUITING.some((k) => keysAt(tokens, i, k, at))) return 'candidate';
     for (let i = at; i < clauseTo && i < at + 8; i++) if (JOINING.some((k) => keysAt(tokens, i, k, clauseTo))) return 'candidate';
     return 'others';

@@ -26,9 +26,19 @@ interface Signal {
   weight: number;
   /** At most this many occurrences count. */
   cap: number;
+  /** `re` with the global flag, for counting (matchAll copies it, so sharing it is safe). */
+  all: RegExp;
 }
 
-const sig = (id: string, kind: DocumentKind, where: Where, re: RegExp, weight: number, cap = 1): Signal => ({ id, kind, where, re, weight, cap });
+const sig = (id: string, kind: DocumentKind, where: Where, re: RegExp, weight: number, cap = 1): Signal => ({
+  id,
+  kind,
+  where,
+  re,
+  weight,
+  cap,
+  all: new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`),
+});
 
 /**
  * The signs of each kind that Fairword reads. Weights are small whole numbers: a title that names the kind counts
@@ -65,11 +75,14 @@ const SIGNALS: Signal[] = [
   sig('rules for members', 'policy', 'text', /\b(?:this|the) (?:policy|procedure|protocol)\b|\bthese (?:terms of reference|standing orders)\b|\bthe (?:network|group|committee|forum|council) (?:will|shall|aims)\b|\bmembers (?:will|shall|must)\b|\bshall\b/i, 1, 3),
   // Health information: speaks to "you" about health, care and where to get help.
   sig('health advice to the reader', 'health-information', 'text', /\b(?:(?:ask|see|speak to|talk to|contact|call) (?:your|a) (?:gp|doctor|pharmacist|nurse|midwife|health visitor)|nhs 111|call 999|if you (?:think|are worried|feel|have|need|are eligible|are caring)|you (?:may|might|can) (?:be eligible|get|need|feel|have|want|find)|get (?:help|support|advice)|where to get help|help and support|self-refer|book (?:an|your) appointment|your (?:symptoms|health|wellbeing|gp|doctor|medication))\b/i, 2, 3),
+  sig('a leaflet for the public', 'health-information', 'text', /\b(?:this|our) (?:leaflet|booklet|factsheet|fact sheet|information sheet)\b|\bwho is this (?:leaflet|guide|booklet|information) for\b/i, 2, 2),
   sig('health topics', 'health-information', 'heading', /\b(?:symptoms|causes|treatments?|diagnosis|who is eligible|eligibility|living with|support for (?:you|carers|families)|advice for (?:carers|parents|patients)|getting help|what is [a-z]|how to get|vaccin\w*|screening|services available|health inequalities)\b/i, 2, 3),
   sig('health words', 'health-information', 'text', /\b(?:illness(?:es)?|conditions?|symptoms?|treatments?|gp|diagnos(?:is|ed)|medical|medication|wellbeing|stigma|mental health|physical health|vaccin\w*|jab)\b/i, 1, 3),
   sig('community health events', 'health-information', 'text', /\b(?:drop-in|come along|free (?:lunch|tea|refreshments|childcare|jab|vaccin\w*)|awareness (?:day|week|month)|history month|this event|community (?:event|cafe|café|session|hall)s?|join us)\b/i, 1, 2),
   // Reports and news: attribution, dates and data.
   sig('news reporting', 'general', 'text', /\b(?:said|says|told|according to|added|commented)\b|\b(?:inquest|coroner|court|press release|spokesperson|spokesman|spokeswoman|announced|reported|minister)\b/i, 1, 4),
+  // The press gives a person's age after their name: "Jo Smith, 58, set off on Saturday".
+  sig('a person named with their age', 'general', 'text', /\b\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, (?:aged )?\d{1,3},/u, 2, 2),
   sig('report and data language', 'general', 'text', /\b(?:report|survey|findings|data|analysis|indicators?|percentage|per cent|figure \d|table \d|needs assessment|census|statistics|respondents|year on year|evidence)\b|\d+(?:\.\d+)?%/i, 1, 4),
 ];
 
@@ -85,9 +98,8 @@ export function blockSignals(line: string, heading: boolean): string[] {
       if (s.re.test(text)) out.push(s.id);
       continue;
     }
-    const global = new RegExp(s.re.source, s.re.flags.includes('g') ? s.re.flags : `${s.re.flags}g`);
     let n = 0;
-    for (const _ of text.matchAll(global)) if (++n >= s.cap) break;
+    for (const _ of text.matchAll(s.all)) if (++n >= s.cap) break;
     for (let i = 0; i < n; i++) out.push(s.id);
   }
   return out;

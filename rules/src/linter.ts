@@ -524,15 +524,18 @@ class FairwordLinter implements Linter {
   /** Turns an analysed document into the result: document conditions, directives, repeats, document checks. */
   private finish(state: DocState): LintResult {
     const docKeys = this.documentKeys(state.headings.map((h) => h.text), state.frontMatter);
-    const anywhere = new Map<string, boolean>();
+    // Each rule's document conditions are decided once: a document of many findings and many short heading-like
+    // lines would otherwise cost findings × headings.
+    const quiet = new Map<string, boolean>();
     const kept = state.base.filter((f) => {
-      const conds = this.documentConds.get(f.ruleId);
-      if (conds && conds.some((keys) => docKeys.includes(` ${keys.join(' ')} `))) return false;
-      const test = this.anywhereConds.get(f.ruleId);
-      if (!test) return true;
-      let found = anywhere.get(f.ruleId);
-      if (found === undefined) anywhere.set(f.ruleId, (found = test.test(state.text)));
-      return !found;
+      let off = quiet.get(f.ruleId);
+      if (off === undefined) {
+        const conds = this.documentConds.get(f.ruleId);
+        const test = this.anywhereConds.get(f.ruleId);
+        off = (conds?.some((keys) => docKeys.includes(` ${keys.join(' ')} `)) ?? false) || (test?.test(state.text) ?? false);
+        quiet.set(f.ruleId, off);
+      }
+      return !off;
     });
     const directives = state.comments
       .map((c) => parseDirective(c.value, c.start, c.end))
@@ -679,9 +682,12 @@ class FairwordLinter implements Linter {
     while (firstWord < to && !tokens[firstWord]!.word) firstWord++;
     const sentenceFound = out.length;
     const shields: Array<{ from: number; to: number; entry: PhraseEntry }> = [];
-    const candidates: Array<{ from: number; to: number; entry: PhraseEntry }> = [];
+    const candidates: Array<{ from: number; to: number; entry: PhraseEntry; possessive?: number }> = [];
     for (const m of this.matcher.match(tokens, from, to)) {
-      for (const entry of m.entries) (entry.rule === -1 ? shields : candidates).push({ from: m.from, to: m.to, entry });
+      for (const entry of m.entries) {
+        if (entry.rule === -1) shields.push({ from: m.from, to: m.to, entry });
+        else candidates.push({ from: m.from, to: m.to, entry, ...(m.possessive ? { possessive: m.possessive } : {}) });
+      }
     }
     const shielded = new ShieldIndex(shields, from, to);
     const passed = candidates.filter(({ from: f, to: t, entry }) => {
@@ -698,7 +704,7 @@ class FairwordLinter implements Linter {
     let quoted: Array<[number, number]> | undefined;
     const inQuotes = (s: number, e: number): boolean =>
       (quoted ??= mentions.quotedSpans(view, start, end)).some(([qs, qe]) => s >= qs && e <= qe);
-    if (mentions.isListing(tokens, from, to, new Set(passed.map((m) => this.compiled[m.entry.rule]!.id)).size)) return false;
+    if (mentions.isListing(tokens, from, to, new Set(passed.map((m) => this.compiled[m.entry.rule]!.id)).size, passed)) return false;
 
     // Longest match wins; overlapping shorter matches are dropped.
     passed.sort((a, b) => a.from - b.from || b.to - a.to);
@@ -710,14 +716,14 @@ class FairwordLinter implements Linter {
       // Words a rule requires after the phrase are part of what the writer should change: "black community".
       const needed = this.compiled[m.entry.rule]!.cond?.requiresNext ?? [];
       const tail = needed.reduce((n, k) => (k.length > n && keysAt(tokens, m.to, k, to) ? k.length : n), 0);
-      const end = tokens[m.to + tail - 1]!.end;
+      const end = tokens[m.to + tail - 1]!.end - (tail > 0 ? 0 : (m.possessive ?? 0));
       out.push({
         rule: m.entry.rule,
         start: tokens[m.from]!.start,
         end,
         sentenceStart: m.from === firstWord,
         phrase: m.entry.phrase,
-        ...(tail > 0 ? { phraseEnd: tokens[m.to - 1]!.end } : {}),
+        ...(tail > 0 ? { phraseEnd: tokens[m.to - 1]!.end - (m.possessive ?? 0) } : {}),
         ...(m.entry.suggestions ? { suggestions: m.entry.suggestions } : {}),
         ...(m.entry.safe ? { safe: true } : {}),
       });

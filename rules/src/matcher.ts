@@ -27,6 +27,8 @@ export interface PhraseMatch {
   from: number;
   to: number;
   entries: PhraseEntry[];
+  /** Characters of a possessive ending ("'s", "'") the last token carries past the phrase: "the chairman's report". */
+  possessive?: number;
 }
 
 /** All phrases of all rules in one trie keyed by normalised tokens; matched in one pass per sentence. */
@@ -54,14 +56,15 @@ export class PhraseMatcher {
 
   /** True when some rule's phrase (not a shield) occurs in `tokens[from, to)`: a block worth analysing. */
   hasRuleMatch(tokens: readonly Token[], from = 0, to = tokens.length): boolean {
+    const ruled = (n: TrieNode | undefined): boolean => n !== undefined && n.ends.some((e) => e.rule >= 0);
     for (let i = from; i < to; i++) {
-      let node = this.root.next.get(tokens[i]!.norm);
-      let j = i + 1;
-      while (node) {
-        if (node.ends.some((e) => e.rule >= 0)) return true;
-        if (j >= to) break;
-        node = node.next.get(tokens[j]!.norm);
-        j++;
+      let node: TrieNode | undefined = this.root;
+      for (let j = i; node && j < to; j++) {
+        const norm = tokens[j]!.norm;
+        if (norm.endsWith("'s") && ruled(node.next.get(norm.slice(0, -2)))) return true;
+        if (norm.length > 2 && norm.endsWith("s'") && ruled(node.next.get(norm.slice(0, -1)))) return true;
+        node = node.next.get(norm);
+        if (ruled(node)) return true;
       }
     }
     return false;
@@ -74,14 +77,16 @@ export class PhraseMatcher {
   match(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     for (let i = from; i < to; i++) {
-      let node = this.root.next.get(tokens[i]!.norm);
-      let j = i + 1;
       const first = out.length;
-      while (node) {
-        if (node.ends.length > 0) out.push({ from: i, to: j, entries: node.ends });
-        if (j >= to) break;
-        node = node.next.get(tokens[j]!.norm);
-        j++;
+      let node: TrieNode | undefined = this.root;
+      for (let j = i; node && j < to; j++) {
+        const norm = tokens[j]!.norm;
+        // A possessive ends the noun phrase: the phrase may end on its stem, never run on past it.
+        const cut = norm.endsWith("'s") ? 2 : norm.length > 2 && norm.endsWith("s'") ? 1 : 0;
+        const owner = cut > 0 ? node.next.get(norm.slice(0, -cut)) : undefined;
+        if (owner && owner.ends.length > 0) out.push({ from: i, to: j + 1, entries: owner.ends, possessive: cut });
+        node = node.next.get(norm);
+        if (node && node.ends.length > 0) out.push({ from: i, to: j + 1, entries: node.ends });
       }
       if (out.length - first > MAX_MATCHES_PER_START) out.splice(first, out.length - first - MAX_MATCHES_PER_START);
     }

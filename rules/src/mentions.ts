@@ -1,6 +1,15 @@
 import { keysAt } from './matcher.js';
 import { phraseKeys, type Token } from './tokens.js';
 
+/** Verbs straight before a label that report someone else giving it. */
+const CALLING = new Set(['called', 'labelled', 'labeled', 'branded', 'dubbed', 'termed']);
+
+/** What may stand between the terms of a bare list. */
+const LIST_GLUE = new Set([',', 'and', 'or', '/', ';', '(', ')']);
+
+/** Verbs that report a label someone gave: "described as", "labelled by the press as". */
+const LABELLING = new Set(['described', 'labelled', 'labeled', 'termed', 'branded', 'dubbed', 'characterised', 'characterized', 'categorised', 'categorized', 'classed', 'classified']);
+
 /**
  * Tells a term that is *mentioned* from one that is *used*: quoted terms ("avoid 'wheelchair-bound'"), terms
  * introduced by a discouraging cue ("culture add, not culture fit"), references and citations, and sentences that
@@ -67,6 +76,12 @@ export class MentionDetector {
     let at = from;
     // Skip an opening quote or bracket between the cue and the term.
     while (at > sentenceFrom && !tokens[at - 1]!.word && /['"‘“(]/.test(tokens[at - 1]!.text)) at--;
+    // "they will be called crazy", "branded hard to reach": a label others give, reported.
+    if (at > sentenceFrom && CALLING.has(tokens[at - 1]!.norm)) return true;
+    // "described in past reports as hard to reach": a label others gave, reported.
+    if (at > sentenceFrom && tokens[at - 1]!.norm === 'as') {
+      for (let i = Math.max(sentenceFrom, at - 8); i < at - 1; i++) if (LABELLING.has(tokens[i]!.norm)) return true;
+    }
     return this.cues.some((keys) => {
       const start = at - keys.length;
       if (start < sentenceFrom || !keysAt(tokens, start, keys)) return false;
@@ -91,13 +106,29 @@ export class MentionDetector {
     return this.predicates.some((keys) => keysAt(tokens, at, keys, sentenceTo) || keysAt(tokens, to, keys, sentenceTo));
   }
 
-  /** True when a sentence with several flagged terms is talking about terminology. */
-  isListing(tokens: readonly Token[], from: number, to: number, distinctRules: number): boolean {
+  /**
+   * True when a sentence with several flagged terms is talking about terminology. `spans` are the flagged terms'
+   * token ranges: after a weak word ("including", "such as") they must follow one another as a bare list of terms
+   * ("include BAME, BME and people of colour"), not as noun phrases about people ("including non-white tenants and …").
+   */
+  isListing(tokens: readonly Token[], from: number, to: number, distinctRules: number, spans: ReadonlyArray<{ from: number; to: number }> = []): boolean {
     if (distinctRules < 2) return false;
     for (let i = from; i < to; i++) {
       const norm = tokens[i]!.norm;
-      if (this.listingWords.has(norm) || (distinctRules >= 3 && this.weakListingWords.has(norm))) return true;
+      if (this.listingWords.has(norm)) return true;
+      if (distinctRules >= 3 && this.weakListingWords.has(norm) && this.bareList(tokens, spans)) return true;
     }
     return false;
+  }
+
+  /** Whether the spans, in order, are separated only by commas, "and", "or", slashes and quotes. */
+  private bareList(tokens: readonly Token[], spans: ReadonlyArray<{ from: number; to: number }>): boolean {
+    const sorted = [...spans].sort((a, b) => a.from - b.from);
+    for (let k = 1; k < sorted.length; k++) {
+      for (let i = sorted[k - 1]!.to; i < sorted[k]!.from; i++) {
+        if (!LIST_GLUE.has(tokens[i]!.norm) && !/^['"‘’“”]$/.test(tokens[i]!.text)) return false;
+      }
+    }
+    return true;
   }
 }

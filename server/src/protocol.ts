@@ -120,10 +120,18 @@ export interface StatusParams {
   kindSource?: KindSource;
   /** When the text decided the kind: the signs that decided it, in words ("a closing date", "recruiting language"). */
   kindEvidence?: string[];
-  /** Number of diagnostics published with this status (the sum of `counts`). */
+  /** Number of findings at or above `fairword.minimumSeverity`, all of them even when only some are published. */
   count: number;
-  /** The same diagnostics by severity. */
+  /**
+   * The diagnostics published with this status, by severity: what the Problems panel lists and VS Code's status bar
+   * counts (with a `too-many-findings` notice among the information when `truncated` is set).
+   */
   counts: SeverityCounts;
+  /**
+   * Set when there are more findings than the server publishes for one document (1,000, as the CLI lists): the
+   * number published (the most serious first) and the number found. A `too-many-findings` diagnostic says so too.
+   */
+  truncated?: { shown: number; total: number };
   /** Set when the document was not checked: a code, and a sentence to show people. */
   skipped?: { reason: SkipReason; message: string };
   /** The `.fairword.yaml` in force, and how many mistakes it has (with mistakes, its last good version is used). */

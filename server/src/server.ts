@@ -157,7 +157,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
   connection.onRequest(LintWorkspaceRequest, (params, token) =>
     log.guardAsync<LintWorkspaceResult>('checking all files', { files: 0, filesWithFindings: 0, findings: 0, skipped: 0, cancelled: true }, async () => {
       const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
-      progress.begin('Checking files', 0, 'Looking for Markdown and text files…', true);
+      progress.begin('Checking files', 0, 'Looking for Markdown, text and Word files…', true);
       try {
         return await diskFiles.lintWorkspace(progress, () => token.isCancellationRequested);
       } finally {

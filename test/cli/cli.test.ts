@@ -10,28 +10,148 @@ useCli();
 /** Runs the built `fairword` bin in `cwd` with these arguments. */
 const fairword = (cwd: string, ...args: string[]): ReturnType<typeof runBin> => runBin(cwd, args);
 
+/** A warning, then the same word again: the repeat is a hint. */
+const REPEAT = 'We need a salesman.\n\nThe salesman again.\n';
+/** Two directives that silence nothing: two hints and nothing else. */
+const DIRECTIVES = '<!-- fairword-disable-next-line young -- quoting -->\nHello there.\n\n<!-- fairword-disable-next-line bme -- quoting -->\nHello again.\n';
+
 describe('fairword output', () => {
-  it('prints stylish output: a header per file, aligned findings, suggestions and a summary', async () => {
+  it('prints stylish output: a header per file, a line per finding with its message wrapped beneath, and a summary', async () => {
     const cwd = await project({ 'a.md': SALESMAN, 'b.txt': INFO });
     const { code, stdout, stderr } = fairword(cwd);
     expect(stdout).toBe(
       [
         'a.md',
-        "  1:11  warning  'salesman' suggests the job is for one sex. Use a title that fits anyone.                                  gendered-job-title",
+        '  1:11  warning  gendered-job-title',
+        "        'salesman' suggests the job is for one sex. Use a title that fits anyone.",
         '        → try: "salesperson", "sales representative"',
-        "  3:24  warning  'wheelchair-bound' describes a wheelchair as a trap, when it gives people freedom. Say 'wheelchair user'.  wheelchair-bound",
+        '  3:24  warning  wheelchair-bound',
+        "        'wheelchair-bound' describes a wheelchair as a trap, when it gives people freedom. Say",
+        "        'wheelchair user'.",
         '        → try: "wheelchair user", "who uses a wheelchair"',
         '',
         'b.txt',
-        "  1:4  info  'suffers from asthma' casts people as victims of their condition. Say what the condition is, plainly.  suffers-from",
+        '  1:4  info  suffers-from',
+        "       'suffers from asthma' casts people as victims of their condition. Say what the condition is,",
+        '       plainly.',
         '       → try: "has asthma"',
         '',
-        '3 problems (0 errors, 2 warnings, 1 info, 0 hints)',
+        '3 problems (0 errors, 2 warnings, 1 info)',
         '',
       ].join('\n'),
     );
     expect(stderr).toBe('');
     expect(code).toBe(1);
+  });
+
+  it('lists information and above, counts the hints in one line naming --hints, and lists them with --hints', async () => {
+    const cwd = await project({ 'a.md': REPEAT, 'b.txt': INFO });
+    const found = [
+      'a.md',
+      '  1:11  warning  gendered-job-title',
+      "        'salesman' suggests the job is for one sex. Use a title that fits anyone.",
+      '        → try: "salesperson", "sales representative"',
+    ];
+    const repeat = [
+      '  3:5   hint     gendered-job-title',
+      "        'salesman' suggests the job is for one sex. Use a title that fits anyone.",
+      '        → try: "salesperson", "sales representative"',
+    ];
+    const info = [
+      'b.txt',
+      '  1:4  info  suffers-from',
+      "       'suffers from asthma' casts people as victims of their condition. Say what the condition is,",
+      '       plainly.',
+      '       → try: "has asthma"',
+    ];
+    expect(fairword(cwd)).toEqual({
+      code: 1,
+      stderr: '',
+      stdout: [...found, '', ...info, '', '2 problems (0 errors, 1 warning, 1 info)', 'plus 1 hint: run with --hints to list it', ''].join('\n'),
+    });
+    const listed = { code: 1, stderr: '', stdout: [...found, ...repeat, '', ...info, '', '3 problems (0 errors, 1 warning, 1 info, 1 hint)', ''].join('\n') };
+    expect(fairword(cwd, '--hints')).toEqual(listed);
+    // Hints that fail the run are listed: --max-severity hint implies --hints.
+    expect(fairword(cwd, '--max-severity', 'hint')).toEqual(listed);
+    // --quiet lists only what fails the run, and says nothing of what it leaves out, with or without --hints.
+    const quiet = { code: 1, stderr: '', stdout: [...found, '', '1 problem (0 errors, 1 warning, 0 info)', ''].join('\n') };
+    expect(fairword(cwd, '--quiet')).toEqual(quiet);
+    expect(fairword(cwd, '--quiet', '--hints')).toEqual(quiet);
+  });
+
+  it('counts hints alone in one line, and they never fail the run unless --max-severity is hint', async () => {
+    const cwd = await project({ 'a.md': DIRECTIVES });
+    expect(fairword(cwd)).toEqual({ code: 0, stderr: '', stdout: '2 hints: run with --hints to list them\n' });
+    expect(fairword(cwd, '--hints')).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        'a.md',
+        '  1:1  hint  unused-directive',
+        '       This Fairword directive no longer silences anything. You can remove it.',
+        '  4:1  hint  unused-directive',
+        '       This Fairword directive no longer silences anything. You can remove it.',
+        '',
+        '2 problems (0 errors, 0 warnings, 0 info, 2 hints)',
+        '',
+      ].join('\n'),
+    });
+    expect(fairword(cwd, '--max-severity', 'hint').code).toBe(1);
+  });
+
+  it('keeps every finding with its level in the machine formats, with or without --hints', async () => {
+    const cwd = await project({ 'a.md': REPEAT });
+    for (const args of [[], ['--hints']]) {
+      const [result] = JSON.parse(fairword(cwd, '--format', 'json', ...args).stdout) as Array<{ findings: Array<{ severity: string }> }>;
+      expect(result!.findings.map((f) => f.severity)).toEqual(['warning', 'hint']);
+      const sarif = JSON.parse(fairword(cwd, '--format', 'sarif', ...args).stdout) as { runs: Array<{ results: Array<{ level: string }> }> };
+      expect(sarif.runs[0]!.results.map((r) => r.level)).toEqual(['warning', 'note']);
+      expect(fairword(cwd, '--format', 'github', ...args).stdout.split('\n').map((line) => line.split(' ')[0])).toEqual(['::warning', '::notice', '']);
+    }
+  });
+
+  it('wraps to the terminal width on a TTY (never below 30 columns of text) and to 100 columns otherwise', async () => {
+    const cwd = await project({ 'a.md': 'Applicants must not be wheelchair-bound.\n' });
+    const capture = async (columns: number | undefined, isTTY: boolean): Promise<string> => {
+      let out = '';
+      const stdout = { isTTY, ...(columns === undefined ? {} : { columns }), write: (text: string) => (out += text) };
+      await run([], { stdout, stderr: { write: () => true }, cwd, env: { NO_COLOR: '1' } });
+      return out;
+    };
+    const header = ['a.md', '  1:24  warning  wheelchair-bound'];
+    const summary = ['', '1 problem (0 errors, 1 warning, 0 info)', ''];
+    expect(await capture(50, true)).toBe(
+      [
+        ...header,
+        "        'wheelchair-bound' describes a wheelchair",
+        '        as a trap, when it gives people freedom.',
+        "        Say 'wheelchair user'.",
+        '        → try: "wheelchair user", "who uses a',
+        '          wheelchair"',
+        ...summary,
+      ].join('\n'),
+    );
+    expect(await capture(20, true)).toBe(
+      [
+        ...header,
+        "        'wheelchair-bound' describes a",
+        '        wheelchair as a trap, when it',
+        '        gives people freedom. Say',
+        "        'wheelchair user'.",
+        '        → try: "wheelchair user", "who',
+        '          uses a wheelchair"',
+        ...summary,
+      ].join('\n'),
+    );
+    const piped = [
+      ...header,
+      "        'wheelchair-bound' describes a wheelchair as a trap, when it gives people freedom. Say",
+      "        'wheelchair user'.",
+      '        → try: "wheelchair user", "who uses a wheelchair"',
+      ...summary,
+    ].join('\n');
+    expect(await capture(60, false)).toBe(piped);
+    expect(await capture(undefined, true)).toBe(piped);
   });
 
   it('prints JSON: one entry per file, exactly as the engine returns it', async () => {
@@ -64,7 +184,7 @@ describe('fairword output', () => {
   it('exits 0 when the findings are below warning', async () => {
     const cwd = await project({ 'b.txt': INFO });
     const { code, stdout } = fairword(cwd);
-    expect(stdout.split('\n').at(-2)).toBe('1 problem (0 errors, 0 warnings, 1 info, 0 hints)');
+    expect(stdout.split('\n').at(-2)).toBe('1 problem (0 errors, 0 warnings, 1 info)');
     expect(code).toBe(0);
   });
 

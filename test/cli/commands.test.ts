@@ -3,7 +3,8 @@ import { getRule, lint, ruleCatalog, type DocumentReport, type LintResult } from
 import { renderExplanation } from '../../cli/src/commands/explain.js';
 import { renderReportMarkdown, renderReportText, reportJson } from '../../cli/src/commands/report.js';
 import { renderRulesTable, ruleListing } from '../../cli/src/commands/rules.js';
-import { editDistance, nearestRuleId } from '../../cli/src/rule-meta.js';
+import { nearNames, orList } from '../../cli/src/near-names.js';
+import { knownRuleIds } from '../../cli/src/rule-meta.js';
 import { fairword, project, SALESMAN, useCli } from './helpers.js';
 
 useCli();
@@ -94,12 +95,44 @@ describe('fairword explain', () => {
     expect(fairword(cwd, ['explain', 'custom-term']).stdout.split('\n')[0]).toBe("custom-term: Terms your organisation's configuration lists");
   });
 
-  it('exits 2 with one line for an unknown rule, suggesting the nearest id', async () => {
+  it('exits 2 with one line for an unknown rule, suggesting only ids that are genuinely near', async () => {
     const cwd = await project({});
     expect(fairword(cwd, ['explain', 'wheelchair-bond'])).toEqual({ code: 2, stdout: '', stderr: "fairword: unknown rule 'wheelchair-bond' (did you mean 'wheelchair-bound'?)\n" });
+    expect(fairword(cwd, ['explain', 'nosuchrule'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `fairword: unknown rule 'nosuchrule': run \`fairword rules\` to list the rule ids, or see ${DOCS}\n`,
+    });
+    expect(fairword(cwd, ['explain', 'gendered'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "fairword: unknown rule 'gendered' (did you mean 'gendered-job-title' or 'gendered-work-words'?)\n",
+    });
     expect(fairword(cwd, ['explain'])).toEqual({ code: 2, stdout: '', stderr: 'fairword: explain needs a rule id (run `fairword rules` to list them)\n' });
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(nearestRuleId('Gendered-Job-Titel')).toBe('gendered-job-title');
+  });
+
+  it.each([
+    ['nosuchrule', []],
+    ['Young', ['young']],
+    ['yung', ['young']],
+    ['matur', ['mature']],
+    ['Gendered-Job-Titel', ['gendered-job-title']],
+    ['bme_network', ['bame-network']],
+    ['wheelchair', ['wheelchair-bound']],
+    ['licence', ['driving-licence']],
+    ['fit', ['culture-fit', 'physically-fit']],
+    ['disability', ['disability-idioms', 'learning-disability', 'missing-disability-confident']],
+    // Five ids start with "missing": too many to be a suggestion.
+    ['missing', []],
+    // Two letters: only an exact match would do.
+    ['he', []],
+    ['xyz', []],
+  ])('near names for %j: %j', (typed, expected) => {
+    expect(nearNames(typed, knownRuleIds())).toEqual(expected);
+  });
+
+  it('words a list of suggestions', () => {
+    expect([orList(['a']), orList(['a', 'b']), orList(['a', 'b', 'c'])]).toEqual(["'a'", "'a' or 'b'", "'a', 'b' or 'c'"]);
   });
 });
 
@@ -156,6 +189,20 @@ describe('fairword report', () => {
       ].join('\n'),
     );
     expect(renderReportText('a.md', RESULT, true)).toContain('\u001b[32m✓\u001b[0m Salary');
+  });
+
+  it('wraps long lines of the scorecard to the width, continued two columns further in', () => {
+    const explanation = 'Two masculine-coded words and no feminine-coded words describe the person, so the balance is -2: masculine-coded.';
+    const long: LintResult = { ...RESULT, kindEvidence: ['a closing date', 'how to apply', 'pay with a figure', 'contract terms'], report: { ...REPORT, genderCoding: { ...REPORT.genderCoding, explanation } } };
+    const lines = renderReportText('jobs/nurse.md', long, false, 50).split('\n');
+    expect(lines.slice(0, 3)).toEqual(['jobs/nurse.md: job advert', 'Kind decided by: a closing date, how to apply,', '  pay with a figure, contract terms']);
+    expect(lines.slice(14, 18)).toEqual([
+      '  Feminine-coded words: none',
+      '  Two masculine-coded words and no',
+      '    feminine-coded words describe the person, so',
+      '    the balance is -2: masculine-coded.',
+    ]);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(50);
   });
 
   it('renders the scorecard in Markdown', () => {

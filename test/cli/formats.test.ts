@@ -9,7 +9,8 @@ import { getRule, type Finding } from '@fairword/rules';
 import { escapeData, escapeProperty, githubAnnotation } from '../../cli/src/formats/github.js';
 import { FORMATS, formatAll, type FileResult } from '../../cli/src/formats/index.js';
 import { markdownCell, markdownRow } from '../../cli/src/formats/markdown.js';
-import { sarifResult, sarifRule, sarifUri } from '../../cli/src/formats/sarif.js';
+import { sarifResult, sarifRule, sarifRuleName, sarifUri } from '../../cli/src/formats/sarif.js';
+import { knownRuleIds, ruleMeta } from '../../cli/src/rule-meta.js';
 import { xml } from '../../cli/src/formats/junit.js';
 import { CLEAN, fairword, project, ROOT, SALESMAN, useCli } from './helpers.js';
 
@@ -40,7 +41,7 @@ const FINDING: Finding = {
 const PLAIN: Finding = { ...FINDING, severity: 'information', suggestions: [], related: [] };
 delete (PLAIN as Partial<Finding>).insert;
 
-const CONTEXT = { color: false, version: '9.9.9', failAt: 'warning' as const };
+const CONTEXT = { color: false, version: '9.9.9', failAt: 'warning' as const, hints: true, width: 100 };
 
 describe('SARIF', () => {
   it('turns a finding into a result: level, message, 1-based region, related places and one fix per suggestion or insertion', () => {
@@ -116,18 +117,33 @@ describe('SARIF', () => {
     expect(sarifRule({ ...meta, severity: 'error' }).defaultConfiguration).toEqual({ level: 'error' });
   });
 
+  it('gives every rule a PascalCase name that differs from its id, ignoring case (SARIF1001, SARIF2012)', () => {
+    expect(['mature', 'bame', 'slurs', 'custom-term'].map((id) => sarifRuleName(ruleMeta(id)))).toEqual(['AgeMature', 'EthnicityBame', 'GeneralSlurs', 'CustomTerm']);
+    for (const id of knownRuleIds()) {
+      const name = sarifRuleName(ruleMeta(id));
+      expect(name.toLowerCase(), id).not.toBe(id.toLowerCase());
+      expect(name, id).toMatch(/^(?:\p{Lu}[\p{Ll}\p{Nd}]+)+$/u);
+    }
+  });
+
   it('writes a log that the SARIF multitool and the 2.1.0 schema accept, with metadata for each rule that appears', async () => {
-    const cwd = await project({ 'docs/a b.md': `${SALESMAN}The salesman again.\n`, 'clean.md': CLEAN });
+    // 'young' is a one-word rule id: its friendly name must still differ from it (SARIF1001 ignores case).
+    const cwd = await project({ 'docs/a b.md': `${SALESMAN}The salesman again.\n`, 'clean.md': CLEAN, 'young.md': 'We are looking for young applicants.\n' });
     const run = fairword(cwd, ['--format', 'sarif']);
     expect([run.code, run.stderr]).toEqual([1, '']);
-    const log = JSON.parse(run.stdout) as { runs: Array<{ tool: { driver: Record<string, unknown> & { rules: Array<{ id: string }> } }; results: unknown[] }> };
+    const log = JSON.parse(run.stdout) as { runs: Array<{ tool: { driver: Record<string, unknown> & { rules: Array<{ id: string; name: string }> } }; results: unknown[] }> };
     const [only] = log.runs;
     expect(only!.tool.driver).toMatchObject({ name: 'Fairword', informationUri: 'https://github.com/fairword/fairword', version: '0.1.0' });
-    expect(only!.tool.driver.rules.map((r) => r.id)).toEqual(['gendered-job-title', 'wheelchair-bound']);
+    expect(only!.tool.driver.rules.map((r) => [r.id, r.name])).toEqual([
+      ['gendered-job-title', 'GenderedJobTitle'],
+      ['wheelchair-bound', 'WheelchairBound'],
+      ['young', 'AgeYoung'],
+    ]);
     expect(only!.results).toEqual([
       expect.objectContaining({ ruleId: 'gendered-job-title', ruleIndex: 0, level: 'warning', relatedLocations: [expect.objectContaining({ id: 1 })] }),
       expect.objectContaining({ ruleId: 'wheelchair-bound', ruleIndex: 1, level: 'warning' }),
       expect.objectContaining({ ruleId: 'gendered-job-title', ruleIndex: 0, level: 'note' }),
+      expect.objectContaining({ ruleId: 'young', ruleIndex: 2, level: 'warning' }),
     ]);
     expect(JSON.stringify(only!.results[1])).toContain('"uri":"docs/a%20b.md"');
 

@@ -18,7 +18,7 @@ export interface Run {
 }
 
 /** Runs the built `fairword` bin in `cwd` (stdout is a pipe, so never coloured); `input` is fed to stdin. */
-export function fairword(cwd: string, args: string[], input?: string): Run {
+export function fairword(cwd: string, args: string[], input?: string | Uint8Array): Run {
   const { status, stdout, stderr } = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',

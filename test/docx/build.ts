@@ -17,7 +17,13 @@ export interface DocxSpec {
   comments?: string;
   /** XML inside `w:footnotes` (after the two separator notes). */
   footnotes?: string;
+  /** The text of the default header and footer (one paragraph each). */
   header?: string;
+  footer?: string;
+  /** Extra relationships of the main document (for parts in `extra`). */
+  rels?: string;
+  /** Extra content of the body's `w:sectPr`, after the header and footer references. */
+  sectPr?: string;
   /** Extra entries, e.g. an image or vbaProject.bin. */
   extra?: Record<string, Uint8Array>;
   /** Content type of the main document (to test macro-enabled packages). */
@@ -81,11 +87,21 @@ export function buildDocx(spec: DocxSpec): Uint8Array {
     overrides.push('<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>');
     files['word/header1.xml'] = strToU8(`${DECL}<w:hdr xmlns:w="${W}">${p(spec.header)}</w:hdr>`);
   }
+  if (spec.footer !== undefined) {
+    rels.push(`<Relationship Id="rId6" Type="${R}/footer" Target="footer1.xml"/>`);
+    overrides.push('<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>');
+    files['word/footer1.xml'] = strToU8(`${DECL}<w:ftr xmlns:w="${W}">${p(spec.footer)}</w:ftr>`);
+  }
   for (const [name, data] of Object.entries(spec.extra ?? {})) {
     files[name] = data;
     if (name.endsWith('.png')) rels.push(`<Relationship Id="rId5" Type="${R}/image" Target="${name.replace(/^word\//, '')}"/>`);
   }
-  const sect = spec.header !== undefined ? `<w:sectPr><w:headerReference w:type="default" r:id="rId4"/></w:sectPr>` : '<w:sectPr/>';
+  if (spec.rels) rels.push(spec.rels);
+  const references =
+    (spec.header !== undefined ? '<w:headerReference w:type="default" r:id="rId4"/>' : '') +
+    (spec.footer !== undefined ? '<w:footerReference w:type="default" r:id="rId6"/>' : '') +
+    (spec.sectPr ?? '');
+  const sect = `<w:sectPr>${references}</w:sectPr>`;
   files['word/document.xml'] = strToU8(`${DECL}<w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${spec.body}${sect}</w:body></w:document>`);
   files['word/_rels/document.xml.rels'] = strToU8(`${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
   files['_rels/.rels'] = strToU8(
@@ -97,4 +113,38 @@ export function buildDocx(spec: DocxSpec): Uint8Array {
   const ordered: Zippable = { '[Content_Types].xml': files['[Content_Types].xml']! };
   for (const [k, v] of Object.entries(files)) if (k !== '[Content_Types].xml') ordered[k] = v;
   return zipSync(ordered);
+}
+
+/** Offsets of the local header and central directory entry of `name` in a zip. */
+function entryHeaders(zip: Uint8Array, name: string): { local: number; central: number } {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const at = { local: -1, central: -1 };
+  const nameAt = (i: number, length: number): string => new TextDecoder().decode(zip.subarray(i, i + length));
+  for (let i = 0; i + 46 <= zip.length; i++) {
+    const sig = view.getUint32(i, true);
+    if (sig === 0x04034b50 && nameAt(i + 30, view.getUint16(i + 26, true)) === name) at.local = i;
+    if (sig === 0x02014b50 && nameAt(i + 46, view.getUint16(i + 28, true)) === name) at.central = i;
+  }
+  if (at.local < 0 || at.central < 0) throw new Error(`no entry ${name}`);
+  return at;
+}
+
+/** A copy of `zip` whose entry `name` declares `size` bytes unpacked (a zip bomb's lie, or damage). */
+export function withDeclaredSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const { local, central } = entryHeaders(out, name);
+  view.setUint32(local + 22, size, true);
+  view.setUint32(central + 24, size, true);
+  return out;
+}
+
+/** A copy of `zip` with 16 bytes of entry `name`'s compressed data inverted, as damage on a disk would. */
+export function withDamagedEntry(zip: Uint8Array, name: string): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  const { local } = entryHeaders(out, name);
+  const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  for (let i = 4; i < 20; i++) out[data + i]! ^= 0xff;
+  return out;
 }

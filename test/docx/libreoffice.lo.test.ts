@@ -4,18 +4,18 @@
  *  - the reviewed copy with Fairword's changes rejected has the same text as the original (LibreOffice's text export),
  *  - with them accepted, the original's text with each tracked replacement made,
  *  - LibreOffice reads Fairword's comments, the manager's comment and the tracked changes (its own .odt),
- *  - it converts the reviewed copy to PDF with every comment as an annotation at its words, header and footer
- *    included; page 1 becomes a PNG under artefacts/docx/.
- * Needs Debian's libreoffice-writer-nogui, python3-docx and poppler-utils (bash test/docx/install.sh). Without
- * them the suite fails: it never skips.
+ *  - it converts the reviewed copy to PDF with every comment printed in the margin beside its page, header and
+ *    footer included; page 1 becomes a PNG under artefacts/docx/.
+ * Needs Debian's libreoffice-writer, python3-docx and poppler-utils (bash test/docx/install.sh). Without them the
+ * suite fails: it never skips.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DOMParser, type Element } from '@xmldom/xmldom';
+import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { strFromU8, unzipSync } from 'fflate';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { W } from './build.js';
 import { acceptAll, rejectAll } from './revisions.js';
 
@@ -23,7 +23,18 @@ const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'cli/bin/fairword.js');
 const ARTEFACTS = join(ROOT, 'artefacts/docx');
 const DOCUMENTS = ['advert', 'policy'] as const;
-const TOOLS = ['/usr/bin/soffice', '/usr/bin/python3', '/usr/bin/pdftoppm', '/usr/bin/pdftotext'];
+const TOOLS = ['/usr/bin/soffice', '/usr/bin/python3', '/usr/bin/pdftoppm', '/usr/bin/pdftotext', '/usr/bin/pdfinfo'];
+/**
+ * Writer's print setting "Comments: Place in margins" (Office.Writer/Print/Content/Note = 4) for the suite's own
+ * LibreOffice profile. LibreOffice 7.4's PDF export follows it and prints each comment in a column beside the page
+ * (its PDF filter has no ExportNotesInMargin option yet). It needs the full libreoffice-writer package: the -nogui
+ * variant lacks the UI files the margin comments are drawn with, and its export then fails.
+ */
+const COMMENTS_IN_MARGIN = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Writer/Print/Content"><prop oor:name="Note" oor:op="fuse"><value>4</value></prop></item>
+</oor:items>
+`;
 
 let dir: string;
 const reviewRuns = new Map<string, { status: number | null; stdout: string; stderr: string }>();
@@ -55,11 +66,43 @@ function replacements(bytes: Uint8Array): Array<[string, string]> {
   return out;
 }
 
+/** Every comment of a reviewed copy in the order of its reference mark (where LibreOffice pins it): its author and first paragraph. */
+function comments(bytes: Uint8Array): Array<{ author: string; first: string }> {
+  const files = unzipSync(bytes);
+  const parse = (name: string): Document => new DOMParser().parseFromString(strFromU8(files[name]!), 'text/xml');
+  const byId = new Map<string, { author: string; first: string }>();
+  for (const c of [...parse('word/comments.xml').getElementsByTagNameNS(W, 'comment')] as Element[]) {
+    const first = (c.getElementsByTagNameNS(W, 'p')[0]?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    byId.set(c.getAttributeNS(W, 'id')!, { author: c.getAttributeNS(W, 'author')!, first });
+  }
+  const starts = [...parse('word/document.xml').getElementsByTagNameNS(W, 'commentReference')] as Element[];
+  return starts.map((s) => byId.get(s.getAttributeNS(W, 'id')!)!);
+}
+
+/** Why the documents could not be prepared (LibreOffice or a tool missing, a conversion failed), if they could not. */
+let unprepared: unknown;
+
 beforeAll(() => {
+  try {
+    prepare();
+  } catch (err) {
+    unprepared = err;
+  }
+});
+
+// Every test fails, naming what is missing: a suite whose word processor is absent must never pass or skip.
+beforeEach(() => {
+  if (unprepared) throw unprepared;
+});
+
+/** Builds the documents, reviews them, and has LibreOffice convert them to text, .odt, PDF and .doc. */
+function prepare(): void {
   const missing = TOOLS.filter((t) => !existsSync(t));
   if (missing.length > 0) throw new Error(`missing ${missing.join(', ')}: run bash test/docx/install.sh`);
   if (!existsSync(CLI) || !existsSync(join(ROOT, 'cli/dist/fairword.cjs'))) throw new Error('the CLI is not built: run npm run build');
   dir = mkdtempSync(join(tmpdir(), 'fairword-docx-'));
+  mkdirSync(join(dir, 'profile', 'user'), { recursive: true });
+  writeFileSync(join(dir, 'profile', 'user', 'registrymodifications.xcu'), COMMENTS_IN_MARGIN);
   execFileSync('/usr/bin/python3', [join(__dirname, 'make_documents.py'), dir], { stdio: 'pipe' });
   for (const name of DOCUMENTS) {
     const run = spawnSync(process.execPath, [CLI, 'review', `${name}.docx`], { cwd: dir, encoding: 'utf8' });
@@ -71,10 +114,9 @@ beforeAll(() => {
   const all = DOCUMENTS.flatMap((n) => [`${n}.docx`, `${n}.rejected.docx`, `${n}.accepted.docx`]);
   soffice('txt:Text (encoded):UTF8', join(dir, 'txt'), all);
   soffice('odt', join(dir, 'odt'), DOCUMENTS.map((n) => `${n}.reviewed.docx`));
-  // Comments go into the PDF as annotations pinned at their words (LibreOffice 7.4 cannot print them in the margin).
-  soffice('pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}', join(dir, 'pdf'), DOCUMENTS.map((n) => `${n}.reviewed.docx`));
+  soffice('pdf:writer_pdf_Export', join(dir, 'pdf'), DOCUMENTS.map((n) => `${n}.reviewed.docx`));
   soffice('doc:MS Word 97', join(dir, 'legacy'), ['policy.docx']);
-});
+}
 
 describe('LibreOffice opens every reviewed copy', () => {
   test.each(DOCUMENTS)('%s: review wrote the copy and left the original alone', (name) => {
@@ -103,9 +145,12 @@ describe('LibreOffice opens every reviewed copy', () => {
     expect(text(`${name}.accepted`)).toBe(expected);
   });
 
-  test('advert: the fixes LibreOffice sees are exactly the safe ones', () => {
+  test('the fixes LibreOffice sees are exactly the safe ones', () => {
     expect(replacements(readFileSync(join(dir, 'advert.reviewed.docx')))).toEqual([['recent graduate', 'graduate']]);
-    expect(replacements(readFileSync(join(dir, 'policy.reviewed.docx')))).toEqual([['elderly', 'older']]);
+    expect(replacements(readFileSync(join(dir, 'policy.reviewed.docx')))).toEqual([
+      ['chairman', 'chair'],
+      ['elderly staff', 'older staff'],
+    ]);
   });
 
   test("advert: LibreOffice reads Fairword's comments, the manager's comment, and both people's tracked changes", () => {
@@ -126,28 +171,58 @@ describe('LibreOffice opens every reviewed copy', () => {
     expect(summary.sort()).toEqual(['deletion by Editor', 'deletion by Fairword', 'insertion by Editor', 'insertion by Fairword']);
   });
 
-  test('advert: the PDF carries every comment, keeps the header, footer, table and list, shows the tracked change; page 1 is saved as a PNG', () => {
+  test.each(DOCUMENTS)('%s: the PDF prints every comment in the margin beside its page, in document order; page 1 is saved as a PNG', (name) => {
+    const pdf = join(dir, 'pdf', `${name}.reviewed.pdf`);
+    const info = execFileSync('/usr/bin/pdfinfo', [pdf], { encoding: 'utf8' });
+    const [, width, height] = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)!.map(Number);
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)![1]);
+    // LibreOffice shrinks the page to 75% of its width and prints the comments in the column to its right.
+    const edge = Math.floor(width! * 0.73);
+    const crop = (x: number, w: number): string =>
+      execFileSync('/usr/bin/pdftotext', ['-f', '1', '-l', String(pages), '-x', String(x), '-y', '0', '-W', String(w), '-H', String(Math.ceil(height!)), pdf, '-'], {
+        encoding: 'utf8',
+      });
+    const margin = crop(edge, Math.ceil(width!) - edge).split('\n').map((line) => line.trim());
+    const page = crop(0, edge);
+    const expected = comments(readFileSync(join(dir, `${name}.reviewed.docx`)));
+    expect(expected.length).toBeGreaterThan(2);
+
+    // Each comment is a box in the margin that ends with its date, and names its author.
+    expect(margin.filter((line) => /^\d\d\/\d\d\/\d{4} \d\d:\d\d$/.test(line))).toHaveLength(expected.length);
+    const authors = [...new Set(expected.map((c) => c.author))];
+    for (const author of authors) expect(margin.filter((line) => line === author)).toHaveLength(expected.filter((c) => c.author === author).length);
+    const flowed = margin
+      .filter((line) => !authors.includes(line) && line !== '...' && !/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/.test(line))
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    let at = 0;
+    for (const comment of expected) {
+      const found = flowed.indexOf(comment.first, at);
+      expect(found, `${comment.author}: ${comment.first}`).toBeGreaterThanOrEqual(at);
+      at = found + comment.first.length;
+    }
+    for (const comment of expected) expect(page).not.toContain(comment.first);
+
+    mkdirSync(ARTEFACTS, { recursive: true });
+    execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(ARTEFACTS, `${name}-reviewed-page1`)]);
+    const png = readFileSync(join(ARTEFACTS, `${name}-reviewed-page1.png`));
+    expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+  });
+
+  test('advert: the comments in the margin are the summary, the three findings and the manager\'s; the page keeps the header, footer, table, list and tracked change', () => {
+    const expected = comments(readFileSync(join(dir, 'advert.reviewed.docx')));
+    expect(expected.map((c) => `${c.author}: ${c.first.replace(/^(Fairword review:).*$/, '$1')}`)).toEqual([
+      'Fairword: Fairword review:',
+      "Fairword: 'recent graduate' points to a narrow age band. Ask for the qualification or skill itself.",
+      'Jo Manager: Check this with HR first.',
+      "Fairword: 'young and dynamic' tells older applicants they are not wanted. Name the skill or quality the job needs instead.",
+      "Fairword: 'manpower' suggests the job is for one sex. Use a title that fits anyone.",
+    ]);
     const pdf = join(dir, 'pdf', 'advert.reviewed.pdf');
-    const raw = readFileSync(pdf).toString('latin1');
-    const notes = [...raw.matchAll(/\/Subtype \/Text\b[^]*?\/Contents <FEFF([0-9A-F]*)>/g)].map((m) =>
-      String.fromCharCode(...(m[1]!.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16))),
-    );
-    // In the PDF's object order, which is not the document's.
-    expect(notes.map((n) => n.split('\n')[0]!.replace(/^(Fairword review:).*$/, '$1')).sort()).toEqual([
-      'Fairword review:',
-      'Check this with HR first.',
-      "'recent graduate' points to a narrow age band. Ask for the qualification or skill itself.",
-      "'young and dynamic' tells older applicants they are not wanted. Name the skill or quality the job needs instead.",
-      "'manpower' suggests the job is for one sex. Use a title that fits anyone.",
-    ].sort());
     const pdfText = execFileSync('/usr/bin/pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     for (const words of ['Northshire Community Health Trust', 'Equal opportunities employer', '£24,071 a year, Band 3', 'Keep accurate records', 'recent graduategraduate']) {
       expect(pdfText).toContain(words);
     }
-    mkdirSync(ARTEFACTS, { recursive: true });
-    execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(ARTEFACTS, 'advert-reviewed-page1')]);
-    const png = readFileSync(join(ARTEFACTS, 'advert-reviewed-page1.png'));
-    expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
   });
 
   test('a real .doc from LibreOffice is refused in one line with exit code 2; the other file is still checked; nothing is written', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DocxDocument, describeLocation } from '@fairword/rules/docx';
-import { buildDocx, p, table } from './build.js';
+import { strToU8 } from 'fflate';
+import { buildDocx, p, table, W } from './build.js';
 
 describe('reading a .docx into the text the engine lints', () => {
   test('paragraphs are separated by blank lines; headings, list items, table cells and breaks are kept apart', () => {
@@ -76,5 +77,37 @@ describe('reading a .docx into the text the engine lints', () => {
     });
     expect(describeLocation(location)).toBe('paragraph 2 under "Who we want"');
     expect(describeLocation({ ...location, table: { table: 1, row: 2, column: 3 } })).toBe('table 1, row 2, column 3, paragraph 2 under "Who we want"');
+  });
+
+  test('headers and footers follow the notes, each numbered in the order the sections use them, each part once', () => {
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const part = (root: 'hdr' | 'ftr', text: string): Uint8Array => strToU8(`<w:${root} xmlns:w="${W}">${p(text)}</w:${root}>`);
+    const bytes = buildDocx({
+      // Section 1 ends at the first paragraph: its own first-page header; section 2 (the body's) the default one and
+      // the same first-page header again, which is read once.
+      body:
+        `<w:p><w:pPr><w:sectPr xmlns:r="${R}"><w:headerReference w:type="first" r:id="rId7"/></w:sectPr></w:pPr><w:r><w:t>Section one</w:t></w:r></w:p>` +
+        p('Section two'),
+      header: 'Our young team',
+      footer: 'Equal opportunities employer',
+      footnotes: `<w:footnote w:id="1">${p('A note.')}</w:footnote>`,
+      extra: { 'word/header2.xml': part('hdr', 'First page header') },
+      rels: `<Relationship Id="rId7" Type="${R}/header" Target="header2.xml"/>`,
+      sectPr: '<w:headerReference w:type="first" r:id="rId7"/>',
+    });
+    const doc = DocxDocument.open(bytes);
+    expect(doc.text).toBe('Section one\n\nSection two\n\nA note.\n\nFirst page header\n\nOur young team\n\nEqual opportunities employer');
+    expect(doc.paragraphs.map((q) => [q.number, q.place])).toEqual([
+      [1, { story: 'body' }],
+      [2, { story: 'body' }],
+      [1, { story: 'footnote', note: 1 }],
+      [1, { story: 'header', part: 1 }],
+      [1, { story: 'header', part: 2 }],
+      [1, { story: 'footer', part: 1 }],
+    ]);
+    const start = doc.text.indexOf('young team');
+    const location = doc.locate({ offset: { start, end: start + 'young team'.length } })!;
+    expect(location).toEqual({ paragraph: 1, story: 'header', part: 2, start: 4, end: 14, quote: 'young team', context: 'Our young team' });
+    expect(describeLocation(location)).toBe('header 2, paragraph 1');
   });
 });

@@ -164,4 +164,24 @@ describe('comments and changes outside the body text', () => {
     expect(DocxDocument.open(out.bytes).text).toBe(doc.text.replace(/recent graduate/g, 'graduate'));
     expect(DocxDocument.open(rejectAll(out.bytes, 'Fairword')).text).toBe(doc.text);
   });
+
+  test('findings in a header or footer are listed in the summary comment, with where they are; the header and footer stay as they were', () => {
+    const bytes = buildDocx({ body: p('We plan the manpower of each ward.'), header: 'The ideal candidate is young and dynamic', footer: 'Ask any recent graduate' });
+    const { result, out } = review(bytes);
+    expect(result.findings.filter((f) => f.scope === 'span').map((f) => f.ruleId)).toEqual(['gendered-job-title', 'young', 'recent-graduate']);
+    // One comment on the body's finding, and the summary; no tracked change outside the body.
+    expect(out.comments).toBe(2);
+    expect(out.changes).toBe(0);
+    const { ranges, comments, files } = commented(out.bytes);
+    expect([...ranges.values()]).toEqual(['manpower', 'We plan the manpower of each ward.']);
+    const summary = [...comments.values()].find((c) => c.startsWith('Fairword: Fairword review:'))!;
+    const lines = summary.split(' | ');
+    expect(lines.slice(lines.indexOf('In the headers and footers (Word holds no comments there):'))).toEqual([
+      'In the headers and footers (Word holds no comments there):',
+      `• header 1, paragraph 1: "young and dynamic": ${result.findings[1]!.message} (Fairword rule young)`,
+      `• footer 1, paragraph 1: "recent graduate": ${result.findings[2]!.message} Instead, write: "graduate". (Fairword rule recent-graduate)`,
+    ]);
+    const before = unzipSync(bytes);
+    for (const name of ['word/header1.xml', 'word/footer1.xml']) expect(files[name], name).toEqual(before[name]);
+  });
 });

@@ -10,31 +10,15 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 start=$(date +%s)
 log() { printf '[e2e install] %s\n' "$*" >&2; }
-
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
-    log "not root and no sudo: apt-get steps may fail"; fi
-fi
+# shellcheck source=../apt-install.sh
+source "$here/../apt-install.sh"
 
 # --- (a) Debian packages --------------------------------------------------------------
 # libkrb5-dev + pkg-config: code-server's `kerberos` native module; ripgrep: seeded into
 # @vscode/ripgrep below (its own download from GitHub is unreachable); chromium: the browser.
 # fonts-liberation: readable text in screenshots (we skip Recommends to keep it small).
 pkgs=(libkrb5-dev pkg-config ripgrep chromium fonts-liberation)
-missing=()
-for p in "${pkgs[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$p")
-  fi
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  log "apt-get installing: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-else
-  log "Debian packages present"
-fi
+apt_install "${pkgs[@]}"
 for bin in /usr/bin/chromium /usr/bin/rg; do
   [ -x "$bin" ] || { log "missing $bin after apt-get"; exit 1; }
 done

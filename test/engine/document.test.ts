@@ -353,6 +353,37 @@ describe('requirements', () => {
     expect(reqs('Essential:\n- NMC registration\n- Degree\nDesirable:\n- Masters\n\nAbout us\n\nWe are nice.', 'plaintext').essential).toBe(2);
   });
 
+  it('counts a list that a sentence after it marks essential, and not one it marks desirable', () => {
+    const list = '- NMC registration\n- Experience of wound care\n- Able to travel across the borough\n';
+    expect(reqs(`## The person\n\n${list}\nAll of the above are essential.\n`).essential).toBe(3);
+    expect(reqs(`## The person\n\n${list}\nThese are all essential. We check them at interview.\n`).essential).toBe(3);
+    expect(reqs(`${list}\nThese are essential.\n\n- A mentorship qualification\n- Hospice experience\n\nThese would be desirable.\n`).essential).toBe(3);
+    // Under a requirements heading every item counts, unless a sentence after the list says it is desirable.
+    expect(reqs(`## About you\n\n${list}\nThe above would be an advantage.\n\n- A caring nature\n`).essential).toBe(1);
+    // An item already marked essential is not counted twice; a sentence with no list before it counts nothing.
+    expect(reqs('- A car and a licence are essential.\n- A love of gardening.\n\nAll of the above are essential.\n').essential).toBe(2);
+    expect(reqs('We are a friendly team.\n\nAll of the above are essential.\n').essential).toBe(0);
+    expect(reqs('Essential:\n- NMC registration\n- Degree\nThese are desirable.\n', 'plaintext').essential).toBe(0);
+    expect(reqs('- NMC registration\n- Degree\nAll of these are essential.\n', 'plaintext').essential).toBe(2);
+  });
+
+  it('counts a list that a line before it introduces as essential, and not one introduced as desirable', () => {
+    const md = 'The following are essential:\n\n- NMC registration\n- Wound care\n\nThe following would be an advantage:\n\n- A mentorship qualification\n\nWe train everyone.\n\n- Not a criterion\n';
+    expect(reqs(md).essential).toBe(2);
+    expect(reqs('Essential skills, knowledge and experience:\n\n- Phlebotomy\n- Team work\n- IT skills\n').essential).toBe(3);
+    // Only the sentence that ends in the colon introduces the list.
+    expect(reqs('We welcome everyone. It is essential that you have:\n\n- Phlebotomy\n- Team work\n').essential).toBe(2);
+    expect(reqs('The essential criteria are checked at interview. Contact us:\n\n- By phone\n- By email\n').essential).toBe(0);
+    expect(reqs("## What you'll need\n\n- NVQ Level 2\n\nIt would be an advantage to have:\n\n- First aid\n- A driving licence\n").essential).toBe(1);
+  });
+
+  it('flags more than 8 essential criteria at the sentence that marks the list essential', () => {
+    const nine = `## About the person\n\n${Array.from({ length: 9 }, (_, i) => `- Criterion ${i + 1}`).join('\n')}\n\nAll of these are essential.\n`;
+    const { findings, report } = analyse(nine, { kind: 'person-specification' });
+    expect(report.requirements.essential).toBe(9);
+    expect(show(findings)).toEqual(['12:0-12:27 information too-many-essential-criteria "All of these are essential."']);
+  });
+
   it("lists N years' experience requirements as written", () => {
     expect(reqs("- 2 years' experience in a care setting\n- At least five years of relevant experience\n- 3+ years experience\n- Aged 2 years").yearsOfExperience).toEqual([
       "2 years' experience",

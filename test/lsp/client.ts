@@ -105,6 +105,8 @@ export interface TestTransport {
   onExit(listener: (error: Error) => void): void;
   /** What the server wrote to its error output so far, for failure messages. */
   stderr(): string;
+  /** The server's process id, when it runs in a process of its own. */
+  pid?: number;
 }
 
 /** A spawned server process, over stdio. */
@@ -119,6 +121,7 @@ export function spawnedServer(bundle = SERVER_BUNDLE): TestTransport {
     exited,
     onExit: (listener) => child.on('exit', (code, signal) => listener(new Error(`server exited (${code ?? signal})\n${stderr}`))),
     stderr: () => stderr,
+    ...(child.pid === undefined ? {} : { pid: child.pid }),
   };
 }
 

@@ -3,12 +3,14 @@
  * .docx as a `fairword-docx:` document; the server checks it with the config of the .docx file itself, answers
  * hover, and hands the findings to "Write a reviewed copy", whose file must be the one `fairword review` writes.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { pathToFileURL } from 'node:url';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocxDocument, reviewDocx } from '@fairword/rules/docx';
-import { DOCX_SCHEME, FindingsRequest } from '../../server/src/protocol.js';
+import { DOCX_SCHEME, FindingsRequest, LintWorkspaceRequest } from '../../server/src/protocol.js';
 import { fairword, project, useCli } from '../cli/helpers.js';
 import { buildDocx, p, table } from '../docx/build.js';
 import { TestClient } from './client.js';
@@ -61,5 +63,68 @@ describe('a Word document in the editor', () => {
     const normalise = (bytes: Uint8Array): Record<string, string> =>
       Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data).replace(/ w:date="[^"]+"/g, ' w:date=""')]));
     expect(normalise(fromEditor.bytes)).toEqual(normalise(readFileSync(join(dir, 'docs/advert.reviewed.docx'))));
+  });
+});
+
+describe('"Check all files" with Word documents', () => {
+  let workspaceClient: TestClient;
+  let root: string;
+  let view: string;
+  const where = (ds: Diagnostic[]): string[] => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)}`).sort();
+
+  beforeAll(async () => {
+    root = await project({
+      'docs/advert.docx': ADVERT,
+      'docs/.fairword.yaml': 'allow: [manpower]\n',
+      'docs/~$advert.docx': strToU8('Word keeps this lock file beside an open document'),
+      'broken.docx': 'not a zip',
+      'notes.md': 'Hello.\n',
+    });
+    view = `${DOCX_SCHEME}:${join(root, 'docs/advert.docx')}`;
+    workspaceClient = await TestClient.start({ folders: [root], initializationOptions: { debounceMs: 0, typingDelayMs: 0 } });
+  });
+
+  afterAll(() => workspaceClient?.stop());
+
+  it('checks each .docx with the config beside it and publishes on its text view, as the open view would be', async () => {
+    const result = await workspaceClient.connection.sendRequest(LintWorkspaceRequest, { workDoneToken: 'fairword-test' });
+    // advert.docx and notes.md checked; broken.docx skipped; Word's lock file never looked at.
+    const fromDisk = (await workspaceClient.validated(view, null)).diagnostics;
+    // The three findings on words, and the statements the advert lacks (on its first line).
+    expect(result).toEqual({ files: 2, filesWithFindings: 1, findings: 8, skipped: 1, cancelled: false });
+    expect(fromDisk.filter((d) => d.range.start.line === 0).map((d) => String(d.code))).toEqual([
+      'missing-disability-confident',
+      'missing-flexible-working',
+      'missing-inclusion-statement',
+      'missing-reasonable-adjustments',
+      'missing-salary',
+    ]);
+    expect(workspaceClient.publishes.filter((p) => p.diagnostics.length > 0).map((p) => p.uri)).toEqual([view]);
+    const text = DocxDocument.open(ADVERT).text;
+    expect(fromDisk.filter((d) => d.range.start.line > 0).map((d) => `${String(d.code)} ${text.split('\n')[d.range.start.line]!.slice(d.range.start.character, d.range.end.character)}`)).toEqual([
+      'recent-graduate recent graduate',
+      'young young and dynamic',
+      'gendered-job-title chairman',
+    ]);
+    expect(workspaceClient.progress.slice(1, -1).map((p) => 'message' in p && p.message)).toEqual(['1 of 3: broken.docx', '2 of 3: docs/advert.docx', '3 of 3: notes.md']);
+
+    const opened = await workspaceClient.open(view, 'plaintext', text);
+    expect(where(opened.diagnostics)).toEqual(where(fromDisk));
+    const closed = workspaceClient.validated(view, null, workspaceClient.validations.length);
+    await workspaceClient.close(view);
+    expect(where((await closed).diagnostics)).toEqual(where(fromDisk));
+  });
+
+  it('keeps a .docx current as it changes on disk, and clears it when it is deleted', async () => {
+    const file = join(root, 'docs/advert.docx');
+    const uri = pathToFileURL(file).href;
+    writeFileSync(file, buildDocx({ body: p('Porter: job advert', 'Heading1') + p('We want a chairman.') }));
+    let next = workspaceClient.validated(view, null, workspaceClient.validations.length);
+    await workspaceClient.filesChanged([{ uri, type: FileChangeType.Changed }]);
+    expect((await next).diagnostics.filter((d) => d.range.start.line > 0).map((d) => String(d.code))).toEqual(['gendered-job-title']);
+    unlinkSync(file);
+    next = workspaceClient.validated(view, null, workspaceClient.validations.length);
+    await workspaceClient.filesChanged([{ uri, type: FileChangeType.Deleted }]);
+    expect((await next).diagnostics).toEqual([]);
   });
 });

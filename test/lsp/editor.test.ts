@@ -730,8 +730,9 @@ describe('holding back the finding in the word being typed', () => {
     const held = await first;
     expect(held.validated).toEqual({ uri, version: 2, count: 1, held: 1 });
     expect(shown(held.diagnostics)).toEqual(['0:19-0:25 he-she information']);
-    // The status counts what is published, so it agrees with the Problems panel while a finding is held back.
-    expect(client.status(uri)).toMatchObject({ version: 2, count: 1, counts: { error: 0, warning: 0, information: 1, hint: 0 } });
+    // `counts` counts what is published, so it agrees with the Problems panel while a finding is held back; `count`
+    // counts every finding.
+    expect(client.status(uri)).toMatchObject({ version: 2, count: 2, counts: { error: 0, warning: 0, information: 1, hint: 0 } });
     expect(shown((await full).diagnostics)).toEqual(['0:19-0:25 he-she information', '0:4-0:12 gendered-job-title warning']);
     expect(client.status(uri)).toMatchObject({ version: 2, count: 2, counts: { error: 0, warning: 1, information: 1, hint: 0 } });
   });
@@ -785,7 +786,7 @@ describe('"Check all files" in the workspace', () => {
     expect(published()).toEqual(['advert.md', 'notes/plan.txt']);
     const plan = client.publishes.filter((p) => p.uri === uriOf(join(dir, 'notes', 'plan.txt'))).at(-1)!;
     expect(shown(plan.diagnostics)).toEqual(['0:4-0:12 gendered-job-title warning']);
-    expect(client.progress[0]).toEqual({ kind: 'begin', title: 'Checking files', percentage: 0, message: 'Looking for Markdown and text files…', cancellable: true });
+    expect(client.progress[0]).toEqual({ kind: 'begin', title: 'Checking files', percentage: 0, message: 'Looking for Markdown, text and Word files…', cancellable: true });
     expect(client.progress.slice(1, -1).map((p) => 'message' in p && p.message)).toEqual([
       '1 of 4: advert.md',
       '2 of 4: big.md',
@@ -793,7 +794,7 @@ describe('"Check all files" in the workspace', () => {
       '4 of 4: notes/plan.txt',
     ]);
     expect(client.progress.at(-1)).toEqual({ kind: 'end' });
-    expect(client.registrations.map((r) => r.registerOptions)).toContainEqual({ watchers: [{ globPattern: '**/*.{md,markdown,mdown,mkd,txt,text}' }] });
+    expect(client.registrations.map((r) => r.registerOptions)).toContainEqual({ watchers: [{ globPattern: '**/*.{md,markdown,mdown,mkd,txt,text,docx}' }] });
   });
 
   it('keeps unopened files current as they change on disk', async () => {

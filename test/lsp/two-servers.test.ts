@@ -5,30 +5,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ShutdownRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node.js';
-import { createConnection } from 'vscode-languageserver/node.js';
-import { createServer } from '../../server/src/server.js';
-import { nodeHost } from '../../server/src/host/node-host.js';
 import { SetKindNotification } from '../../server/src/protocol.js';
-import { TestClient } from './client.js';
+import type { TestClient } from './client.js';
+import { inProcessServer, stopInProcess } from './in-process.js';
 
 const TEXT = '# Sales assistant\n\nWe need a salesman to join our young and dynamic team.\n';
 
-/** A server created in this process, and a test client talking to it over in-memory streams. */
-async function inProcess(folder: string): Promise<TestClient> {
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const connection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  createServer(connection, nodeHost());
-  connection.listen();
-  return TestClient.connect(
-    { reader: new StreamMessageReader(toClient), writer: new StreamMessageWriter(toServer), exited: new Promise(() => undefined), onExit: () => undefined, stderr: () => '' },
-    { initializationOptions: { debounceMs: 0, typingDelayMs: 0 }, folders: [folder] },
-  );
-}
+/** A server created in this process for one workspace folder. */
+const inProcess = (folder: string): Promise<TestClient> => inProcessServer({ initializationOptions: { debounceMs: 0, typingDelayMs: 0 }, folders: [folder] });
 
 const rules = (client: TestClient, uri: string): string[] => client.latestDiagnostics(uri).map((d) => String(d.code));
 
@@ -44,9 +30,7 @@ beforeAll(async () => {
   [a, b] = await Promise.all([inProcess(one), inProcess(two)]);
 });
 afterAll(async () => {
-  // Shut down without `exit`: on Node, `exit` ends the process, and here that is the test runner.
-  await Promise.all([a, b].map((c) => c?.connection.sendRequest(ShutdownRequest.type)));
-  for (const c of [a, b]) c?.connection.dispose();
+  await Promise.all([a, b].map(stopInProcess));
   rmSync(one, { recursive: true, force: true });
   rmSync(two, { recursive: true, force: true });
 });

@@ -31,7 +31,7 @@ import { CONFIG_DOC_URL, RULES_DOC_URL, ruleDocUrl } from '../../server/src/feat
 import { DEFAULT_SETTINGS, formatBytes, isShown, readSettings } from '../../server/src/workspace/settings.js';
 import { caretAfter, holdBack, wordAt } from '../../server/src/documents/typing.js';
 import type { IgnoreHereArgs, StatusParams } from '../../server/src/protocol.js';
-import { DOCUMENT_KINDS, ruleCatalog } from '@fairword/rules';
+import { DOCUMENT_KINDS, parseConfig, ruleCatalog } from '@fairword/rules';
 import { KIND_LABELS, STATUS_COMMANDS, checkAllSummary, countLabel, hintsLabel, problemsLabel, statusView } from '../../client/src/labels.mjs';
 
 const uri = 'file:///advert.md';
@@ -486,44 +486,75 @@ describe('config edits', () => {
     '',
   ].join('\n');
 
-  it('adds a term to allow and turns a rule off without touching anything else', () => {
+  it('adds a term to allow and turns a rule off through the YAML document, keeping comments, blank lines and order', () => {
+    // The yaml library writes the whole document again: the settings and comments stay, spacing before a comment
+    // and inside flow collections becomes its own.
+    const normalised = commented.replace('warning   # keep', 'warning # keep').replace('{ severity: hint }', '{severity: hint}').replace('Board   # the', 'Board # the');
     expect(allowTerm(commented, 'young', '.fairword.yaml')).toEqual({
-      text: commented.replace('  - Chairman of the Board   # the board\n', '  - Chairman of the Board   # the board\n  - young\n'),
+      text: normalised.replace('  - Chairman of the Board # the board\n', '  - Chairman of the Board # the board\n  - young\n'),
       changed: true,
     });
     expect(turnOffRule(commented, 'young', '.fairword.yaml')).toEqual({
-      text: commented.replace('young: warning   # keep', 'young: off   # keep'),
+      text: normalised.replace('young: warning # keep', 'young: off # keep'),
       changed: true,
     });
     expect(turnOffRule(commented, 'gendered-job-title', '.fairword.yaml')).toEqual({
-      text: commented.replace('  bame: { severity: hint }\n', '  bame: { severity: hint }\n  gendered-job-title: off\n'),
+      text: normalised.replace('  bame: {severity: hint}\n', '  bame: {severity: hint}\n  gendered-job-title: off\n'),
       changed: true,
     });
   });
 
   it.each([
     ['', 'allow:\n  - young\n', 'rules:\n  young: off\n'],
-    ['# only a comment\n', '# only a comment\nallow:\n  - young\n', '# only a comment\nrules:\n  young: off\n'],
-    ['repeats: all', 'repeats: all\nallow:\n  - young', 'repeats: all\nrules:\n  young: off'],
+    ['# only a comment\n', '# only a comment\n\nallow:\n  - young\n', '# only a comment\n\nrules:\n  young: off\n'],
+    ['repeats: all', 'repeats: all\nallow:\n  - young\n', 'repeats: all\nrules:\n  young: off\n'],
     ['allow:\n- a\n', 'allow:\n- a\n- young\n', 'allow:\n- a\nrules:\n  young: off\n'],
     ['allow: [a, b]\nrules: {}\n', 'allow: [a, b, young]\nrules: {}\n', 'allow: [a, b]\nrules: {young: off}\n'],
     ['rules:\r\n  bame: hint\r\n', 'rules:\r\n  bame: hint\r\nallow:\r\n  - young\r\n', 'rules:\r\n  bame: hint\r\n  young: off\r\n'],
+    ['rules:\n  young: { severity: hint } # why\n', 'rules:\n  young: {severity: hint} # why\nallow:\n  - young\n', 'rules:\n  young: off # why\n'],
   ])('edits YAML %j', (before, allowed, off) => {
     expect(allowTerm(before, 'young', '.fairword.yaml')).toEqual({ text: allowed, changed: true });
     expect(turnOffRule(before, 'young', '.fairword.yml')).toEqual({ text: off, changed: true });
   });
 
   it.each([
-    ['', '{\n  "allow": ["young"]\n}\n', '{\n  "rules": {"young": "off"}\n}\n'],
-    ['{}', '{"allow": ["young"]}', '{"rules": {"young": "off"}}'],
+    ['', '{\n  "allow": [\n    "young"\n  ]\n}\n', '{\n  "rules": {\n    "young": "off"\n  }\n}\n'],
+    ['{}', '{\n  "allow": [\n    "young"\n  ]\n}', '{\n  "rules": {\n    "young": "off"\n  }\n}'],
     [
       '{\n  "allow": [\n    "a"\n  ],\n  "rules": {\n    "young": "warning"\n  }\n}\n',
       '{\n  "allow": [\n    "a",\n    "young"\n  ],\n  "rules": {\n    "young": "warning"\n  }\n}\n',
       '{\n  "allow": [\n    "a"\n  ],\n  "rules": {\n    "young": "off"\n  }\n}\n',
     ],
+    ['{\r\n\t"repeats": "all"\r\n}\r\n', '{\r\n\t"repeats": "all",\r\n\t"allow": [\r\n\t\t"young"\r\n\t]\r\n}\r\n', '{\r\n\t"repeats": "all",\r\n\t"rules": {\r\n\t\t"young": "off"\r\n\t}\r\n}\r\n'],
   ])('edits JSON %j', (before, allowed, off) => {
     expect(allowTerm(before, 'young', '.fairword.json')).toEqual({ text: allowed, changed: true });
     expect(turnOffRule(before, 'young', '.fairword.json')).toEqual({ text: off, changed: true });
+  });
+
+  it.each([
+    ['a line break', 'first line\nsecond: line'],
+    ['a colon and quotes', `it's "x": y`],
+    ['a comment sign and a leading dash', '- # not a comment'],
+    ['YAML words', 'yes'],
+    ['a tab, a backslash and a carriage return', 'a\tb\\c\rd'],
+  ])('writes a term with %s as valid YAML and JSON that reads back as the same term', (_, term) => {
+    for (const [name, before] of [
+      ['.fairword.yaml', 'allow:\n  - a\n'],
+      ['.fairword.yaml', 'allow: [a]\n'],
+      ['.fairword.yaml', ''],
+      ['.fairword.json', '{"allow": ["a"]}'],
+    ] as const) {
+      const edited = allowTerm(before, term, name);
+      expect('text' in edited, `${name} ${JSON.stringify(before)}`).toBe(true);
+      const { config, errors } = parseConfig((edited as { text: string }).text, name);
+      expect(errors, `${name} ${JSON.stringify(before)}`).toEqual([]);
+      expect(config.allow, `${name} ${JSON.stringify(before)}`).toEqual(before.includes('a') ? ['a', term] : [term]);
+    }
+  });
+
+  it('refuses a term the config would not accept, and leaves the file alone', () => {
+    const long = Array.from({ length: 17 }, (_, i) => `w${i}`).join(' ');
+    expect(allowTerm('allow:\n  - a\n', long, '.fairword.yaml')).toEqual({ error: expect.stringMatching(/^the change would not be a valid setting \(.+\)\.$/) });
   });
 
   it('changes nothing when the term is allowed or the rule is off already', () => {
@@ -542,6 +573,7 @@ describe('config edits', () => {
 
   it('quotes terms that YAML would misread', () => {
     expect(allowTerm('allow:\n  - a\n', 'yes: no', '.fairword.yaml')).toEqual({ text: 'allow:\n  - a\n  - "yes: no"\n', changed: true });
+    expect(allowTerm('allow:\n  - a\n', 'line one\nline two', '.fairword.yaml')).toEqual({ text: 'allow:\n  - a\n  - |-\n    line one\n    line two\n', changed: true });
   });
 
   it('allows the flagged words without a capital that only starts a sentence', () => {
@@ -702,6 +734,24 @@ describe('extension labels', () => {
     });
     expect(statusView(undefined)).toEqual({ text: 'Fairword: checking…', detail: 'Fairword is checking this document.', severity: 'information', busy: true });
     expect(STATUS_COMMANDS).toEqual(['fairword.setDocumentKind', 'fairword.showReport', 'fairword.openConfigFile', 'fairword.checkFile', 'workbench.action.openSettings']);
+  });
+
+  it('says when only the most serious findings are listed, counting what the Problems panel lists', () => {
+    const listed = { error: 0, warning: 600, information: 401, hint: 0 };
+    const truncated: StatusParams = { ...base, count: 149000, counts: listed, truncated: { shown: 1000, total: 149000 } };
+    const lines = [
+      'Fairword checked this as a **job advert** (type recognised from the text: a job advert title, recruiting language).',
+      'In the Problems panel: 600 warnings, 401 info.',
+      'Fairword found 149000 things to review here and lists the 1000 most serious, with a notice saying so.',
+    ];
+    expect(statusView(truncated)).toMatchObject({ text: 'Fairword: Job advert · 600 warnings, 401 info', detail: [...lines, links].join('\n\n') });
+    expect(statusView({ ...truncated, config: { path: '/w/.fairword.yaml', errors: 1 } }).detail).toBe(
+      [
+        ...lines,
+        '.fairword.yaml has a mistake, so the settings from before it are used.',
+        '[Open .fairword.yaml](command:fairword.openConfigFile) · [Change document type](command:fairword.setDocumentKind)',
+      ].join('\n\n'),
+    );
   });
 
   it('says why a file was not checked, with a way to change that', () => {

@@ -3,9 +3,9 @@
  * as @fairword/rules/node (which the browser server cannot import): config file names, and `kinds` globs.
  */
 import { describe, expect, it } from 'vitest';
-import { CONFIG_NAMES as NODE_CONFIG_NAMES, kindForFile } from '@fairword/rules/node';
+import { CONFIG_NAMES as NODE_CONFIG_NAMES, MAX_CONFIG_BYTES as NODE_MAX_CONFIG_BYTES, kindForFile } from '@fairword/rules/node';
 import { fromBase64, toBase64 } from '../../server/src/workspace/base64.js';
-import { CONFIG_NAMES, ConfigStore } from '../../server/src/workspace/configs.js';
+import { CONFIG_NAMES, ConfigStore, MAX_CONFIG_BYTES } from '../../server/src/workspace/configs.js';
 import { NO_FILE_SYSTEM, type FileSystem } from '../../server/src/workspace/file-system.js';
 import { baseName, byPath, canonicalUri, displayPath, fileUri, isInside, joinUri, parentUri, relativeUri } from '../../server/src/workspace/uris.js';
 import { FileType } from '../../server/src/protocol.js';
@@ -50,8 +50,9 @@ describe('base64', () => {
 });
 
 describe('the same choices as @fairword/rules/node', () => {
-  it('looks for the same config file names, in the same order', () => {
+  it('looks for the same config file names, in the same order, and reads as much of them', () => {
     expect(CONFIG_NAMES).toEqual(NODE_CONFIG_NAMES);
+    expect(MAX_CONFIG_BYTES).toBe(NODE_MAX_CONFIG_BYTES);
   });
 
   it('gives files the same kinds from `kinds` globs', async () => {
@@ -62,7 +63,7 @@ describe('the same choices as @fairword/rules/node', () => {
       ...NO_FILE_SYSTEM,
       handles: () => true,
       stat: (uri) => Promise.resolve(files[uri] === undefined ? undefined : { type: FileType.File, size: files[uri]!.length }),
-      readFile: (uri) => Promise.resolve(new TextEncoder().encode(files[uri] ?? '')),
+      readText: (uri) => Promise.resolve(files[uri] ?? ''),
     };
     const store = new ConfigStore(fs, {}, () => undefined, () => undefined);
     const loaded = { config: { kinds: { ...kinds } }, path: '/team/.fairword.yaml', errors: [] };
@@ -82,7 +83,7 @@ describe('ConfigStore: a config file reported changed', () => {
     ...NO_FILE_SYSTEM,
     handles: () => true,
     stat: (u) => Promise.resolve(files[u] === undefined ? undefined : { type: FileType.File, size: files[u]!.length }),
-    readFile: (u) => Promise.resolve(new TextEncoder().encode(files[u] ?? '')),
+    readText: (u) => Promise.resolve(files[u] ?? ''),
   };
   const reads: string[] = [];
   const store = new ConfigStore(fs, {}, (_uri, text) => reads.push(text), () => undefined);

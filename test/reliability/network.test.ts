@@ -204,6 +204,7 @@ describe('the CLI', () => {
     it(`makes no network call: --format ${format}`, () => {
       const run = cliWithoutNetwork(project, ['--format', format, 'docs/advert-5.md']);
       expect(run.code === 0 || run.code === 1, run.stderr).toBe(true);
+      expect(run.log.some((e) => e.loaded !== undefined), 'the preload ran').toBe(true);
       expect(run.log.filter((e) => e.call)).toEqual([]);
     });
   }
@@ -337,8 +338,9 @@ describe('the shipped bundles', () => {
   });
 });
 
+/** The files under `dir` whose names match; a missing folder fails the test (it would pass on nothing). */
 function sourceFiles(dir: string, pattern = /\.ts$/): string[] {
-  if (!existsSync(dir)) return [];
+  expect(existsSync(dir), `${relative(ROOT, dir)} is missing`).toBe(true);
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && pattern.test(e.name) && !e.parentPath.includes('node_modules'))
     .map((e) => join(e.parentPath, e.name));

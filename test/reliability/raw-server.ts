@@ -27,6 +27,8 @@ export function frame(message: unknown): Buffer {
 export class RawServer {
   /** Every message received, in order. */
   readonly messages: Message[] = [];
+  /** The size of each message's body in bytes, as it came over the wire (same order as `messages`). */
+  readonly sizes: number[] = [];
   stderr = '';
   exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private buffer = Buffer.alloc(0);
@@ -56,6 +58,11 @@ export class RawServer {
   /** Writes raw bytes to the server's stdin. */
   write(bytes: string | Buffer): void {
     this.process.stdin.write(bytes);
+  }
+
+  /** Writes raw bytes and resolves once the server's end of the pipe has taken them all. */
+  writeAll(bytes: string | Buffer): Promise<void> {
+    return new Promise((resolve) => this.process.stdin.write(bytes, () => resolve()));
   }
 
   /** Sends a well-framed message. */
@@ -113,26 +120,24 @@ export class RawServer {
   }
 
   /**
-   * Proves the server is still answering: sends a request for an unknown method (answered with MethodNotFound)
-   * every 100 ms until one is answered, up to `attempts` times. Repeating it lets a stream whose framing was
-   * broken by a bad Content-Length catch up. Resolves with the number of attempts it took.
+   * Proves the server answers: sends `count` requests for an unknown method at once and resolves when every one of
+   * them has been answered (with MethodNotFound, or whatever error the server's state calls for). One lost request
+   * fails, naming the ones that went unanswered: a reader that resynchronises late, dropping the first requests
+   * after bad input, does not pass.
    */
-  async answersAgain(attempts = 30): Promise<number> {
+  async answersAll(count = 5, timeoutMs = WAIT_MS): Promise<Message[]> {
     const from = this.messages.length;
-    const ids: string[] = [];
-    const answered = (): boolean => this.messages.slice(from).some((m) => typeof m.id === 'string' && ids.includes(m.id) && m.method === undefined);
-    for (let i = 1; i <= attempts; i++) {
-      const id = `ping-${this.nextId++}`;
-      ids.push(id);
-      this.send({ jsonrpc: '2.0', id, method: 'fairword/ping' });
-      try {
-        await this.waitFor(() => answered(), 'an answer to a ping', from, 100);
-        return i;
-      } catch (err) {
-        if (this.exit) throw err;
-      }
+    const ids = Array.from({ length: count }, () => `ping-${this.nextId++}`);
+    for (const id of ids) this.send({ jsonrpc: '2.0', id, method: 'fairword/ping' });
+    const answers = (): Message[] => this.messages.slice(from).filter((m) => typeof m.id === 'string' && ids.includes(m.id) && m.method === undefined);
+    try {
+      await this.waitFor(() => answers().length === count, `answers to ${count} requests`, from, timeoutMs);
+    } catch (err) {
+      const answered = new Set(answers().map((m) => m.id));
+      throw new Error(`${(err as Error).message}
+unanswered: ${ids.filter((id) => !answered.has(id)).join(', ')}`);
     }
-    throw new Error(`the server is running but answered none of ${attempts} requests\n${this.stderr}`);
+    return ids.map((id) => answers().find((m) => m.id === id)!);
   }
 
   /** Shuts the server down politely if it is still running, else kills it. */
@@ -164,6 +169,7 @@ export class RawServer {
       this.buffer = this.buffer.subarray(end + 4 + length);
       const message = JSON.parse(body) as Message;
       this.messages.push(message);
+      this.sizes.push(length);
       // Answer the few requests a server may make of a client that declared no capabilities.
       if (message.method !== undefined && message.id !== undefined) this.send({ jsonrpc: '2.0', id: message.id, result: null });
     }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { RuleMeta } from '@fairword/rules';
 import { tryParse } from '../args.js';
-import { knownRuleIds, nearestRuleId, ruleDocsUrl, ruleMeta } from '../rule-meta.js';
+import { knownRuleIds, ruleDocsUrl, ruleMeta, unknownRuleMessage } from '../rule-meta.js';
 import { fail, kindLabel, painter, wantsColor, type CliIO } from './io.js';
 
 /** The full rationale for one rule as plain text: title, severity, category, kinds, note, sources, examples, docs link. */
@@ -34,10 +34,7 @@ export function explainCommand(argv: string[], io: CliIO): number {
   const [id, extra] = parsed.positionals;
   if (id === undefined) return fail(io, 'explain needs a rule id (run `fairword rules` to list them)');
   if (extra !== undefined) return fail(io, `explain takes one rule id, not '${extra}' as well`);
-  if (!knownRuleIds().includes(id)) {
-    const nearest = nearestRuleId(id);
-    return fail(io, `unknown rule '${id}'${nearest ? ` (did you mean '${nearest}'?)` : ''}`);
-  }
+  if (!knownRuleIds().includes(id)) return fail(io, unknownRuleMessage(id));
   const rule = ruleMeta(id);
   io.stdout.write(format === 'json' ? `${JSON.stringify(rule, null, 2)}\n` : renderExplanation(rule, wantsColor(io)));
   return 0;

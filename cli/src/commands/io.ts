@@ -2,7 +2,7 @@ import type { DocumentKind } from '@fairword/rules';
 
 /** Where a command writes and which directory it works in. */
 export interface CliIO {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   /** Read by `--stdin`; defaults to `process.stdin`. */
   stdin?: AsyncIterable<string | Uint8Array>;
@@ -27,6 +27,12 @@ export function fail(io: CliIO, reason: string): number {
 /** Whether stdout wants ANSI colour: a TTY, and NO_COLOR unset. */
 export function wantsColor(io: CliIO): boolean {
   return io.stdout.isTTY === true && !(io.env ?? process.env)['NO_COLOR'];
+}
+
+/** Columns that output for people wraps to: the terminal's width when stdout is one, else 100. */
+export function outputWidth(io: CliIO): number {
+  const columns = io.stdout.columns;
+  return io.stdout.isTTY === true && columns !== undefined && columns > 0 ? columns : 100;
 }
 
 /** Paints `text` with an SGR code when `color` is on. */

@@ -15,7 +15,8 @@ import { tryParse } from '../args.js';
 import { ConfigCache } from '../config.js';
 import { isDocxName, openDocxFile } from '../docx.js';
 import { displayPath, readText } from '../files.js';
-import { fail, kindLabel, painter, say, wantsColor, type CliIO } from './io.js';
+import { wrapIndented } from '../wrap.js';
+import { fail, kindLabel, outputWidth, painter, say, wantsColor, type CliIO } from './io.js';
 
 /** Report output formats. */
 export const REPORT_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -50,13 +51,16 @@ export function findingsByCategory(result: Pick<LintResult, 'findings' | 'report
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 const quoteList = (items: readonly string[]): string => (items.length > 0 ? items.join(', ') : 'none');
 
-/** A document's scorecard for the terminal: statements checklist, gender coding, plain English, requirements, findings. */
-export function renderReportText(file: string, result: LintResult, color = false): string {
+/**
+ * A document's scorecard for the terminal: statements checklist, gender coding, plain English, requirements,
+ * findings; long lines wrapped to `width` columns.
+ */
+export function renderReportText(file: string, result: LintResult, color = false, width = 100): string {
   const paint = painter(color);
   const report = result.report as ReportParts;
   const out = [`${paint(1, file)}: ${kindLabel(result.kind)}`];
-  if (result.kindEvidence?.length) out.push(`Kind decided by: ${result.kindEvidence.join(', ')}`);
-  const section = (title: string, lines: string[]): void => void out.push('', paint(1, title), ...lines.map((l) => `  ${l}`));
+  if (result.kindEvidence?.length) out.push(...wrapIndented(`Kind decided by: ${result.kindEvidence.join(', ')}`, 0, width, 2));
+  const section = (title: string, lines: string[]): void => void out.push('', paint(1, title), ...lines.flatMap((l) => wrapIndented(l, 2, width, 2)));
   if (Object.keys(report).length === 0) out.push('', 'No document report is available for this file.');
   if (report.statements) {
     section(
@@ -90,8 +94,8 @@ export function renderReportText(file: string, result: LintResult, color = false
     section('Requirements', [`Essential criteria: ${q.essential}`, `Years of experience: ${quoteList(q.yearsOfExperience)}`]);
   }
   const categories = findingsByCategory(result);
-  const width = Math.max(0, ...categories.map(([c]) => c.length));
-  section('Findings by category', categories.length > 0 ? categories.map(([c, n]) => `${c.padEnd(width)}  ${n}`) : ['none']);
+  const column = Math.max(0, ...categories.map(([c]) => c.length));
+  section('Findings by category', categories.length > 0 ? categories.map(([c, n]) => `${c.padEnd(column)}  ${n}`) : ['none']);
   return `${out.join('\n')}\n`;
 }
 
@@ -196,7 +200,7 @@ export async function reportCommand(argv: string[], io: CliIO): Promise<number> 
       return 2;
     }
     if (format === 'json') data.push(reportJson(file, result));
-    else rendered.push(format === 'markdown' ? renderReportMarkdown(file, result) : renderReportText(file, result, wantsColor(io)));
+    else rendered.push(format === 'markdown' ? renderReportMarkdown(file, result) : renderReportText(file, result, wantsColor(io), outputWidth(io)));
   }
   io.stdout.write(format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : rendered.join('\n'));
   return 0;

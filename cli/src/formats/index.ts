@@ -18,6 +18,10 @@ export interface FormatContext {
   version: string;
   /** Findings at or above this severity fail the run (`--max-severity`); formats with a pass/fail notion use it. */
   failAt: Severity;
+  /** Whether output for people lists hints (`--hints`); it counts them otherwise. Machine formats always keep them. */
+  hints: boolean;
+  /** Columns that output for people wraps its text to. */
+  width: number;
 }
 
 /**

@@ -94,7 +94,7 @@ export function sarifRule(meta: RuleMeta): ReportingDescriptor {
   const examples = (label: string, list: string[]): string[] => (list.length ? ['', label, ...list.map((e) => `- ${e}`)] : []);
   return {
     id: meta.id,
-    name: pascalCase(meta.id),
+    name: sarifRuleName(meta),
     shortDescription: { text: meta.title },
     fullDescription: { text: meta.note || meta.title },
     help: {
@@ -153,6 +153,15 @@ export const sarif: Formatter = ({ version }) => {
 
 /** Indentation of an item of `runs[0].results` in the pretty-printed log. */
 const RESULT_INDENT = ' '.repeat(8);
+
+/**
+ * A rule's friendly name in PascalCase, never equal to its id: SARIF1001 (SARIF Multitool) warns when they match,
+ * ignoring case, so a one-word id takes its category in front ("mature" → "AgeMature").
+ */
+export function sarifRuleName(meta: Pick<RuleMeta, 'id' | 'category'>): string {
+  const name = pascalCase(meta.id);
+  return name.toLowerCase() === meta.id.toLowerCase() ? `${pascalCase(meta.category)}${name}` : name;
+}
 
 function pascalCase(id: string): string {
   return id.replace(/(^|[-_ ]+)(\w)/g, (_, _sep: string, c: string) => c.toUpperCase());

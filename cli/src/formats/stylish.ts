@@ -1,53 +1,63 @@
 import type { Finding, Severity } from '@fairword/rules';
+import { wrapIndented } from '../wrap.js';
 import type { Formatter } from './index.js';
 import { docxPlace, placeText } from './place.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 const COLOR: Record<Severity, number> = { error: 31, warning: 33, information: 36, hint: 90 };
 
-/** Human-readable output in the style of ESLint's: a header per file, one aligned line per finding, a summary. Streams file by file. */
-export const stylish: Formatter = ({ color }) => {
+/**
+ * Output for people, in the style of ESLint's: a header per file, then for each finding a line with its place,
+ * level and rule, and beneath it (wrapped to `width` columns) where in a Word document, the message and what to
+ * write instead; a summary at the end.
+ * Lists what the editor's Problems panel shows, information and above: hints are counted in one line that names
+ * `--hints` unless `hints` is set. Streams file by file.
+ */
+export const stylish: Formatter = ({ color, hints, width }) => {
   const paint = (code: number, text: string): string => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  let unlisted = 0;
   let started = false;
   return {
     file({ file, findings }) {
-      if (findings.length === 0) return '';
-      const rows = findings.map((f) => {
+      const listed = hints ? findings : findings.filter((f) => f.severity !== 'hint');
+      unlisted += findings.length - listed.length;
+      if (listed.length === 0) return '';
+      const rows = listed.map((f) => {
         const place = docxPlace(f);
-        const at = place ? `paragraph ${place.paragraph}` : `${f.range.start.line + 1}:${f.range.start.character + 1}`;
-        return { f, at, place, message: terminalSafe(f.message) };
+        return { f, place, at: place ? `paragraph ${place.paragraph}` : `${f.range.start.line + 1}:${f.range.start.character + 1}` };
       });
-      let atWidth = 0;
-      let sevWidth = 0;
-      let msgWidth = 0;
-      for (const { f, at, message } of rows) {
-        atWidth = Math.max(atWidth, at.length);
-        sevWidth = Math.max(sevWidth, LABEL[f.severity].length);
-        msgWidth = Math.max(msgWidth, message.length);
-      }
+      const atWidth = Math.max(...rows.map((r) => r.at.length));
+      const sevWidth = Math.max(...rows.map((r) => LABEL[r.f.severity].length));
+      const indent = 2 + atWidth + 2;
       const out: string[] = [];
       if (started) out.push('');
       started = true;
       out.push(paint(4, terminalSafe(file)));
-      for (const { f, at, place, message } of rows) {
+      for (const { f, at, place } of rows) {
         counts[f.severity]++;
         const sev = paint(COLOR[f.severity], LABEL[f.severity].padEnd(sevWidth));
-        out.push(`  ${paint(2, at.padEnd(atWidth))}  ${sev}  ${message.padEnd(msgWidth)}  ${paint(2, terminalSafe(f.ruleId))}`);
-        if (place) out.push(`  ${' '.repeat(atWidth)}  ${paint(2, terminalSafe(placeText(place)))}`);
+        out.push(`  ${paint(2, at.padEnd(atWidth))}  ${sev}  ${paint(2, terminalSafe(f.ruleId))}`);
+        if (place) out.push(...wrapIndented(terminalSafe(placeText(place)), indent, width).map((line) => paint(2, line)));
+        out.push(...wrapIndented(terminalSafe(f.message), indent, width));
         const hint = fixHint(f);
-        if (hint) out.push(`  ${' '.repeat(atWidth)}  ${paint(32, terminalSafe(hint))}`);
+        if (hint) out.push(...wrapIndented(terminalSafe(hint), indent, width, 2).map((line) => paint(32, line)));
       }
       return `${out.join('\n')}\n`;
     },
     end() {
       const total = counts.error + counts.warning + counts.information + counts.hint;
-      if (total === 0) return '';
-      const summary =
-        `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ` +
-        `${counts.information} info, ${plural(counts.hint, 'hint')})`;
-      const worst = counts.error ? 31 : counts.warning ? 33 : 36;
-      return `\n${paint(worst, summary)}\n`;
+      const out: string[] = [];
+      if (total > 0) {
+        const summary =
+          `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ` +
+          `${counts.information} info${hints ? `, ${plural(counts.hint, 'hint')}` : ''})`;
+        out.push(paint(counts.error ? 31 : counts.warning ? 33 : counts.information ? 36 : 90, summary));
+      }
+      if (unlisted > 0) {
+        out.push(paint(2, `${total > 0 ? 'plus ' : ''}${plural(unlisted, 'hint')}: run with --hints to list ${unlisted === 1 ? 'it' : 'them'}`));
+      }
+      return out.length > 0 ? `${started ? '\n' : ''}${out.join('\n')}\n` : '';
     },
   };
 };

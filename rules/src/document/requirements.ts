@@ -23,6 +23,25 @@ const GROUP_LABEL =
   /^\W*(?:qualifications?|education|training|experience|knowledge|skills|abilities|skills and abilities|knowledge and skills|personal (?:qualities|attributes)|values|other|other requirements|physical requirements|special requirements|circumstances)\W*$/i;
 /** A criterion marked essential at its end: "NMC registration (E)", "Degree – essential". */
 const MARKED = /\((?:e|essential)\)\s*[.;]?$|\s[-–—:]\s*essential\.?$|\b(?:is|are)\s+(?:also\s+)?essential\.?$/i;
+/** What a sentence about a list can call it: "all of the above", "these criteria", "the requirements listed above". */
+const LIST_REFERENCE =
+  /(?:(?:all|each|both|any)\s+(?:of\s+)?)?(?:the above|these|those|they|them|everything (?:above|listed)|the (?:criteria|requirements|skills|items|qualifications|points) (?:above|listed(?: above)?))(?:\s+(?:criteria|requirements|skills|items|qualifications|points))?/
+    .source;
+/** A sentence after a list that marks it essential: "All of the above are essential.", "These are all essential." */
+const ESSENTIAL_AFTER = new RegExp(`^\\W*(?:${LIST_REFERENCE}\\s+(?:are|is)\\s+(?:all\\s+|also\\s+)*essential|all\\s+(?:are\\s+)?essential)\\b`, 'i');
+/** A sentence after a list that marks it desirable: "These would be an advantage.", "The above are desirable." */
+const DESIRABLE_AFTER = new RegExp(
+  `^\\W*${LIST_REFERENCE}\\s+(?:are|is|would be|will be)\\s+(?:all\\s+|also\\s+)*(?:desirable|not essential|an advantage|advantageous|a bonus|nice to have)\\b`,
+  'i',
+);
+/** The longest sentence read as introducing a list. */
+const INTRO_MAX = 200;
+/** A line that introduces a list as essential: "The following are essential:", "Essential for this role:". */
+const ESSENTIAL_BEFORE =
+  /(?:^\W*essential\b|\b(?:are|is)\s+(?:all\s+|also\s+)*essential\b|\bessential\s+(?:for|to|in)\b|\bit is essential\b|\b(?:the following|below)\b[^.!?]*\bessential\b)[^.!?]*:$/i;
+/** A line that introduces a list as desirable: "The following would be an advantage:", "It would be desirable to have:". */
+const DESIRABLE_BEFORE =
+  /(?:\b(?:are|is|would be)\s+(?:all\s+|also\s+)*(?:desirable|not essential|an advantage|advantageous|a bonus|nice to have)\b|\bit would be (?:desirable|an advantage|helpful|useful)\b|\b(?:the following|below)\b[^.!?]*\b(?:desirable|an advantage|advantageous)\b)[^.!?]*:$/i;
 const NUMBER = /^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)$/;
 /** Words that end the search for "experience" after "N years": "5 years in post", "3 years and then experience". */
 const NOT_A_QUALIFIER = /^(?:in|at|on|as|and|or|but|to|for|from|with|by|the|a|an|this|that|is|are|was|were|will|be|been|ago|old|since|after|before|when|where|who|which|you|we|they|of)$/;
@@ -42,17 +61,27 @@ interface Table {
   markerCol: number;
 }
 
+/** The list being read (or just read): its criteria, and how many of them were counted essential. */
+interface ListRun {
+  items: number;
+  counted: number;
+}
+
 /** Counts essential criteria and collects "N years' experience" requirements, fed one block at a time. */
 export class RequirementsCounter {
   essential = 0;
   readonly yearsOfExperience: string[] = [];
-  /** Where the essential criteria start (heading, label or table header). */
+  /** Where the essential criteria start (heading, label, table header, or a sentence before or after a list). */
   label: Span | undefined;
   private inSection = false;
   /** In a requirements section that is not split into essential and desirable: only its list items count. */
   private listsOnly = false;
   private sectionLevel = 0;
   private table: Table | undefined;
+  /** The list just read, which a sentence after it can mark essential or desirable. */
+  private run: ListRun | undefined;
+  /** What the line before the current list said of it ("The following are essential:"). */
+  private marking: 'essential' | 'desirable' | undefined;
 
   constructor(
     private readonly source: string,
@@ -65,6 +94,7 @@ export class RequirementsCounter {
     if (block.type === 'table-cell') this.tableCell(block);
     else this.table = undefined;
     for (const [s, e] of years) this.yearsOfExperience.push(this.source.slice(block.start + s, block.start + e));
+    if (block.type === 'heading' || block.type === 'table-cell') this.endList();
     if (block.type === 'heading') this.heading(block);
     else if (block.type !== 'table-cell') this.lines(block);
   }
@@ -85,37 +115,92 @@ export class RequirementsCounter {
     else if (level === 0 ? !GROUP_LABEL.test(block.text) : level <= this.sectionLevel) this.inSection = false;
   }
 
+  /** A list item is one criterion however many lines it wraps over; in plain text each bullet line is one. */
   private lines(block: DocBlock): void {
     const lines = blockLines(block);
-    const bulleted = lines.some((l) => BULLET.test(l.text));
-    let counted = false;
-    for (const line of lines) {
-      const text = line.text;
-      if (ESSENTIAL_LABEL.test(text) && text.length <= 40) {
-        this.inSection = true;
-        this.listsOnly = false;
-        this.sectionLevel = Infinity;
-        this.label ??= { start: line.start, end: line.end };
-        continue;
-      }
-      if (DESIRABLE.test(text)) {
-        this.inSection = false;
-        continue;
-      }
-      if (!this.inSection) {
-        if (MARKED.test(text)) this.essential++;
-        continue;
-      }
-      if (text.endsWith(':') || GROUP_LABEL.test(text)) continue;
-      if (this.listsOnly && block.type !== 'list-item') continue;
-      if (block.type === 'list-item') {
-        // A list item is one criterion however many lines it wraps over.
-        if (!counted) this.essential++;
-        counted = true;
-      } else if (bulleted ? BULLET.test(text) : /^[\p{Lu}\p{N}]/u.test(text)) {
-        this.essential++;
-      }
+    if (block.type === 'list-item') {
+      const first = lines[0];
+      if (first) this.line(lines.map((l) => l.text).join(' '), { start: first.start, end: lines.at(-1)!.end }, 'item');
+      return;
     }
+    const bulleted = lines.some((l) => BULLET.test(l.text));
+    for (const line of lines) this.line(line.text, line, BULLET.test(line.text) ? 'item' : bulleted ? 'between' : 'text');
+  }
+
+  /**
+   * One criterion-sized piece of text: a list `item`, a plain `text` line, or a line `between` the bullet lines of a
+   * plain-text list (wrapped text or a remark, never a criterion of its own).
+   */
+  private line(text: string, span: Span, what: 'item' | 'text' | 'between'): void {
+    if (ESSENTIAL_LABEL.test(text) && text.length <= 40) {
+      this.inSection = true;
+      this.listsOnly = false;
+      this.sectionLevel = Infinity;
+      this.label ??= { start: span.start, end: span.end };
+      this.endList();
+      return;
+    }
+    if (DESIRABLE.test(text)) {
+      this.inSection = false;
+      this.endList();
+      return;
+    }
+    if (what !== 'item' && this.afterList(text, span)) return;
+    if (what !== 'item' && this.beforeList(text, span)) return;
+    if (what === 'text') this.endList();
+    if (what === 'between' || text.endsWith(':') || GROUP_LABEL.test(text)) {
+      if (!this.inSection && MARKED.test(text)) this.essential++;
+      return;
+    }
+    const essential = this.counts(text, what === 'item');
+    if (what === 'item') {
+      this.run ??= { items: 0, counted: 0 };
+      this.run.items++;
+      if (essential) this.run.counted++;
+    }
+    if (essential) this.essential++;
+  }
+
+  /** Whether a criterion counts as essential where it stands. */
+  private counts(text: string, item: boolean): boolean {
+    if (item && this.marking) return this.marking === 'essential';
+    if (!this.inSection) return MARKED.test(text);
+    if (this.listsOnly) return item;
+    return item || /^[\p{Lu}\p{N}]/u.test(text);
+  }
+
+  /** A sentence after a list that marks the whole list ("All of the above are essential."); true when `text` is one. */
+  private afterList(text: string, span: Span): boolean {
+    const essential = ESSENTIAL_AFTER.test(text);
+    if (!essential && !DESIRABLE_AFTER.test(text)) return false;
+    const run = this.run;
+    if (run && essential) {
+      this.essential += run.items - run.counted;
+      this.label ??= { start: span.start, end: span.end };
+    } else if (run) {
+      this.essential -= run.counted;
+    }
+    this.endList();
+    return true;
+  }
+
+  /** A line that marks the list after it ("The following are essential:"); true when `text` is one. */
+  private beforeList(text: string, span: Span): boolean {
+    if (!text.endsWith(':')) return false;
+    // Only the sentence that ends in the colon can introduce the list; a short one, so the patterns stay cheap.
+    const last = text.slice(Math.max(text.lastIndexOf('.'), text.lastIndexOf('!'), text.lastIndexOf('?')) + 1);
+    if (last.length > INTRO_MAX) return false;
+    const marking = ESSENTIAL_BEFORE.test(last) ? 'essential' : DESIRABLE_BEFORE.test(last) ? 'desirable' : undefined;
+    if (!marking) return false;
+    this.endList();
+    this.marking = marking;
+    if (marking === 'essential') this.label ??= { start: span.start, end: span.end };
+    return true;
+  }
+
+  private endList(): void {
+    this.run = undefined;
+    this.marking = undefined;
   }
 
   private tableCell(block: DocBlock): void {

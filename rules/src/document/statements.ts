@@ -18,7 +18,9 @@ export const StatementBit = {
 export function statementBits(text: string): number {
   const t = flatten(text);
   let bits = 0;
-  if ((/£\s?\d/.test(t) && (SALARY_CONTEXT.test(t) || SALARY_FIGURE_SHAPE.test(t))) || PER_PERIOD.test(t) || PRO_RATA.test(t) || PAY_FIGURE.test(t)) {
+  // Sums in millions are budgets and turnovers, not pay: "it costs £9.4 million a year to run".
+  const pay = t.replace(/£\s?\d[\d,.]*\s?(?:million|billion|m|bn)\b[^.;]*/g, '');
+  if ((/£\s?\d/.test(pay) && (SALARY_CONTEXT.test(pay) || SALARY_FIGURE_SHAPE.test(pay))) || PER_PERIOD.test(pay) || PRO_RATA.test(t) || PAY_FIGURE.test(pay)) {
     bits |= StatementBit.Salary;
   }
   if (BAND.test(t)) bits |= StatementBit.Band;
@@ -99,7 +101,7 @@ const FLEXIBLE =
 const FLEXIBLE_ALL = new RegExp(FLEXIBLE.source, 'g');
 /** An offer to fit the hours to the person, rather than asking the person to be flexible. */
 const FLEXIBLE_OFFER =
-  /\b(?:patterns?|hours|shifts?|rotas?|days)\b[^.;]{0,30}\b(?:to suit|(?:that|which) (?:\w+ )?(?:suits?|fits?)|around) (?:you|your)\b|\bwe(?:'re| are| can be| will be|,? and you,?)? (?:\w+ ){0,2}flexible\b(?![^.;]{0,12}\b(?:however|but)\b)|\bflexible (?:about|around|with) (?:hours|days|when|where|start)|\b(?:choose|pick|set|plan) (?:your|their) own (?:shifts|hours|rotas?|working pattern|pattern)\b|\bhours\b\W{0,3}\d[\d.]*[^.;|]{0,15}\bflexible\b/;
+  /\b(?:patterns?|hours|shifts?|rotas?|days)\b[^.;]{0,30}\b(?:to suit|(?:that|which) (?:\w+ )?(?:suits?|fits?)|around) (?:you|your)\b|\bwe(?:'re| are| can be| will be|,? and you,?)? (?:\w+ ){0,2}flexible\b(?![^.;]{0,12}\b(?:however|but)\b)|\bflexible (?:about|around|with) (?:hours|days|when|where|start)|\b(?:choose|pick|set|plan) (?:your|their) own (?:shifts|hours|rotas?|working pattern|pattern)\b|\byou (?:can )?(?:choose|pick) (?:the |which |when |what )?(?:shifts|hours|days)\b|\bhours\b\W{0,3}(?:\d[\d.]*[^.;|]{0,15})?\bflexible\b/;
 
 /** Hours that make a post part-time ("31 hours over 39 weeks", "12-15h pw", "14hrs a week part time"). */
 function partTimeHours(text: string): boolean {

@@ -36,8 +36,16 @@ export function findingComment(finding: Finding, tracked: string | undefined): C
   return out;
 }
 
-/** The summary comment at the top: counts, the document kind, the job-advert report when there is one, and document-wide findings. */
-export function summaryComment(result: Pick<LintResult, 'kind' | 'findings' | 'report'>, comments: number, changes: number): CommentParagraph[] {
+/**
+ * The summary comment at the top: counts, the document kind, the job-advert report when there is one, document-wide
+ * findings, and the findings in places Word holds no comments (headers and footers), each with where it is.
+ */
+export function summaryComment(
+  result: Pick<LintResult, 'kind' | 'findings' | 'report'>,
+  comments: number,
+  changes: number,
+  elsewhere: ReadonlyArray<{ finding: Finding; where: string }> = [],
+): CommentParagraph[] {
   const n = result.findings.length;
   const counts = (['error', 'warning', 'information', 'hint'] as const)
     .map((s) => [s, result.findings.filter((f) => f.severity === s).length] as const)
@@ -70,6 +78,11 @@ export function summaryComment(result: Pick<LintResult, 'kind' | 'findings' | 'r
   }
   for (const f of result.findings.filter((f) => f.scope === 'document')) {
     out.push({ text: `• ${f.message}${f.insert ? ` (${f.insert.title})` : ''}` });
+  }
+  if (elsewhere.length > 0) out.push({ text: 'In the headers and footers (Word holds no comments there):', bold: true });
+  for (const { finding, where } of elsewhere) {
+    const instead = finding.suggestions.length > 0 ? ` Instead, write: ${quote(finding.suggestions)}.` : '';
+    out.push({ text: `• ${where}: ${finding.message}${instead} (Fairword rule ${finding.ruleId})` });
   }
   return out;
 }

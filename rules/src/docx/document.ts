@@ -2,13 +2,16 @@ import type { Document } from '@xmldom/xmldom';
 import type { Finding } from '../types.js';
 import { DocxError } from './errors.js';
 import { DOCX_LIMITS, readPackage, type Package, type PackageLimits } from './package.js';
-import { partMap, relatedPart, rootOf, xmlEntry, type PartMap } from './parts.js';
+import { partMap, relatedPart, rootOf, sectionParts, xmlEntry, type PartMap } from './parts.js';
 import { notes, storyParagraphs, styleFacts, type ParagraphPlace, type StoryParagraph } from './stories.js';
 import { isWEl, wChild } from './xml.js';
 
 /** A paragraph of a Word document as the text view shows it. */
 export interface DocxParagraph {
-  /** 1-based number among the paragraphs with text, in reading order (tables and text boxes included); within its note for notes. */
+  /**
+   * 1-based number among the paragraphs with text, in reading order (tables and text boxes included); within its
+   * note for notes, within its header or footer for those.
+   */
   number: number;
   place: ParagraphPlace;
   /** Heading level (1 = Heading 1 or Title); 0 when it is not a heading. */
@@ -27,6 +30,8 @@ export interface DocxLocation {
   paragraph: number;
   story: ParagraphPlace['story'];
   note?: number;
+  /** Which header or footer (see {@link ParagraphPlace.part}). */
+  part?: number;
   table?: { table: number; row: number; column: number };
   textbox?: boolean;
   /** Offsets of the finding within the paragraph's text (UTF-16 code units, end exclusive). */
@@ -79,15 +84,22 @@ export function load(pkg: Package): Loaded {
     if (!doc || !path) continue;
     for (const note of notes(rootOf(doc), name)) all.push(...storyParagraphs(note.element, path, { story: name, note: note.id }, styles));
   }
+  for (const kind of ['header', 'footer'] as const) {
+    sectionParts(map, body, kind).forEach((path, i) => {
+      const doc = part(path);
+      if (doc) all.push(...storyParagraphs(rootOf(doc), path, { story: kind, part: i + 1 }, styles));
+    });
+  }
   let text = '';
   const paragraphs: Loaded['paragraphs'] = [];
   let number = 0;
-  let lastNote: number | undefined;
+  let lastStory: string | undefined;
   for (const p of all) {
     if (!/\S/.test(p.text)) continue;
-    if (p.place.story === 'body') number++;
-    else number = p.place.note === lastNote ? number + 1 : 1;
-    lastNote = p.place.note;
+    // Body paragraphs are numbered through; a note's, header's or footer's within it.
+    const story = `${p.place.story} ${p.place.note ?? p.place.part ?? ''}`;
+    number = story === lastStory ? number + 1 : 1;
+    lastStory = story;
     if (text !== '') text += PARAGRAPH_BREAK;
     if (p.list) text += LIST_MARKER;
     paragraphs.push({ ...p, start: text.length, number });
@@ -123,6 +135,11 @@ export class DocxDocument {
     return new DocxDocument(bytes, load(pkg));
   }
 
+  /** The document of a package already loaded (the reviewer's, before it changes anything). */
+  static fromLoaded(bytes: Uint8Array, loaded: Loaded): DocxDocument {
+    return new DocxDocument(bytes, loaded);
+  }
+
   /** The paragraph holding text offset `offset` (the one before it when the offset falls between paragraphs). */
   paragraphAt(offset: number): DocxParagraph | undefined {
     let lo = 0;
@@ -156,6 +173,7 @@ export class DocxDocument {
       context: `${start > 40 ? '…' : ''}${before}${p.text.slice(start, end)}${after}${end + 40 < p.text.length ? '…' : ''}`.replace(/\s+/g, ' '),
     };
     if (p.place.note !== undefined) location.note = p.place.note;
+    if (p.place.part !== undefined) location.part = p.place.part;
     if (p.place.table) location.table = p.place.table;
     if (p.place.textbox) location.textbox = true;
     if (p.section !== undefined) location.heading = p.section;
@@ -167,10 +185,10 @@ function clamp(n: number, max: number): number {
   return Math.max(0, Math.min(n, max));
 }
 
-/** "paragraph 12", "table 1, row 2, column 3 (paragraph 14)", "footnote 2", with the heading it sits under. */
+/** "paragraph 12", "table 1, row 2, column 3, paragraph 14", "footnote 2, paragraph 1", "header 1, paragraph 1", with the heading it sits under. */
 export function describeLocation(location: DocxLocation): string {
   const where: string[] = [];
-  if (location.story !== 'body') where.push(`${location.story} ${location.note}`);
+  if (location.story !== 'body') where.push(`${location.story} ${location.note ?? location.part}`);
   if (location.table) where.push(`table ${location.table.table}, row ${location.table.row}, column ${location.table.column}`);
   if (location.textbox) where.push('text box');
   where.push(`paragraph ${location.paragraph}`);

@@ -3,6 +3,8 @@ import { DocxError } from './errors.js';
 
 /** Caps on what is read from a package, so a crafted file (a zip bomb) cannot exhaust memory. */
 export interface PackageLimits {
+  /** Largest package (the .docx file itself) a reader should load; checked before reading, by whoever reads the bytes. */
+  maxPackageSize: number;
   /** Most entries a package may hold. */
   maxEntries: number;
   /** Most bytes all entries may hold once decompressed (as declared, and as enforced while inflating). */
@@ -18,6 +20,7 @@ const RATIO_FLOOR = 1024 * 1024;
 
 /** The default caps: generous for real documents with images, far below what a zip bomb unpacks to. */
 export const DOCX_LIMITS: PackageLimits = {
+  maxPackageSize: 64 * 1024 * 1024,
   maxEntries: 5000,
   maxTotalSize: 256 * 1024 * 1024,
   maxEntrySize: 128 * 1024 * 1024,
@@ -63,6 +66,9 @@ export function readPackage(bytes: Uint8Array, limits: PackageLimits = DOCX_LIMI
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new DocxError('not-zip', 'not a Word .docx document (it is not a zip package)');
   }
+  if (bytes.length > limits.maxPackageSize) {
+    throw new DocxError('too-large', `${bytes.length} bytes is over the ${limits.maxPackageSize}-byte limit for Word documents`);
+  }
   const names: string[] = [];
   let total = 0;
   let files: Record<string, Uint8Array>;
@@ -79,6 +85,11 @@ export function readPackage(bytes: Uint8Array, limits: PackageLimits = DOCX_LIMI
         }
         if (file.originalSize > RATIO_FLOOR && file.originalSize > file.size * limits.maxRatio) {
           throw new DocxError('too-large', `'${file.name}' is compressed more than ${limits.maxRatio} to 1; it is not read (a possible zip bomb)`);
+        }
+        // Compression never makes data much larger, so more compressed data than the declared size allows means the
+        // size is a lie: inflating it would run on long after the buffer of that size is full.
+        if (file.compression !== 0 && file.size > file.originalSize + file.originalSize / 8 + 1024) {
+          throw new DocxError('too-large', `'${file.name}' holds more data than the size it declares; it is not read (a damaged file or a possible zip bomb)`);
         }
         return wanted ? wanted(file.name) : true;
       },

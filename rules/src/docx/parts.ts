@@ -1,7 +1,7 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { DocxError } from './errors.js';
 import { decodeXml, type Package } from './package.js';
-import { childElements, CONTENT_TYPES, parseXml, PKG_RELS } from './xml.js';
+import { childElements, CONTENT_TYPES, isW, isWEl, parseXml, PKG_RELS } from './xml.js';
 
 /** One relationship of a part. */
 export interface Relationship {
@@ -93,4 +93,31 @@ export function relatedPart(map: PartMap, type: string): string | undefined {
 /** The root element of a parsed part. */
 export function rootOf(doc: Document): Element {
   return doc.documentElement!;
+}
+
+/**
+ * The header or footer parts the document's sections use, in the order they are first referenced (section by
+ * section: default, first-page and even-page as written); each part once.
+ */
+export function sectionParts(map: PartMap, body: Element, kind: 'header' | 'footer'): string[] {
+  const byId = new Map(map.rels.filter((r) => r.type === `${map.relBase}/${kind}`).map((r) => [r.id, r.path] as const));
+  const out: string[] = [];
+  for (const sectPr of [...body.getElementsByTagNameNS(body.namespaceURI, 'sectPr')] as Element[]) {
+    if (isWEl(sectPr.parentNode, 'sectPrChange')) continue;
+    for (const ref of childElements(sectPr)) {
+      if (!isWEl(ref, `${kind}Reference`)) continue;
+      const path = byId.get(relationshipId(ref));
+      if (path && !out.includes(path)) out.push(path);
+    }
+  }
+  return out;
+}
+
+/** The `r:id` of a reference element (whatever the relationships namespace: transitional or strict). */
+function relationshipId(el: Element): string {
+  for (let i = 0; i < el.attributes.length; i++) {
+    const attr = el.attributes.item(i)!;
+    if (attr.localName === 'id' && attr.namespaceURI && !isW(attr.namespaceURI)) return attr.value;
+  }
+  return '';
 }

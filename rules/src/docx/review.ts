@@ -2,7 +2,7 @@ import type { Element, Node, Text } from '@xmldom/xmldom';
 import { safeEdits } from '../fixes.js';
 import type { Finding, LintResult } from '../types.js';
 import { findingComment, summaryComment, type CommentParagraph } from './comments.js';
-import { load, type Loaded } from './document.js';
+import { describeLocation, DocxDocument, load, type Loaded } from './document.js';
 import { DocxError } from './errors.js';
 import { DOCX_LIMITS, decodeXml, encodeXml, readPackage, writePackage, type PackageLimits } from './package.js';
 import { relatedPart, xmlEntry } from './parts.js';
@@ -31,6 +31,8 @@ export interface ReviewResult {
 
 const COMMENTS_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 const REVISIONS = new Set(['ins', 'del', 'moveTo', 'moveFrom']);
+/** Stories Word can anchor comments in (not headers and footers). */
+const COMMENTABLE = new Set<string>(['body', 'footnote', 'endnote']);
 /** Run content a tracked deletion may hold: text and the characters that stand for text, nothing else. */
 const PLAIN_RUN_CONTENT = new Set(['rPr', 't', 'tab', 'br', 'cr', 'noBreakHyphen', 'softHyphen', 'lastRenderedPageBreak']);
 /** Empty markers that may sit between the runs of a tracked change. */
@@ -46,7 +48,7 @@ type Para = Loaded['paragraphs'][number];
  */
 export function reviewDocx(bytes: Uint8Array, result: Pick<LintResult, 'kind' | 'findings' | 'report'>, options: ReviewOptions = {}): ReviewResult {
   const loaded = load(readPackage(bytes, options.limits ?? DOCX_LIMITS));
-  return new Reviewer(loaded, options).review(result);
+  return new Reviewer(loaded, DocxDocument.fromLoaded(bytes, loaded), options).review(result);
 }
 
 class Reviewer {
@@ -60,6 +62,7 @@ class Reviewer {
 
   constructor(
     private readonly loaded: Loaded,
+    private readonly document: DocxDocument,
     private readonly options: ReviewOptions,
   ) {
     this.author = options.author ?? 'Fairword';
@@ -69,7 +72,10 @@ class Reviewer {
 
   review(result: Pick<LintResult, 'kind' | 'findings' | 'report'>): ReviewResult {
     const { text, paragraphs } = this.loaded;
-    const spans = result.findings.filter((f) => f.scope === 'span' && f.offset.end > f.offset.start);
+    const onWords = result.findings.filter((f) => f.scope === 'span' && f.offset.end > f.offset.start);
+    // Word holds no comments in headers and footers: their findings are listed in the summary, without changes.
+    const inMargins = onWords.filter((f) => !COMMENTABLE.has(paragraphs[this.anchor(f.offset.start, f.offset.end).from]!.place.story));
+    const spans = onWords.filter((f) => !inMargins.includes(f));
     const edits = this.options.trackChanges === false ? [] : safeEdits(text, spans);
 
     // Where each comment and change goes, in paragraph-local offsets.
@@ -109,7 +115,11 @@ class Reviewer {
     if (first) {
       const id = this.nextId++;
       this.mark(id, first, 0, first, first.text.length);
-      comments.unshift({ id, body: summaryComment(result, comments.length + 1, changeCount) });
+      const elsewhere = inMargins.map((finding) => {
+        const location = this.document.locate(finding)!;
+        return { finding, where: `${describeLocation(location)}: "${location.quote.replace(/\s+/g, ' ')}"` };
+      });
+      comments.unshift({ id, body: summaryComment(result, comments.length + 1, changeCount, elsewhere) });
     }
     if (comments.length > 0) this.writeComments(comments);
     for (const part of this.dirty) this.save(part);

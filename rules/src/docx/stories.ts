@@ -3,9 +3,11 @@ import { CDATA, childElements, isW, isWEl, MC, TEXT, wAttr, wChild } from './xml
 
 /** Where a paragraph sits: which story, and which table cell if any. */
 export interface ParagraphPlace {
-  story: 'body' | 'footnote' | 'endnote';
+  story: 'body' | 'footnote' | 'endnote' | 'header' | 'footer';
   /** The footnote or endnote id, for notes. */
   note?: number;
+  /** Which header or footer: 1-based, in the order the document's sections first use them. */
+  part?: number;
   /** 1-based table number (in reading order within the story), row and column of the innermost cell. */
   table?: { table: number; row: number; column: number };
   /** Inside a text box. */

@@ -30,7 +30,8 @@ export function parseXml(text: string, part: string): Document {
     if (!doc.documentElement) throw new Error('no root element');
     return doc;
   } catch (err) {
-    const first = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/^\[xmldom [^\]]*\]\s*/, '');
+    // xmldom wraps the parser's words ('Reporting error "…" caused Error: …'): keep the innermost reason.
+    const first = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/^\[xmldom [^\]]*\]\s*/, '').replace(/^.*\bError: /, '');
     throw new DocxError('corrupt', `the document is damaged: ${part} is not well-formed XML (${first})`);
   }
 }

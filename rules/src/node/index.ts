@@ -11,6 +11,6 @@ export {
   type LoadedConfig,
 } from './config.js';
 export { IgnorePatterns, scopeIgnorePattern } from './ignore.js';
-export { decode, encodeText, fileKind, isTextFile, readTextFile, readTextFileSync, type FileStamp, type TextEncoding, type TextFile, type Unreadable, type UnreadableReason } from './read.js';
+export { decode, encodeText, fileKind, isTextFile, readFileBytes, readTextFile, readTextFileSync, type FileStamp, type TextEncoding, type TextFile, type Unreadable, type UnreadableReason } from './read.js';
 export { replaceFileSync, WriteRefused, type ReplaceOptions } from './write.js';
 export { isWithin, walkFiles, type WalkedFile, type WalkOptions, type WalkSkip } from './walk.js';

@@ -49,17 +49,11 @@ export function readTextFileSync(path: string, maxBytes: number): TextFile | Unr
     const stats = fstatSync(fd);
     const refused = refuse(stats, maxBytes);
     if (refused) return refused;
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
-      total += n;
-      if (total > maxBytes) return tooLarge(Math.max(total, stats.size), maxBytes);
+    const bytes = new BoundedBytes(maxBytes, stats.size);
+    for (let chunk = bytes.next(); chunk; chunk = bytes.next()) {
+      if (!bytes.took(chunk, readSync(fd, chunk, 0, chunk.length, null))) break;
     }
-    return decode(Buffer.concat(chunks, total), stamp(stats));
+    return bytes.over ?? decode(bytes.all(), stamp(stats));
   } catch (err) {
     return failed(err);
   } finally {
@@ -69,27 +63,66 @@ export function readTextFileSync(path: string, maxBytes: number): TextFile | Unr
 
 /** {@link readTextFileSync} with asynchronous I/O, for the language server. */
 export async function readTextFile(path: string, maxBytes: number): Promise<TextFile | Unreadable> {
+  const read = await readBounded(path, maxBytes);
+  return 'bytes' in read ? decode(read.bytes, read.stamp) : read;
+}
+
+/**
+ * The bytes of a regular file, as {@link readTextFile} reads them (regular files only, never more than `maxBytes`),
+ * for files that are not text: a Word document.
+ */
+export async function readFileBytes(path: string, maxBytes: number): Promise<Uint8Array | Unreadable> {
+  const read = await readBounded(path, maxBytes);
+  return 'bytes' in read ? read.bytes : read;
+}
+
+async function readBounded(path: string, maxBytes: number): Promise<{ bytes: Buffer; stamp: FileStamp } | Unreadable> {
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stats = await handle.stat();
     const refused = refuse(stats, maxBytes);
     if (refused) return refused;
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) return tooLarge(Math.max(total, stats.size), maxBytes);
+    const bytes = new BoundedBytes(maxBytes, stats.size);
+    for (let chunk = bytes.next(); chunk; chunk = bytes.next()) {
+      if (!bytes.took(chunk, (await handle.read(chunk, 0, chunk.length, null)).bytesRead)) break;
     }
-    return decode(Buffer.concat(chunks, total), stamp(stats));
+    return bytes.over ?? { bytes: bytes.all(), stamp: stamp(stats) };
   } catch (err) {
     return failed(err);
   } finally {
     await handle?.close();
+  }
+}
+
+/** The bytes of one read, taken a chunk at a time and cut off one byte past the cap. */
+class BoundedBytes {
+  private readonly chunks: Buffer[] = [];
+  private total = 0;
+  /** Set once more than the cap has been read. */
+  over: Unreadable | undefined;
+
+  constructor(
+    private readonly maxBytes: number,
+    private readonly statSize: number,
+  ) {}
+
+  /** A buffer for the next read, or undefined once the cap is passed. */
+  next(): Buffer | undefined {
+    return this.over ? undefined : Buffer.allocUnsafe(Math.min(CHUNK, this.maxBytes + 1 - this.total));
+  }
+
+  /** Keeps the `n` bytes read into `chunk`; false at the end of the file. */
+  took(chunk: Buffer, n: number): boolean {
+    if (n === 0) return false;
+    this.chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    this.total += n;
+    if (this.total > this.maxBytes) this.over = tooLarge(Math.max(this.total, this.statSize), this.maxBytes);
+    return true;
+  }
+
+  all(): Buffer {
+    return Buffer.concat(this.chunks, this.total);
   }
 }
 

@@ -21,7 +21,7 @@ export default defineRule({
     suggestions: [],
     enabledByDefault: true,
     examples: {
-      ok: ['The service supports adults aged 18 to 65.', 'Applicants must be over 18 to sell alcohol.'],
+      ok: ['The service supports adults aged 18 to 65.', 'Applicants must be over 18 to sell alcohol.', 'We are recruiting volunteer mentors aged 18 and over.'],
       notOk: ['Applicants should be aged 25-35.', 'Candidates must be under 40.', 'You must be 30 years old or younger.', 'The maximum age for applicants is 45.'],
     },
   },
@@ -66,9 +66,12 @@ export default defineRule({
         return;
       }
       if ((t.norm === 'aged' || t.norm === 'age') && AGE.test(n1.norm)) {
+        // "aged 18 and over": a lower bound at the age of adulthood, which law and safeguarding set, is no bar.
+        if (Number(n1.norm) <= ADULT && lowerBound(tokens, i + 2)) continue;
         limit(i, rangeEnd(tokens, i + 1));
         return;
       }
+      if (t.norm === 'over' && AGE.test(n1.norm) && Number(n1.norm) <= ADULT) continue;
       if ((t.norm === 'under' || t.norm === 'over') && AGE.test(n1.norm)) {
         const unit = tokens[i + 2]?.norm ?? '';
         if (/^(kg|miles|hours|minutes|days|weeks|months|%|patients|staff|people|beds|sites)$/.test(unit)) continue;
@@ -85,6 +88,16 @@ export default defineRule({
     }
   },
 });
+
+/** The age of adulthood: a minimum age up to it marks an adult, not an age preference. */
+const ADULT = 18;
+
+/** "and over", "or over", "and above", "or older", "+": the number before is a minimum. */
+function lowerBound(tokens: readonly { norm: string }[], at: number): boolean {
+  const a = tokens[at]?.norm ?? '';
+  const b = tokens[at + 1]?.norm ?? '';
+  return a === '+' || ((a === 'and' || a === 'or') && /^(?:over|above|older|upwards)$/.test(b));
+}
 
 /** Extends "aged 25" to "aged 25-35" / "aged 25 to 35". */
 function rangeEnd(tokens: readonly { norm: string }[], at: number): number {

@@ -62,6 +62,10 @@ export function listItems(text: string, tokens: readonly Token[]): Token[][] {
   return items;
 }
 
+/** Prepositions after which a capitalised run names something else than the words before it. */
+const PREPOSITIONS = new Set(['of', 'for', 'at', 'to', 'in', 'on', 'with', 'from']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+
 /** Last words of the names of organisations, groups, laws and events ("… Association", "… Act", "… Month"). */
 const NAME_ENDS = new Set([
   'association', 'associations', 'society', 'trust', 'network', 'forum', 'group', 'council', 'centre', 'center', 'club',
@@ -79,12 +83,18 @@ const NAME_ENDS = new Set([
 export function inOrganisationName(tokens: readonly Token[], from: number, to: number): boolean {
   const match = tokens.slice(from, to).filter(isWord);
   if (match.length === 0 || !match.every(isCapitalised)) return false;
+  let afterArticle = false;
   for (let i = to, n = 0; i < tokens.length && n < 6; i++, n++) {
     const t = tokens[i]!;
     if (!isWord(t)) return false;
+    // A preposition starts a noun phrase of its own: "Chairman of the Audit Committee" is a role held in the committee.
+    if (PREPOSITIONS.has(t.norm)) return false;
+    // After an article, only a plural name end is shared: "the Dagenham … and the Barking … Associations" is one
+    // name twice, "the Chairman and the Finance Committee" two things.
+    if (ARTICLES.has(t.norm)) afterArticle = true;
     if (TITLE_SMALL.has(t.norm) && !isCapitalised(t)) continue;
     if (!isCapitalised(t)) return false;
-    if (NAME_ENDS.has(t.norm)) return true;
+    if (NAME_ENDS.has(t.norm)) return !afterArticle || t.norm.endsWith('s');
   }
   return false;
 }

@@ -1,7 +1,7 @@
 import { Describer } from '../describes.js';
 import { sources } from '../generated/data.js';
 import { defineRule } from '../rule.js';
-import type { Token } from '../tokens.js';
+import { tokenize, type Token } from '../tokens.js';
 
 const THEY: Record<string, string> = {
   he: 'they',
@@ -64,7 +64,10 @@ export default defineRule({
       const t = tokens[i]!;
       if (!t.word || !(t.norm in THEY || t.norm === 'her')) continue;
       if (paired(tokens, i)) continue;
-      const role = antecedent(tokens, i);
+      // "The post holder leads the team. He will …": a sentence opening with the pronoun may take the role from the
+      // subject of the sentence before it in the same paragraph.
+      const opening = tokens.slice(0, i).every((x) => !x.word);
+      const role = antecedent(tokens, i) ?? (opening && (t.norm === 'he' || t.norm === 'she') ? previousSubject(sentence.text, sentence.start) : undefined);
       if (role === undefined) continue;
       const they = t.norm === 'her' ? 'their' : THEY[t.norm]!;
       // "they" takes a plural verb: the swap is certain for "his", "himself", "herself", and before a modal verb.
@@ -105,6 +108,27 @@ function antecedent(tokens: readonly Token[], at: number): string | undefined {
     if (/^\p{Lu}\p{Ll}/u.test(t.text) && i > 0 && tokens[i - 1]!.norm !== '.' && !describer.nounAt(tokens, i, at)) {
       if (!/^(?:The|A|An|Each|Every|Any|This|He|She|His|Her)$/.test(t.text)) return undefined;
     }
+  }
+  return undefined;
+}
+
+/** The role that is the subject of the sentence just before `start` in the same paragraph ("The Site Foreman is …"). */
+function previousSubject(text: string, start: number): string | undefined {
+  const before = text.slice(Math.max(0, start - 600), start);
+  const paragraph = before.slice(Math.max(before.lastIndexOf('\n\n'), before.lastIndexOf('\r\n\r\n')) + 1);
+  const ends = [...paragraph.matchAll(/[.!?](?=\s)/g)].map((m) => m.index);
+  if (ends.length === 0) return undefined;
+  const last = ends[ends.length - 1]!;
+  const from = ends.length > 1 ? ends[ends.length - 2]! + 1 : 0;
+  const tokens = tokenize(paragraph.slice(from, last));
+  if (tokens.some((t) => NARRATIVE.has(t.norm))) return undefined;
+  for (let i = 0; i < tokens.length && i < 6; i++) {
+    const noun = describer.nounAt(tokens, i, tokens.length);
+    if (!noun) continue;
+    const last = noun.keys.at(-1)!;
+    if (noun.cls !== 'workforce' || (/s$/.test(last) && !/ss$/.test(last))) return undefined;
+    for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (GENERIC_DETERMINERS.has(tokens[k]!.norm)) return noun.keys.join(' ');
+    return undefined;
   }
   return undefined;
 }

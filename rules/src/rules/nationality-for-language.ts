@@ -24,7 +24,9 @@ const JOB_NOUNS = new Set([
 /** Words shortly before the nationality that make it the person being sought ("looking for a Polish carer"). */
 const BEFORE = new Set(['welcome', 'welcomes', 'recruiting', 'recruit', 'seeking', 'seek', 'seeks', 'hire', 'hiring', 'need', 'needs', 'want', 'wants', 'require', 'requires', 'employ', 'employing', 'be', 'ideally', 'preferably']);
 /** Words straight after the job noun that make it a requirement ("Polish carer wanted"). */
-const AFTER = new Set(['wanted', 'required', 'needed', 'sought', 'preferred', 'essential', 'only']);
+const AFTER = new Set(['wanted', 'required', 'needed', 'sought', 'preferred', 'essential', 'only', 'ideal', 'preferable', 'desirable']);
+/** Nouns for a person by nationality alone: the suggestion is a speaker of the language, which the writer confirms. */
+const NATIONALS = new Set(['national', 'nationals', 'citizen', 'citizens']);
 
 /** Flags a nationality asked of a worker ("Polish carer wanted") where the real need is usually the language. */
 export default defineRule({
@@ -55,7 +57,7 @@ export default defineRule({
     },
   },
   triggers: [...NATIONALITIES],
-  prescan: new RegExp(`\\b(?:${[...NATIONALITIES].join('|')})\\s+(?:${[...JOB_NOUNS].join('|')})\\b`, 'i'),
+  prescan: new RegExp(`\\b(?:${[...NATIONALITIES].join('|')})\\s+(?:${[...JOB_NOUNS, ...NATIONALS].join('|')})\\b`, 'i'),
   check(sentence, report) {
     const { tokens, text } = sentence;
     let lastReported = -1;
@@ -64,7 +66,7 @@ export default defineRule({
       if (!NATIONALITIES.has(t.norm) || !/^\p{Lu}/u.test(t.text)) continue;
       // "Polish-speaking carer": the hyphen is dropped by the tokenizer, so check the next word.
       const next = tokens[i + 1]!;
-      if (!next.word || !JOB_NOUNS.has(next.norm)) continue;
+      if (!next.word || !(JOB_NOUNS.has(next.norm) || NATIONALS.has(next.norm))) continue;
       // "a Portuguese speaker" is about language already; "Spanish team" only counts as a requirement with "member".
       if (next.norm === 'team' && tokens[i + 2]?.norm !== 'member') continue;
       const after = tokens[i + 2];
@@ -75,13 +77,22 @@ export default defineRule({
       // "looking for a Polish carer", "vacancy for a Polish nurse"; not "training for Polish nurses".
       const forAt = before.lastIndexOf('for');
       if (forAt >= 0 && ['looking', 'vacancy', 'vacancies', 'searching', 'search'].includes(tokens[Math.max(0, i - 3) + forAt - 1]?.norm ?? '')) before.push('recruiting');
-      const following = tokens.slice(endIndex + 1, endIndex + 3).map((x) => x.norm);
+      // "wanted", "essential"; "would be ideal".
+      const following = tokens.slice(endIndex + 1, endIndex + 4).map((x) => x.norm);
       // "a Romanian sales rep and a Polish carer": a second role joined to one already reported.
       const joined = lastReported >= 0 && tokens.slice(lastReported + 1, i).every((x) => ['and', 'or', 'a', 'an', ','].includes(x.norm));
-      if (!joined && !before.some((w) => BEFORE.has(w)) && !following.some((w) => AFTER.has(w))) continue;
+      // "a Romanian worker may help a Romanian-speaking patient": the sentence itself says the language is the point.
+      const forLanguage =
+        ['a', 'an', 'any'].includes(tokens[i - 1]?.norm ?? '') && tokens.some((x, k) => k !== i && x.norm === t.norm && tokens[k + 1]?.norm === 'speaking');
+      if (!joined && !forLanguage && !before.some((w) => BEFORE.has(w)) && !following.some((w) => AFTER.has(w))) continue;
       lastReported = endIndex;
       const nationality = t.text.charAt(0).toUpperCase() + t.text.slice(1).toLowerCase();
       const role = text.slice(next.start, end.end);
+      if (NATIONALS.has(next.norm)) {
+        // Which language, and whether it is needed, is the writer's to say: offered, never applied unasked.
+        report({ start: t.start, end: end.end, suggestions: [`${nationality} speaker${next.norm.endsWith('s') ? 's' : ''}`] });
+        continue;
+      }
       report({ start: t.start, end: end.end, suggestions: [`${nationality}-speaking ${role}`], safe: true });
     }
   },

@@ -83,8 +83,15 @@ function essentialByLayout(text: string, start: number, section: string): boolea
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
   // Table cells are separate blocks (and Markdown pipes are masked), so look at the whole line.
   if (/\bessential\b/i.test(line)) return true;
+  // Person specifications that number their criteria "E1", "E2" after a key such as "E = essential".
+  if (/^\W*E\d{0,2}\b/.test(line) && ESSENTIAL_KEY.test(text)) return true;
   return /^\W*essential\b/i.test(section);
 }
+
+/** A key that says criteria marked E are essential: "E = essential", "E: Essential", "(E) essential". */
+const ESSENTIAL_KEY = /\(?\bE\)?\s*(?:=|:|–|-)\s*essential\b/i;
+/** Words that take the requirement back: "you don't need a degree". */
+const NOT_REQUIRED = /\b(?:(?:don't|do not|doesn't|does not|won't|will not) need|no need for|not (?:required|essential|necessary|needed)|isn't (?:required|essential|necessary)|without a)\b/i;
 
 /**
  * Flags a qualification named as essential (GCSE, A level, degree, NVQ, diploma) when the same list item or sentence
@@ -113,6 +120,7 @@ export default defineRule({
         'We offer a level playing field to every applicant.',
         'Staff must complete 360 degree feedback.',
         'Desirable:\n\n- A degree in a health-related subject',
+        "You don't need a degree: we care about what you can do.",
       ],
       notOk: [
         'GCSE maths and English at grade 4 are essential.',
@@ -122,6 +130,7 @@ export default defineRule({
         'You will have GCSE English at grade C.',
         'CIPD Level 5 qualification essential.',
         'Five GCSEs at grade 4 or above, including maths.',
+        'E = essential, D = desirable\n\nE1 Degree in social policy',
       ],
     },
   },
@@ -134,6 +143,7 @@ export default defineRule({
       if (item.some((t) => OPTIONAL.has(t.norm)) || /^\W*desirable\b/i.test(section)) continue;
       if (!item.some((t) => REQUIRED.has(t.norm)) && !requiredByWording(item) && !essentialByLayout(text, item[0]!.start, section)) continue;
       if (item.some((t) => t.norm === 'equivalent' || t.norm === 'equivalents' || t.norm === 'comparable')) continue;
+      if (NOT_REQUIRED.test(text.slice(item[0]!.start, item[item.length - 1]!.end).replace(/’/g, "'"))) continue;
       const found = findQualification(item);
       if (!found) continue;
       const [from, to] = found;

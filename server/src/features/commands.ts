@@ -1,12 +1,13 @@
 /**
  * `workspace/executeCommand`: "Allow 'term' in this workspace" and "Turn off the rule", which change the
- * `.fairword.yaml` that applies (creating it at the workspace folder's root if needed). The text edits themselves
+ * `.fairword.yaml` that governs the document (creating it at the top of the folder the config search covers). The text edits themselves
  * are pure (config-edit.ts); this room reads and writes the file and tells the user.
  */
 import { parseConfig } from '@fairword/rules';
 import type { ExecuteCommandParams } from 'vscode-languageserver';
 import type { ServerContext } from '../context.js';
 import { ALLOW_TERM_COMMAND, TURN_OFF_RULE_COMMAND, type AllowTermArgs, type TurnOffRuleArgs } from '../protocol.js';
+import { MAX_CONFIG_BYTES } from '../workspace/configs.js';
 import type { FileSystem } from '../workspace/file-system.js';
 import { baseName, displayPath } from '../workspace/uris.js';
 import { allowTerm, turnOffRule, type ConfigEdit } from './config-edit.js';
@@ -54,7 +55,10 @@ export async function executeCommand(ctx: ServerContext, fs: FileSystem, params:
   );
 }
 
-/** Applies an edit to the config file that applies to `uri` (creating it at the workspace folder root if needed), re-checks, then says so. */
+/**
+ * Applies an edit to the config file that governs `uri` (creating it where it would govern it), re-checks, then says
+ * so. Only a file inside the document's workspace folder is written, never through a link that leads out of it.
+ */
 async function changeConfig(
   ctx: ServerContext,
   fs: FileSystem,
@@ -64,14 +68,20 @@ async function changeConfig(
   say: (shown: string, outcome: Outcome) => string,
 ): Promise<ConfigChange> {
   const { connection, workspace, log } = ctx;
-  const target = await workspace.configTarget(uri);
-  if (!target) {
-    void connection.window.showErrorMessage('Fairword could not tell where to keep its settings. Save this file in a folder first.');
+  const target = await workspace.configToEdit(uri);
+  if ('refusal' in target) {
+    void connection.window.showErrorMessage(`Fairword did not change its settings: ${target.refusal}`);
     return null;
   }
   const shown = workspace.shownPath(target.uri);
   const name = baseName(target.uri);
-  const text = target.exists ? new TextDecoder().decode(await fs.readFile(target.uri)) : '';
+  let text = '';
+  try {
+    if (target.exists) text = await fs.readText(target.uri, MAX_CONFIG_BYTES);
+  } catch (err) {
+    void connection.window.showErrorMessage(`Fairword could not read ${shown}: ${err instanceof Error ? err.message : String(err)}.`);
+    return null;
+  }
   const first = target.exists ? parseConfig(text, name).errors[0] : undefined;
   const result: ConfigEdit = first
     ? { error: `line ${first.line + 1} has a mistake (${first.message}). Fix it first, then try again.` }
@@ -81,7 +91,12 @@ async function changeConfig(
     return null;
   }
   if (result.changed) {
-    await fs.writeFile(target.uri, new TextEncoder().encode(result.text));
+    try {
+      await fs.writeFile(target.uri, new TextEncoder().encode(result.text));
+    } catch (err) {
+      void connection.window.showErrorMessage(`Fairword could not write ${shown}: ${err instanceof Error ? err.message : String(err)}. The file is unchanged.`);
+      return null;
+    }
     // The message comes once the open documents show the change, so what it says is already true.
     if (await workspace.configs.changed(target.uri, false)) await refresh();
   }

@@ -1,20 +1,19 @@
 /**
  * Diagnostics on files that are not open: "Check all files" (and keeping them current once it has run), and the
- * mistakes in a `.fairword.yaml`, shown on the file itself.
+ * mistakes in a `.fairword.yaml`, shown on the file itself. A Word document's diagnostics are on its text view
+ * (`fairword-docx:`), the text their ranges are in, so the Problems panel opens that view at the finding.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver';
-import { formatFromFilename, type ConfigError } from '@fairword/rules';
+import { capFindings, formatFromFilename, type ConfigError, type Format } from '@fairword/rules';
+import { DOCX_LIMITS, DocxDocument, DocxError } from '@fairword/rules/docx';
 import type { ServerContext } from '../context.js';
 import type { DocumentChecks } from './document-checks.js';
 import { describe } from '../log.js';
 import { ValidatedNotification, type LintWorkspaceResult } from '../protocol.js';
 import { configDiagnostics, toDiagnostic } from './diagnostics.js';
 import { FileSystemError, type FileSystem } from '../workspace/file-system.js';
-import { displayPath } from '../workspace/uris.js';
-import { TEXT_FILES_GLOB } from '../workspace/walk.js';
-
-/** How much of a file is looked at for a NUL byte, the sign of a binary file that is not checked. */
-const BINARY_PROBE = 8192;
+import { displayPath, wordViewOf } from '../workspace/uris.js';
+import { isWordDocumentName, TEXT_FILES_GLOB } from '../workspace/walk.js';
 
 /** The files on disk that have diagnostics, for one server. */
 export class DiskFiles {
@@ -71,32 +70,32 @@ export class DiskFiles {
       }
       return { count: result?.findings.length ?? 0, skipped: result?.analysis?.skipped !== undefined };
     }
-    const format = formatFromFilename(displayPath(uri));
+    const target = this.publishedAs(uri);
+    const word = target !== uri;
+    const format: Format | undefined = word ? 'plaintext' : formatFromFilename(displayPath(uri));
     const settings = await workspace.settingsFor(uri);
     if (!format || !settings.enable || (await workspace.excluded(uri, false))) {
-      if (this.published.has(uri)) await this.publish(uri, []);
+      if (this.published.has(target)) await this.publish(target, []);
       return { count: 0, skipped: true };
     }
-    const limit = (await workspace.configs.forFile(uri)).config.maxFileSize ?? settings.maxFileSize;
+    // A Word document's text is held to maxFileSize by the analyser; the package itself to the .docx cap.
+    const limit = word ? DOCX_LIMITS.maxPackageSize : ((await workspace.configs.forFile(uri)).config.maxFileSize ?? settings.maxFileSize);
     let text: string;
     try {
-      const stat = await this.fs.stat(uri);
-      if (!stat) throw new FileSystemError('not found', 'ENOENT');
-      if (stat.size > limit) throw new FileSystemError('too large', 'EFBIG');
-      const bytes = await this.fs.readFile(uri);
-      if (bytes.subarray(0, BINARY_PROBE).includes(0)) throw new FileSystemError('binary', 'EBINARY');
-      text = new TextDecoder().decode(bytes);
+      // Read as the CLI reads: regular files only, and never more than the limit, whatever the size is said to be.
+      text = word ? DocxDocument.open(await this.fs.readBytes(uri, limit)).text : await this.fs.readText(uri, limit);
     } catch (err) {
-      const quiet = err instanceof FileSystemError && (err.notFound || err.code === 'EFBIG' || err.code === 'EBINARY');
-      if (!quiet) log.warn(`cannot read ${displayPath(uri)}: ${describe(err)}`);
-      if (this.published.has(uri)) await this.publish(uri, []);
+      const quiet = err instanceof FileSystemError && err.notFound;
+      if (!quiet) log.warn(`skipped ${displayPath(uri)}: ${err instanceof FileSystemError && err.notText ? err.message : err instanceof DocxError ? err.message : describe(err)}`);
+      if (this.published.has(target)) await this.publish(target, []);
       return { count: 0, skipped: true };
     }
     if (this.openDocumentFor(uri)) return { count: 0, skipped: false };
-    const analysis = await analyser.analyse(uri, text, format, settings);
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(f, uri));
-    if (diagnostics.length > 0 || publishEmpty || this.published.has(uri)) await this.publish(uri, diagnostics);
-    return { count: diagnostics.length, skipped: analysis.skipped !== undefined };
+    const analysis = await analyser.analyse(target, text, format, settings);
+    // As for open documents: at most LIMITS.findingsPerFile diagnostics, and a notice of the rest.
+    const diagnostics = capFindings(analysis.findings).map((f) => toDiagnostic(f, target));
+    if (diagnostics.length > 0 || publishEmpty || this.published.has(target)) await this.publish(target, diagnostics);
+    return { count: analysis.findings.length, skipped: analysis.skipped !== undefined };
   }
 
   /**
@@ -118,7 +117,7 @@ export class DiskFiles {
         result.cancelled = true;
         return result;
       }
-      seen.add(uri);
+      seen.add(this.publishedAs(uri));
       const outcome = await this.check(uri);
       if (outcome.skipped) result.skipped++;
       else result.files++;
@@ -140,12 +139,13 @@ export class DiskFiles {
     return this.checkAll(progress, cancelled);
   }
 
-  /** A Markdown or text file changed on disk after "Check all files": re-check or clear it. */
+  /** A Markdown, text or Word file changed on disk after "Check all files": re-check or clear it. */
   changed(event: FileEvent): void {
     const uri = this.ctx.workspace.resourceOf(event.uri);
     if (!uri || this.openDocumentFor(uri)) return;
     if (event.type === FileChangeType.Deleted) {
-      if (this.published.has(uri)) this.ctx.log.run(`clearing ${uri}`, this.publish(uri, []));
+      const target = this.publishedAs(uri);
+      if (this.published.has(target)) this.ctx.log.run(`clearing ${target}`, this.publish(target, []));
       return;
     }
     if (this.ctx.workspace.folders.folderOf(uri) === undefined) return;
@@ -157,17 +157,22 @@ export class DiskFiles {
     this.generation++;
   }
 
+  /** The URI a file's diagnostics are published on: the file's own, or for a Word document its text view's. */
+  private publishedAs(uri: string): string {
+    return isWordDocumentName(displayPath(uri)) ? wordViewOf(uri) : uri;
+  }
+
   /** The open document for a file (compared in canonical form, so URI spelling does not matter). */
   private openDocumentFor(uri: string): ReturnType<ServerContext['documents']['get']> {
     return this.ctx.documents.all().find((d) => this.ctx.workspace.resourceOf(d.uri) === uri);
   }
 
-  /** Watches Markdown and text files once "Check all files" has run, to keep their diagnostics current. */
+  /** Watches Markdown, text and Word files once "Check all files" has run, to keep their diagnostics current. */
   private watchTextFiles(): void {
     if (this.textWatcherRegistered || !this.canWatch) return;
     this.textWatcherRegistered = true;
     this.ctx.log.run(
-      'watching Markdown and text files',
+      'watching Markdown, text and Word files',
       this.ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: TEXT_FILES_GLOB }] }),
     );
   }

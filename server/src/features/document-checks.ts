@@ -3,7 +3,7 @@
  * finding under the word being typed held back for a moment.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '@fairword/rules';
+import { capFindings, LIMITS, type Finding } from '@fairword/rules';
 import type { ServerContext } from '../context.js';
 import type { Analysis } from '../documents/analysis.js';
 import { formatOf } from '../documents/open-documents.js';
@@ -71,8 +71,9 @@ export class DocumentChecks {
   }
 
   /**
-   * Publishes the check of an open document. With a `caret`, findings touching the word there are held back
-   * until the typing delay has passed (or the next check, once the caret has moved on).
+   * Publishes the check of an open document: at most {@link LIMITS}.findingsPerFile findings, the most serious
+   * first, and a notice of the rest. With a `caret`, findings touching the word there are held back until the
+   * typing delay has passed (or the next check, once the caret has moved on).
    */
   private publish(document: TextDocument, analysis: Analysis | undefined, error: string | undefined, caret: number | undefined): Promise<ValidatedParams> {
     const { documents, scheduler, log } = this.ctx;
@@ -80,13 +81,14 @@ export class DocumentChecks {
     scheduler.hold(uri, 0);
     const all = analysis?.findings ?? [];
     documents.results.set(uri, { version, findings: all, ...(analysis ? { analysis } : {}) });
-    const { shown, held } = this.typingDelayMs > 0 ? holdBack(all, document.getText(), caret) : { shown: all, held: [] };
+    const listed = capFindings(all);
+    const { shown, held } = this.typingDelayMs > 0 ? holdBack(listed, document.getText(), caret) : { shown: listed, held: [] };
     if (held.length > 0) {
       scheduler.hold(uri, this.typingDelayMs, () => {
-        if (documents.isCurrent(document)) log.run(`showing the findings held for ${uri}`, this.send(uri, version, analysis, all, all));
+        if (documents.isCurrent(document)) log.run(`showing the findings held for ${uri}`, this.send(uri, version, analysis, listed, 0, all.length));
       });
     }
-    return this.send(uri, version, analysis, shown, all, error);
+    return this.send(uri, version, analysis, shown, held.length, all.length, error);
   }
 
   /**
@@ -95,10 +97,11 @@ export class DocumentChecks {
    * nothing here) are not sent again: VS Code cancels a Ctrl+. still unanswered 3/4 s after a publish, and then
    * says "No code actions available".
    */
-  private send(uri: string, version: number, analysis: Analysis | undefined, shown: Finding[], all: Finding[], error?: string): Promise<ValidatedParams> {
+  private send(uri: string, version: number, analysis: Analysis | undefined, shown: Finding[], held: number, total: number, error?: string): Promise<ValidatedParams> {
     const { connection } = this.ctx;
     const diagnostics = shown.map((f) => toDiagnostic(f, uri));
-    const status: StatusParams = { uri, version, count: diagnostics.length, counts: countBySeverity(shown) };
+    const status: StatusParams = { uri, version, count: total, counts: countBySeverity(shown) };
+    if (total > LIMITS.findingsPerFile) status.truncated = { shown: LIMITS.findingsPerFile, total };
     if (analysis?.kind) status.kind = analysis.kind;
     if (analysis?.kindSource) status.kindSource = analysis.kindSource;
     if (analysis?.kindEvidence) status.kindEvidence = analysis.kindEvidence;
@@ -106,7 +109,7 @@ export class DocumentChecks {
     if (analysis?.config) status.config = analysis.config;
     const validated: ValidatedParams = { uri, version, count: diagnostics.length };
     if (error !== undefined) validated.error = error;
-    if (shown.length < all.length) validated.held = all.length - shown.length;
+    if (held > 0) validated.held = held;
     const json = JSON.stringify(diagnostics);
     const last = this.published.get(uri);
     const unchanged = last?.version === version && last.json === json;

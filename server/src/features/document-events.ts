@@ -1,7 +1,7 @@
 /** The lifecycle of open documents: when they are checked after opening, changing and saving, and what closing clears. */
-import { formatFromFilename } from '@fairword/rules';
 import type { ServerContext } from '../context.js';
 import { displayPath } from '../workspace/uris.js';
+import { isCheckedName } from '../workspace/walk.js';
 import type { DiskFiles } from './disk-files.js';
 import type { DocumentChecks } from './document-checks.js';
 
@@ -37,7 +37,7 @@ export function listenToDocuments(ctx: ServerContext, checks: DocumentChecks, di
       workspace.forgetSettings(uri);
       const resource = workspace.resourceOf(uri);
       // After "Check all files", a closed file keeps its diagnostics, now read from disk.
-      if (diskFiles.workspaceMode && resource && workspace.folders.folderOf(resource) && formatFromFilename(displayPath(resource))) {
+      if (diskFiles.workspaceMode && resource && workspace.folders.folderOf(resource) && isCheckedName(displayPath(resource))) {
         log.run(
           `checking ${displayPath(resource)}`,
           workspace.excluded(resource, false).then(async (excluded) => {

@@ -3,11 +3,11 @@
  * folders. Each re-reads what changed and re-checks.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, type FileEvent } from 'vscode-languageserver';
-import { formatFromFilename } from '@fairword/rules';
 import type { ServerContext } from '../context.js';
 import { CONFIG_NAMES } from '../workspace/configs.js';
 import { FAIRWORD_IGNORE } from '../workspace/ignore-files.js';
 import { baseName } from '../workspace/uris.js';
+import { isCheckedName } from '../workspace/walk.js';
 import type { DiskFiles } from './disk-files.js';
 
 const CONFIG_GLOB = `**/{${CONFIG_NAMES.join(',')}}`;
@@ -68,7 +68,7 @@ export function listenToWorkspace(ctx: ServerContext, diskFiles: DiskFiles, capa
         } else if (name === FAIRWORD_IGNORE || name === '.gitignore') {
           workspace.ignoreFilesChanged();
           ignoreChanged = true;
-        } else if (diskFiles.workspaceMode && formatFromFilename(name)) {
+        } else if (diskFiles.workspaceMode && isCheckedName(name)) {
           fileChanges.push(change);
         }
       }

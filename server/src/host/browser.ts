@@ -5,6 +5,7 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser.js';
 import type { Clock } from '../clock.js';
 import { createServer } from '../server.js';
+import { LifecycleReader } from './lifecycle.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -24,6 +25,7 @@ function workerClock(): Clock {
   };
 }
 
-const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
+const writer = new BrowserMessageWriter(self);
+const connection = createConnection(new LifecycleReader(new BrowserMessageReader(self), writer), writer);
 createServer(connection, { clock: workerClock() });
 connection.listen();

@@ -1,10 +1,11 @@
-/** What the Node host gives the server core: node:fs for `file:` URIs, Node's timers, and the test hook. */
+/** What the Node host gives the server core: node:fs for `file:` URIs and Node's timers. */
 import { promises as fsp } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isTextFile, readFileBytes, readTextFile, replaceFileSync } from '@fairword/rules/node';
 import type { ServerHost } from '../server.js';
 import { FileType, type FileStat } from '../protocol.js';
 import { FileSystemError, type FileSystem } from '../workspace/file-system.js';
-import { testLinterOptions } from './test-hooks.js';
+import { fileUri } from '../workspace/uris.js';
 
 /** Files on this machine, by `file:` URI. */
 export class NodeFileSystem implements FileSystem {
@@ -22,8 +23,17 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
-  readFile(uri: string): Promise<Uint8Array> {
-    return this.attempt(() => fsp.readFile(fileURLToPath(uri)));
+  /** The CLI's reader: regular files only (opened without blocking), never more than `maxBytes` read, UTF-16 decoded. */
+  async readText(uri: string, maxBytes: number): Promise<string> {
+    const read = await readTextFile(fileURLToPath(uri), maxBytes);
+    if (isTextFile(read)) return read.text;
+    throw new FileSystemError(read.detail, read.reason === 'missing' ? 'ENOENT' : read.reason);
+  }
+
+  async readBytes(uri: string, maxBytes: number): Promise<Uint8Array> {
+    const read = await readFileBytes(fileURLToPath(uri), maxBytes);
+    if (read instanceof Uint8Array) return read;
+    throw new FileSystemError(read.detail, read.reason === 'missing' ? 'ENOENT' : read.reason);
   }
 
   /** Entries as they are: a symbolic link is reported as one, not followed. */
@@ -35,15 +45,31 @@ export class NodeFileSystem implements FileSystem {
     ]);
   }
 
+  /**
+   * An existing file is replaced atomically (a temporary file renamed over it, as `fairword --fix` does); a new one
+   * is created only if nothing, not even a dangling link, is at the path.
+   */
   writeFile(uri: string, content: Uint8Array): Promise<void> {
-    return this.attempt(() => fsp.writeFile(fileURLToPath(uri), content));
+    const path = fileURLToPath(uri);
+    return this.attempt(async () => {
+      const exists = await fsp.lstat(path).then(
+        () => true,
+        () => false,
+      );
+      if (exists) replaceFileSync(path, content);
+      else await fsp.writeFile(path, content, { flag: 'wx' });
+    });
+  }
+
+  async realUri(uri: string): Promise<string | undefined> {
+    return fileUri(await this.attempt(() => fsp.realpath(fileURLToPath(uri))));
   }
 
   private async attempt<T>(action: () => Promise<T>): Promise<T> {
     try {
       return await action();
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'Unknown';
+      const code = (err as NodeJS.ErrnoException).code ?? (err instanceof Error && 'code' in err ? String(err.code) : 'Unknown');
       throw new FileSystemError(err instanceof Error ? err.message : String(err), code);
     }
   }
@@ -59,6 +85,5 @@ export function nodeHost(): ServerHost {
       yield: () => new Promise((resolve) => setImmediate(resolve)),
     },
     ignoreCase: process.platform === 'win32' || process.platform === 'darwin',
-    linterOptions: testLinterOptions(),
   };
 }

@@ -3,14 +3,34 @@
  * kept until they change. A file with mistakes keeps its last good version in force; its errors are reported
  * through a callback so the server can publish them on the file itself.
  */
-import picomatch from 'picomatch/posix.js';
-import { createLinter, parseConfig, type ConfigError, type CreateLinterOptions, type DocumentKind, type FairwordConfig, type Linter } from '@fairword/rules';
+import {
+  compileGlob,
+  createLinter,
+  GlobError,
+  parseConfig,
+  type ConfigError,
+  type CreateLinterOptions,
+  type DocumentKind,
+  type FairwordConfig,
+  type GlobMatcher,
+  type Linter,
+} from '@fairword/rules';
 import { FileSystemError, isFile, type FileSystem } from './file-system.js';
 import { configIgnoreMatcher } from './ignore-files.js';
 import { joinUri, parentUri, relativeUri } from './uris.js';
 
 /** Config file names, in the order they are looked for in each folder (as `CONFIG_NAMES` in @fairword/rules/node). */
 export const CONFIG_NAMES = ['.fairword.yaml', '.fairword.yml', '.fairword.json'];
+
+/** The most read of a config or ignore file (as `MAX_CONFIG_BYTES` in @fairword/rules/node): a config is a few hundred bytes. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** What the upward search from a folder found: the nearest config file, and the highest folder it looked in. */
+interface Search {
+  uri: string | undefined;
+  /** Where a new config file would govern the folder searched from. */
+  top: string;
+}
 
 /** One config file (or the built-in defaults) as the server uses it. */
 export interface ConfigEntry {
@@ -33,9 +53,20 @@ export interface ConfigEntry {
 /** Called after each read of a config file: its text, its errors, and whether a last good version is in force. */
 export type ConfigReport = (uri: string, text: string, errors: ConfigError[], keptLastGood: boolean) => void;
 
-/** The kind that `kinds` globs (relative to the config file's folder, as in the CLI) give a file. */
+/**
+ * The kind that `kinds` globs give a file: relative to the config file's folder, compiled with the CLI's bounded
+ * `compileGlob` as `kindMatcher` in @fairword/rules/node does (which the browser server cannot import).
+ */
 function kindMatcher(config: FairwordConfig, configUri: string | undefined): (uri: string) => DocumentKind | undefined {
-  const kinds = Object.entries(config.kinds ?? {}).map(([glob, kind]) => [picomatch(glob, { dot: true, basename: !glob.includes('/') }), kind] as const);
+  const kinds: Array<[GlobMatcher, DocumentKind]> = [];
+  for (const [glob, kind] of Object.entries(config.kinds ?? {})) {
+    try {
+      kinds.push([compileGlob(glob, { basename: true }), kind]);
+    } catch (err) {
+      // parseConfig reports patterns the matcher refuses; such a glob matches nothing.
+      if (!(err instanceof GlobError)) throw err;
+    }
+  }
   if (kinds.length === 0 || !configUri) return () => undefined;
   const base = parentUri(configUri);
   return (uri) => {
@@ -59,13 +90,14 @@ function entryFor(uri: string | undefined, text: string | undefined, config: Fai
 
 /** Finds, reads and caches config files. */
 export class ConfigStore {
-  private readonly uriByFolder = new Map<string, Promise<string | undefined>>();
+  private readonly searches = new Map<string, Promise<Search>>();
   private readonly byUri = new Map<string, Promise<ConfigEntry>>();
   private readonly lastGood = new Map<string, FairwordConfig>();
   private defaultsEntry: ConfigEntry | undefined;
 
   /**
-   * @param ceiling the highest folder the search for a config file may reach from a folder (undefined: the root)
+   * @param ceiling the highest folder the search for a config file may reach from a folder (undefined: the root);
+   *   the search also stops at a repository root (a folder holding `.git`), as the CLI's does
    */
   constructor(
     private readonly fs: FileSystem,
@@ -90,23 +122,32 @@ export class ConfigStore {
     return uri === undefined ? this.defaults() : (this.byUri.get(uri) ?? this.load(uri));
   }
 
-  /** The nearest config file at or above `folder` (and not above its ceiling). */
-  find(folder: string): Promise<string | undefined> {
-    let found = this.uriByFolder.get(folder);
+  /** The nearest config file at or above `folder`, up to its ceiling or repository root. */
+  async find(folder: string): Promise<string | undefined> {
+    return (await this.search(folder)).uri;
+  }
+
+  /** The highest folder the search from `folder` looks in: a config file created there governs `folder`. */
+  async top(folder: string): Promise<string> {
+    return (await this.search(folder)).top;
+  }
+
+  private search(folder: string): Promise<Search> {
+    let found = this.searches.get(folder);
     if (!found) {
-      found = this.search(folder, this.ceiling(folder));
-      this.uriByFolder.set(folder, found);
+      found = this.searchFrom(folder, this.ceiling(folder));
+      this.searches.set(folder, found);
     }
     return found;
   }
 
-  private async search(folder: string, ceiling: string | undefined): Promise<string | undefined> {
+  private async searchFrom(folder: string, ceiling: string | undefined): Promise<Search> {
     for (let dir = folder; ; dir = parentUri(dir)) {
       for (const name of CONFIG_NAMES) {
         const candidate = joinUri(dir, name);
-        if (isFile(await this.fs.stat(candidate).catch(() => undefined))) return candidate;
+        if (isFile(await this.fs.stat(candidate).catch(() => undefined))) return { uri: candidate, top: dir };
       }
-      if (parentUri(dir) === dir || dir === ceiling) return undefined;
+      if (parentUri(dir) === dir || dir === ceiling || (await this.fs.stat(joinUri(dir, '.git')).catch(() => undefined))) return { uri: undefined, top: dir };
     }
   }
 
@@ -119,10 +160,7 @@ export class ConfigStore {
 
   /** The text of a file, or undefined when it cannot be read. */
   private readText(uri: string): Promise<string | undefined> {
-    return this.fs.readFile(uri).then(
-      (bytes) => new TextDecoder().decode(bytes),
-      () => undefined,
-    );
+    return this.fs.readText(uri, MAX_CONFIG_BYTES).catch(() => undefined);
   }
 
   /** Builds the entry for a config file from its text (read now unless given), and reports its errors. */
@@ -131,12 +169,10 @@ export class ConfigStore {
     let errors: ConfigError[];
     let config: FairwordConfig = {};
     try {
-      text = known ?? new TextDecoder().decode(await this.fs.readFile(uri));
+      text = known ?? (await this.fs.readText(uri, MAX_CONFIG_BYTES));
       ({ config, errors } = parseConfig(text, uri));
     } catch (err) {
-      const code = err instanceof FileSystemError ? err.code : undefined;
-      const notFound = err instanceof FileSystemError && err.notFound;
-      errors = [{ message: notFound ? 'file not found' : `cannot read this file (${String(code ?? err)})`, line: 0, character: 0 }];
+      errors = [{ message: unreadable(err), line: 0, character: 0 }];
     }
     const good = this.lastGood.get(uri);
     if (errors.length === 0) this.lastGood.set(uri, config);
@@ -154,7 +190,7 @@ export class ConfigStore {
   changed(uri: string, deleted: boolean): Promise<boolean> {
     const previous = this.byUri.get(uri);
     if (deleted || !previous) {
-      this.uriByFolder.clear();
+      this.searches.clear();
       this.byUri.delete(uri);
       if (!deleted) return this.load(uri).then(() => true);
       this.lastGood.delete(uri);
@@ -170,4 +206,12 @@ export class ConfigStore {
     );
     return reread.then((r) => r.changed);
   }
+}
+
+/** Why a config file could not be read, in the CLI's words. */
+function unreadable(err: unknown): string {
+  if (!(err instanceof FileSystemError)) return `cannot read this file (${String(err)})`;
+  if (err.notFound) return 'file not found';
+  if (err.code === 'too-large') return `the config file is over ${MAX_CONFIG_BYTES} bytes`;
+  return err.notText ? err.message : `cannot read this file (${err.code})`;
 }

@@ -1,9 +1,11 @@
 /**
  * Ignore files in gitignore syntax (`.gitignore`, `.fairwordignore`) and the config's `ignore` patterns: which files
- * they exclude — the same choices the CLI makes.
+ * they exclude — the same choices the CLI makes, with the same bounded matcher (`IgnorePatterns`, on the
+ * non-backtracking `compileGlob`), and ignore files read as the CLI reads them (at most 1 MiB, regular files only).
  */
-import ignore from 'ignore';
-import { scopeIgnorePattern } from '../../../rules/src/node/ignore.js';
+// The matcher lives beside the CLI's Node helpers but needs no Node API; the browser server imports the file itself.
+import { IgnorePatterns, scopeIgnorePattern } from '../../../rules/src/node/ignore.js';
+import { MAX_CONFIG_BYTES } from './configs.js';
 import type { FileSystem } from './file-system.js';
 import { joinUri, parentUri, relativeUri } from './uris.js';
 
@@ -15,7 +17,7 @@ export const FAIRWORD_IGNORE = '.fairwordignore';
  * {@link IgnoreFiles.clear}. The root is the repository root (nearest `.git`), else the given fallback.
  */
 export class IgnoreFiles {
-  private readonly byRoot = new Map<string, { ig: ignore.Ignore; loaded: Map<string, Promise<void>> }>();
+  private readonly byRoot = new Map<string, { ig: IgnorePatterns; loaded: Map<string, Promise<void>> }>();
   private readonly gitRoots = new Map<string, Promise<string | undefined>>();
 
   /**
@@ -37,7 +39,7 @@ export class IgnoreFiles {
     if (rel === undefined) return false;
     let entry = this.byRoot.get(root);
     if (!entry) {
-      entry = { ig: ignore({ ignorecase: this.ignoreCase }), loaded: new Map() };
+      entry = { ig: new IgnorePatterns({ nocase: this.ignoreCase }), loaded: new Map() };
       this.byRoot.set(root, entry);
     }
     const { ig, loaded } = entry;
@@ -47,8 +49,8 @@ export class IgnoreFiles {
       const dir = parts.slice(0, depth).join('/');
       let read = loaded.get(dir);
       if (!read) {
-        read = this.fs.readFile(joinUri(root, dir, this.name)).then(
-          (bytes) => void ig.add(new TextDecoder().decode(bytes).split(/\r?\n/).flatMap((line) => scopeIgnorePattern(line, dir) ?? [])),
+        read = this.fs.readText(joinUri(root, dir, this.name), MAX_CONFIG_BYTES).then(
+          (text) => void ig.add(text.split(/\r?\n/).flatMap((line) => scopeIgnorePattern(line, dir) ?? [])),
           () => undefined,
         );
         loaded.set(dir, read);
@@ -56,7 +58,7 @@ export class IgnoreFiles {
       reads.push(read);
     }
     await Promise.all(reads);
-    return ig.ignores(isDir ? `${rel}/` : rel);
+    return ig.ignores(rel, isDir);
   }
 
   /** Forgets every file read (after an ignore file changed). */
@@ -84,7 +86,7 @@ export class IgnoreFiles {
 /** A test for the config's `ignore` patterns, relative to the folder of the config file. */
 export function configIgnoreMatcher(patterns: readonly string[] | undefined, configUri: string | undefined): (uri: string) => boolean {
   if (!patterns?.length || !configUri) return () => false;
-  const ig = ignore().add([...patterns]);
+  const ig = new IgnorePatterns({ nocase: true }).add(patterns);
   const base = parentUri(configUri);
   return (uri) => {
     const rel = relativeUri(base, uri);

@@ -70,6 +70,11 @@ export function byPath(uris: string[]): string[] {
   return uris.sort((a, b) => (key.get(a)! < key.get(b)! ? -1 : key.get(a)! > key.get(b)! ? 1 : 0));
 }
 
+/** The read-only text view (`fairword-docx:/…`) of the Word document at a `file:` URI, as the client names it. */
+export function wordViewOf(uri: string): string {
+  return URI.parse(uri).with({ scheme: DOCX_SCHEME }).toString();
+}
+
 /** The `.docx` file behind the read-only text view of a Word document (`fairword-docx:/…`), or undefined. */
 export function wordFileOf(uri: string): string | undefined {
   return uri.startsWith(`${DOCX_SCHEME}:`) ? URI.parse(uri).with({ scheme: 'file' }).toString() : undefined;

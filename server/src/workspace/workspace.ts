@@ -10,7 +10,7 @@ import type { FileSystem } from './file-system.js';
 import { WorkspaceFolders } from './folders.js';
 import { FAIRWORD_IGNORE, IgnoreFiles } from './ignore-files.js';
 import { EditorSettings } from './settings.js';
-import { byPath, canonicalUri, displayPath, joinUri, parentUri, relativeUri, wordFileOf } from './uris.js';
+import { byPath, canonicalUri, displayPath, isInside, joinUri, parentUri, relativeUri, wordFileOf } from './uris.js';
 import { walk } from './walk.js';
 import type { FairwordSettings } from '../protocol.js';
 
@@ -18,7 +18,7 @@ import type { FairwordSettings } from '../protocol.js';
 export interface WorkspaceOptions {
   fs: FileSystem;
   clock: Clock;
-  /** Options for every linter (the Node host's test hook adds a rule). */
+  /** Options for every linter (tests add rules through the host). */
   linterOptions: CreateLinterOptions;
   /** Whether file names match without regard to case (Windows, macOS). */
   ignoreCase: boolean;
@@ -28,6 +28,12 @@ export interface WorkspaceOptions {
   onConfigRead: ConfigReport;
   /** Told when something went wrong that is worth a line in the log. */
   onError(what: string, err: unknown): void;
+}
+
+/** Where a config file is, or would be created. */
+export interface ConfigTarget {
+  uri: string;
+  exists: boolean;
 }
 
 /** Why a file is not checked: matched by the config's `ignore` list, or listed in a `.fairwordignore`. */
@@ -43,7 +49,8 @@ export class Workspace {
 
   constructor(private readonly options: WorkspaceOptions) {
     const { fs, linterOptions, ignoreCase } = options;
-    this.configs = new ConfigStore(fs, linterOptions, options.onConfigRead, (folder) => this.ceiling(folder));
+    // The config search stops at the workspace folder (and at a repository root), as the CLI's stops at `.git`.
+    this.configs = new ConfigStore(fs, linterOptions, options.onConfigRead, (folder) => this.folders.folderOf(folder) ?? this.ceiling(folder));
     this.settings = new EditorSettings(options.askSettings, (err) => options.onError('reading settings', err));
     this.gitIgnores = new IgnoreFiles('.gitignore', fs, ignoreCase);
     this.fairwordIgnores = new IgnoreFiles(FAIRWORD_IGNORE, fs, ignoreCase);
@@ -109,8 +116,11 @@ export class Workspace {
     }
   }
 
-  /** Where the config file for a document or folder is, or would be created. */
-  async configTarget(uri: string): Promise<{ uri: string; exists: boolean } | undefined> {
+  /**
+   * Where the config file for a document or folder is, or would be created: the nearest one above it (up to its
+   * workspace folder or repository root), else the top of that search, where a new one governs it.
+   */
+  async configTarget(uri: string): Promise<ConfigTarget | undefined> {
     const resource = this.resourceOf(uri);
     let start: string | undefined;
     if (resource) {
@@ -122,7 +132,44 @@ export class Workspace {
     if (!start) return undefined;
     const found = await this.configs.find(start);
     if (found) return { uri: found, exists: true };
-    return { uri: joinUri((resource && this.folders.folderOf(resource)) ?? start, CONFIG_NAMES[0]!), exists: false };
+    // Outside the workspace folders (a file opened on its own), a new config goes beside the file.
+    const home = this.folders.folderOf(start) ? await this.configs.top(start) : start;
+    return { uri: joinUri(home, CONFIG_NAMES[0]!), exists: false };
+  }
+
+  /**
+   * The config file a command may change for a document: the one that governs it, inside its workspace folder, and
+   * not a link that leads out of that folder; or, in a sentence, why there is none.
+   */
+  async configToEdit(uri: string): Promise<ConfigTarget | { refusal: string }> {
+    const resource = this.resourceOf(uri);
+    const folder = resource ? this.folders.folderOf(resource) : this.folders.fallback();
+    if (!folder) {
+      return {
+        refusal: resource
+          ? `${displayPath(resource)} is not in a workspace folder, and Fairword changes settings only inside the folders open in the editor.`
+          : 'there is no folder to keep them in. Save this file in a workspace folder first.',
+      };
+    }
+    const target = await this.configTarget(uri);
+    if (!target || !isInside(folder, target.uri)) return { refusal: `its settings file would be outside the workspace folder ${displayPath(folder)}.` };
+    const shown = this.shownPath(target.uri);
+    const fs = this.options.fs;
+    try {
+      const [realFolder, real] = await Promise.all([fs.realUri(folder), fs.realUri(target.exists ? target.uri : parentUri(target.uri))]);
+      if (realFolder !== undefined && real !== undefined) {
+        if (!isInside(realFolder, real)) {
+          return {
+            refusal: `${shown} leads through a symbolic link to ${displayPath(real)}, outside the workspace folder, and Fairword does not write there. Change that file yourself, or put a file in place of the link.`,
+          };
+        }
+      } else if (target.exists && ((await fs.stat(target.uri))?.type ?? 0) & FileType.SymbolicLink) {
+        return { refusal: `${shown} is a symbolic link, and Fairword does not write through links it cannot follow. Change the file it points to yourself.` };
+      }
+    } catch (err) {
+      return { refusal: `could not tell where ${shown} leads (${err instanceof Error ? err.message : String(err)}).` };
+    }
+    return target;
   }
 
   /** A file's path as shown to people: relative to its workspace folder. */
@@ -141,8 +188,8 @@ export class Workspace {
   }
 
   /**
-   * The highest folder a search upwards (for a config file, for `.git`) may reach from `folder`: on disk, the root,
-   * as the CLI searches; elsewhere (a virtual workspace), the workspace folder, so nothing outside it is asked for.
+   * The highest folder a search upwards for `.git` (whose ignore files apply) may reach from `folder`: on disk, the
+   * root, as git searches; elsewhere (a virtual workspace), the workspace folder, so nothing outside it is asked for.
    */
   private ceiling(folder: string): string | undefined {
     if (folder.startsWith('file:')) return undefined;

@@ -23,25 +23,23 @@ const ADVERT_EXPECTED = [
   ['missing-inclusion-statement', S.Information, 0, 2, 0, 52, "This advert has no equality or inclusion statement."],
   ['missing-reasonable-adjustments', S.Information, 0, 2, 0, 52, "This advert does not say how to ask for adjustments."],
   ['long-sentence', S.Hint, 7, 0, 8, 56, "This sentence has 23 words."],
-  ['young', S.Warning, 8, 4, 8, 21, "'young and dynamic' tells older applicants they are not wanted."],
+  ['young', S.Warning, 8, 4, 8, 21, "'young and dynamic' tells older applicants they are not want"],
   ['long-sentence', S.Hint, 8, 57, 10, 35, "This sentence has 25 words."],
   ['recent-graduate', S.Warning, 12, 23, 12, 38, "'recent graduate' points to a narrow age band."],
   ['recent-graduate', S.Warning, 12, 44, 12, 57, "'school leaver' points to a narrow age band."],
-  ['he-she', S.Information, 13, 0, 13, 11, "'He/she will' is clumsy and leaves out people who are neither."],
+  ['he-she', S.Information, 13, 0, 13, 11, "'He/she will' is clumsy and leaves out people who are neithe"],
   ['culture-fit', S.Information, 13, 66, 13, 77, "Recruiting for 'culture fit' tends to favour people like the"],
-  ['native-speaker', S.Warning, 17, 2, 17, 24, "'Native English speaker' excludes people by where they grew"],
-  ['driving-licence', S.Warning, 18, 4, 18, 28, "'clean UK driving licence' shuts out disabled people and"],
-  ['driving-licence', S.Warning, 18, 33, 18, 40, "'own car' shuts out disabled people and others who cannot"],
+  ['native-speaker', S.Warning, 17, 2, 17, 24, "'Native English speaker' excludes people by where they grew "],
+  ['driving-licence', S.Warning, 18, 4, 18, 28, "'clean UK driving licence' shuts out disabled people and oth"],
+  ['driving-licence', S.Warning, 18, 33, 18, 40, "'own car' shuts out disabled people and others who cannot dr"],
   ['physically-fit', S.Warning, 19, 2, 19, 16, "'Physically fit' can put off disabled people and people with"],
   ['years-experience', S.Information, 20, 2, 20, 21, "Asking for a number of years' experience can exclude younger"],
   ['long-sentence', S.Hint, 23, 0, 24, 65, "This sentence has 24 words."],
   ['suffers-from', S.Information, 23, 21, 23, 32, "'suffer from' casts people as victims of their condition."],
-  ['wheelchair-bound', S.Warning, 24, 5, 24, 25, "'are wheelchair-bound' describes a wheelchair as a trap, when"],
+  ['wheelchair-bound', S.Warning, 24, 5, 24, 25, "'are wheelchair-bound' describes a wheelchair as a trap, whe"],
 ];
 // The safe replacements in the advert (one suggestion each), as `fairword --fix-dry-run` makes them.
-const ADVERT_SAFE_FIXES = [
-  [12, 23, 'graduate'], [13, 0, 'They will'], [24, 5, 'use wheelchairs'],
-];
+const ADVERT_SAFE_FIXES = [[12, 23, 'graduate'], [13, 0, 'They will'], [24, 5, 'use wheelchairs']];
 
 const SALES_TEXT = '# Sales job\n\nWe are looking for a young, energetic salesman.\n';
 const FIXALL_TEXT = '# Panel guidance\n\nHe/she will lead the panel.\nWe work with hard-to-reach communities.\n';
