@@ -101,7 +101,7 @@ export function countsSentences(counts: SeverityCounts): string[] {
   const problems = problemsLabel(counts);
   const hints = hintsLabel(counts);
   return [
-    problems === 'no problems' ? 'Nothing in the Problems panel.' : `In the Problems panel: ${problems}.`,
+    problems === 'no problems' ? 'Nothing under this file in the Problems panel.' : `Under this file in the Problems panel: ${problems}.`,
     ...(hints ? [`${hints[0]!.toUpperCase()}${hints.slice(1)}, which the Problems panel does not list.`] : []),
   ];
 }

@@ -517,6 +517,18 @@ export function makeHelpers(ctx, page, { shotsDir, prefix }) {
         return { errors: n(/Errors?:\s*(\d+)/i), warnings: n(/Warnings?:\s*(\d+)/i), infos: n(/Infos?:\s*(\d+)/i), label };
       });
     },
+    // Waits until the status bar's problems item reads exactly `label` ("Warnings: 2, Infos: 5").
+    async waitForProblemCounts(label) {
+      try {
+        await t.waitFor(`VS Code's problems item to say "${label}"`, (want) => {
+          const item = document.getElementById('status.problems');
+          return (item?.querySelector('a')?.getAttribute('aria-label') || item?.getAttribute('aria-label') || '') === want;
+        }, label);
+      } catch (e) {
+        if (e instanceof AssertionFailure) e.message += `\n  it said: "${(await t.problemCounts()).label}"`;
+        throw e;
+      }
+    },
     // The editor hover that is showing, once it has a row containing `text`: its rows as VS Code lays them out
     // (the diagnostics under the mouse first, each with its code link, then the hover providers' Markdown),
     // as { kind: 'marker' | 'markdown', text, links: [{ text, href }] }.
@@ -557,13 +569,14 @@ export function makeHelpers(ctx, page, { shotsDir, prefix }) {
         throw e;
       }
     },
-    // Rests the mouse on the Fairword status item and reads its tooltip: its paragraphs and links.
+    // Rests the mouse on the Fairword status item and reads its tooltip, once it has faded in: its paragraphs and links.
     async fairwordStatusTooltip() {
       const item = page.locator('.part.statusbar .statusbar-item', { hasText: 'Fairword:' }).first();
       await item.hover();
-      return t.waitFor('the Fairword status item tooltip', () => {
+      return t.waitFor('the Fairword status item tooltip, fully shown', () => {
         const hover = [...document.querySelectorAll('.workbench-hover, .monaco-hover')].find((h) => h.offsetParent !== null && h.innerText.includes('Fairword checked this'));
         if (!hover) return false;
+        for (let e = hover; e; e = e.parentElement) if (getComputedStyle(e).opacity !== '1') return false;
         return {
           paragraphs: [...hover.querySelectorAll('p')].map((p) => p.innerText.replace(/\u00a0/g, ' ').trim()).filter(Boolean),
           links: [...hover.querySelectorAll('a')].map((a) => a.textContent.trim()),

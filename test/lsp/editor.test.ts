@@ -702,7 +702,7 @@ describe('ignore lists and the status of each document', () => {
       text: 'Fairword: Job advert · 8 warnings, 7 info',
       detail: [
         `Fairword checked this as a **job advert** (type recognised from the text: ${status.kindEvidence!.join(', ')}).`,
-        'In the Problems panel: 8 warnings, 7 info.',
+        'Under this file in the Problems panel: 8 warnings, 7 info.',
         'Plus 4 hints (shown as dots), which the Problems panel does not list.',
         '[Change document type](command:fairword.setDocumentKind) · [Show the inclusivity report](command:fairword.showReport)',
       ].join('\n\n'),

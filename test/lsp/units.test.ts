@@ -714,7 +714,7 @@ describe('extension labels', () => {
       text: 'Fairword: Job advert · 8 warnings, 9 info',
       detail: [
         'Fairword checked this as a **job advert** (type recognised from the text: a job advert title, recruiting language).',
-        'In the Problems panel: 8 warnings, 9 info.',
+        'Under this file in the Problems panel: 8 warnings, 9 info.',
         'Plus 6 hints (shown as dots), which the Problems panel does not list.',
         links,
       ].join('\n\n'),
@@ -725,12 +725,12 @@ describe('extension labels', () => {
     const policy: StatusParams = { uri, version: 1, count: 1, counts: { error: 0, warning: 1, information: 0, hint: 0 }, kind: 'policy', kindSource: 'override' };
     expect(statusView(policy)).toMatchObject({
       text: 'Fairword: Policy · 1 warning',
-      detail: ['Fairword checked this as a **policy** (type chosen by you).', 'In the Problems panel: 1 warning.', links].join('\n\n'),
+      detail: ['Fairword checked this as a **policy** (type chosen by you).', 'Under this file in the Problems panel: 1 warning.', links].join('\n\n'),
     });
     const none: StatusParams = { uri, version: 1, count: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, kind: 'general', kindSource: 'default' };
     expect(statusView(none)).toMatchObject({
       text: 'Fairword: General document · no problems',
-      detail: ['Fairword checked this as a **general document** (type not recognised).', 'Nothing in the Problems panel.', links].join('\n\n'),
+      detail: ['Fairword checked this as a **general document** (type not recognised).', 'Nothing under this file in the Problems panel.', links].join('\n\n'),
     });
     expect(statusView(undefined)).toEqual({ text: 'Fairword: checking…', detail: 'Fairword is checking this document.', severity: 'information', busy: true });
     expect(STATUS_COMMANDS).toEqual(['fairword.setDocumentKind', 'fairword.showReport', 'fairword.openConfigFile', 'fairword.checkFile', 'workbench.action.openSettings']);
@@ -741,7 +741,7 @@ describe('extension labels', () => {
     const truncated: StatusParams = { ...base, count: 149000, counts: listed, truncated: { shown: 1000, total: 149000 } };
     const lines = [
       'Fairword checked this as a **job advert** (type recognised from the text: a job advert title, recruiting language).',
-      'In the Problems panel: 600 warnings, 401 info.',
+      'Under this file in the Problems panel: 600 warnings, 401 info.',
       'Fairword found 149000 things to review here and lists the 1000 most serious, with a notice saying so.',
     ];
     expect(statusView(truncated)).toMatchObject({ text: 'Fairword: Job advert · 600 warnings, 401 info', detail: [...lines, links].join('\n\n') });
@@ -787,7 +787,7 @@ describe('extension labels', () => {
       text: 'Fairword: Job advert · 8 warnings, 9 info',
       detail: [
         'Fairword checked this as a **job advert** (type recognised from the text: a job advert title, recruiting language).',
-        'In the Problems panel: 8 warnings, 9 info.',
+        'Under this file in the Problems panel: 8 warnings, 9 info.',
         'Plus 6 hints (shown as dots), which the Problems panel does not list.',
         '.fairword.yaml has a mistake, so the settings from before it are used.',
         '[Open .fairword.yaml](command:fairword.openConfigFile) · [Change document type](command:fairword.setDocumentKind)',

@@ -257,10 +257,10 @@ describe('renderReport: sections', () => {
   });
 
   it('counts the findings as the status item and the Problems panel do, hints apart', () => {
-    expect(html).toContain('<h2 id="fw-findings-heading">Findings (3)</h2><p id="fw-findings-counts">In the Problems panel: 2 warnings, 1 info.</p>');
+    expect(html).toContain('<h2 id="fw-findings-heading">Findings (3)</h2><p id="fw-findings-counts">Under this file in the Problems panel: 2 warnings, 1 info.</p>');
     const hint = { ruleId: 'long-sentence', category: 'plain-english', severity: 'hint', message: 'Long.', line: 4, character: 0 };
     expect(renderReport(result({ findings: [...result().findings, hint, hint] }), opts)).toContain(
-      '<h2 id="fw-findings-heading">Findings (5)</h2><p id="fw-findings-counts">In the Problems panel: 2 warnings, 1 info. Plus 2 hints (shown as dots), which the Problems panel does not list.</p>',
+      '<h2 id="fw-findings-heading">Findings (5)</h2><p id="fw-findings-counts">Under this file in the Problems panel: 2 warnings, 1 info. Plus 2 hints (shown as dots), which the Problems panel does not list.</p>',
     );
   });
 
