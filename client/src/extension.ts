@@ -1,7 +1,7 @@
 /**
  * The Fairword VS Code extension: a thin client that starts the Fairword language server for Markdown and
- * plain-text documents. All checking happens in the server; the client adds what needs the editor: the language
- * status item, asking for a reason, progress, pickers, the walkthrough, and reading files for the server.
+ * plain-text documents. All checking happens in the server; the client adds what needs the editor: the status
+ * item, asking for a reason, progress, pickers, the walkthrough, and reading files for the server.
  * The same code runs on the desktop (node.ts starts the server as a Node process) and in a browser (browser.ts
  * starts it in a web worker).
  */
@@ -23,7 +23,7 @@ import {
 } from '../../server/src/protocol.js';
 import { DOCX_SELECTOR, registerDocx } from './docx.js';
 import { serveFiles } from './files.js';
-import { KIND_DETAILS, KIND_LABELS, checkAllSummary, countLabel, statusView } from './labels.mjs';
+import { KIND_DETAILS, KIND_LABELS, STATUS_COMMANDS, checkAllSummary, hintsLabel, problemsLabel, statusView } from './labels.mjs';
 import { documentSelector } from './selector.mjs';
 import { showReport } from './report/panel.js';
 
@@ -71,28 +71,37 @@ export function activateFairword(context: vscode.ExtensionContext, createClient:
   const statuses = new Map<string, StatusParams>();
   /** Kinds chosen for open documents; sent again when the server restarts. */
   const kindOverrides = new Map<string, DocumentKind>();
-  const statusItem = vscode.languages.createLanguageStatusItem('fairword.status', documentSelector);
+  // A status bar item of its own (not a language status item, which VS Code folds into an unlabelled "{ }").
+  const statusItem = vscode.window.createStatusBarItem('fairword.status', vscode.StatusBarAlignment.Right, 101);
   statusItem.name = 'Fairword';
   context.subscriptions.push(output, validated, statusChanged, statusItem);
 
   const showStatus = (): void => {
     const document = vscode.window.activeTextEditor?.document;
-    const view = statusView(document ? statuses.get(document.uri.toString()) : undefined);
-    statusItem.text = view.text;
-    statusItem.detail = view.detail;
-    statusItem.busy = view.busy;
-    statusItem.severity =
+    if (!document || vscode.languages.match([...documentSelector, DOCX_SELECTOR], document) === 0) {
+      statusItem.hide();
+      return;
+    }
+    const view = statusView(statuses.get(document.uri.toString()));
+    statusItem.text = `${view.busy ? '$(sync~spin)' : '$(law)'} ${view.text}`;
+    const tooltip = new vscode.MarkdownString(view.detail);
+    tooltip.isTrusted = { enabledCommands: STATUS_COMMANDS };
+    statusItem.tooltip = tooltip;
+    statusItem.accessibilityInformation = { label: view.text, role: 'button' };
+    statusItem.backgroundColor =
       view.severity === 'error'
-        ? vscode.LanguageStatusSeverity.Error
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
         : view.severity === 'warning'
-          ? vscode.LanguageStatusSeverity.Warning
-          : vscode.LanguageStatusSeverity.Information;
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     statusItem.command = view.command;
+    statusItem.show();
   };
   showStatus();
 
   // The client reads files for the server (fairword/fs/*), so virtual workspaces work too.
-  const initializationOptions: InitializationOptions = { fileSystem: true };
+  // VS Code's hover lists the messages of the diagnostics under the mouse itself, above Fairword's.
+  const initializationOptions: InitializationOptions = { fileSystem: true, editorHoverShowsMessages: true };
   // Editor tests set FAIRWORD_DEBOUNCE_MS=0 so checks run at once, and FAIRWORD_TYPING_DELAY_MS to shorten the typing hold.
   // A browser has no process environment.
   const env = typeof process === 'undefined' ? {} : process.env;
@@ -209,7 +218,11 @@ export function activateFairword(context: vscode.ExtensionContext, createClient:
       const client = document && (await ready());
       if (!document || !client) return;
       const result = await client.sendRequest(CheckDocumentRequest, { uri: document.uri.toString() });
-      if (result) vscode.window.setStatusBarMessage(`Fairword: ${countLabel(result.count).toLowerCase()}`, 5000);
+      const status = result && statuses.get(document.uri.toString());
+      if (status) {
+        const hints = hintsLabel(status.counts);
+        vscode.window.setStatusBarMessage(`Fairword: ${problemsLabel(status.counts)}${hints ? `, ${hints}` : ''}`, 5000);
+      }
     }),
 
     vscode.commands.registerCommand('fairword.lintWorkspace', async () => {

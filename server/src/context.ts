@@ -1,6 +1,7 @@
 /** What the feature rooms share: the connection, the log, the workspace and the open documents of one server. */
 import type { Connection } from 'vscode-languageserver';
 import type { Analyser } from './documents/analysis.js';
+import type { AllowProbe } from './features/allow-probe.js';
 import type { OpenDocuments } from './documents/open-documents.js';
 import type { Scheduler } from './documents/scheduler.js';
 import type { Log } from './log.js';
@@ -16,4 +17,6 @@ export interface ServerContext {
   documents: OpenDocuments;
   analyser: Analyser;
   scheduler: Scheduler;
+  /** Whether "Allow" silences each rule, tried ahead of the quick-fix menu. */
+  allowProbe: AllowProbe;
 }

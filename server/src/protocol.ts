@@ -27,6 +27,11 @@ export interface InitializationOptions {
    * and documents in folders it cannot reach itself (a browser, or a virtual workspace such as github.dev).
    */
   fileSystem?: boolean;
+  /**
+   * The editor's own hover already shows the message of each error, warning and information diagnostic under the
+   * mouse, as VS Code's does; Fairword's hover then leaves those messages out and starts with what to write instead.
+   */
+  editorHoverShowsMessages?: boolean;
 }
 
 /** When documents are checked: as you type, when saved, or only when asked for ("Fairword: Check this file"). */
@@ -57,6 +62,8 @@ export interface DiagnosticData {
   actual: string;
   /** Replacements, best first, in the document's capitalisation. */
   suggestions: string[];
+  /** Set when the first suggestion is safe to apply without asking (fix-all, fix on save). */
+  safe?: true;
   insert?: DiagnosticInsert;
   /** Set for findings about the whole document (a missing statement), which inline directives cannot silence. */
   scope?: 'document';
@@ -78,7 +85,11 @@ export interface ValidatedParams {
   held?: number;
 }
 
-/** `fairword/validated` (server → client): sent after every publishDiagnostics; tests and the client wait on it. */
+/**
+ * `fairword/validated` (server → client): sent after every check of a document, just after its publishDiagnostics
+ * (which is left out when the diagnostics are the same as those already published for that version); tests and the
+ * client wait on it.
+ */
 export const ValidatedNotification = new NotificationType<ValidatedParams>('fairword/validated');
 
 /** Where the document kind came from: chosen by the user, `kinds` in `.fairword.yaml`, front matter, the text, or the default. */
@@ -87,6 +98,19 @@ export type KindSource = 'override' | 'config' | 'front-matter' | 'text' | 'defa
 /** Why a document was not checked. */
 export type SkipReason = 'disabled' | 'ignored' | 'too-large' | 'manual';
 
+/**
+ * How many diagnostics of each severity were published for a document. Errors, warnings and information are what
+ * the Problems panel lists and VS Code's status bar counts; hints are drawn as dots under the text and not listed.
+ */
+export type SeverityCounts = Record<Severity, number>;
+
+/** How many of `findings` there are of each severity. */
+export function countBySeverity(findings: ReadonlyArray<{ severity: Severity }>): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
 /** Parameters of {@link StatusNotification}. */
 export interface StatusParams {
   uri: string;
@@ -94,8 +118,15 @@ export interface StatusParams {
   /** The kind the document was checked as, and where that came from; absent when it was not checked. */
   kind?: DocumentKind;
   kindSource?: KindSource;
+  /** When the text decided the kind: the signs that decided it, in words ("a closing date", "recruiting language"). */
+  kindEvidence?: string[];
   /** Number of findings at or above `fairword.minimumSeverity`, all of them even when only some are published. */
   count: number;
+  /**
+   * The diagnostics published with this status, by severity: what the Problems panel lists and VS Code's status bar
+   * counts (with a `too-many-findings` notice among the information when `truncated` is set).
+   */
+  counts: SeverityCounts;
   /**
    * Set when there are more findings than the server publishes for one document (1,000, as the CLI lists): the
    * number published (the most serious first) and the number found. A `too-many-findings` diagnostic says so too.
@@ -107,7 +138,7 @@ export interface StatusParams {
   config?: { path: string; errors: number };
 }
 
-/** `fairword/status` (server → client): what happened to an open document; sent before its diagnostics. */
+/** `fairword/status` (server → client): what happened to an open document; sent with each publish of its diagnostics, just before it. */
 export const StatusNotification = new NotificationType<StatusParams>('fairword/status');
 
 /** Parameters of {@link SetKindNotification}. */
@@ -181,6 +212,8 @@ export interface ReportResult {
   /** The document kind and where it came from. */
   kind: string;
   kindSource: string;
+  /** When the text decided the kind: the signs that decided it. */
+  kindEvidence?: string[];
   /** The engine's DocumentReport (see rules/src/types.ts), computed with `report: true`. */
   report: Record<string, unknown>;
   /** Findings in the document, for the chart and for links to their places. */

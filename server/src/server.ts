@@ -10,13 +10,14 @@ import type { ServerContext } from './context.js';
 import { Analyser } from './documents/analysis.js';
 import { OpenDocuments } from './documents/open-documents.js';
 import { Scheduler, type Trigger } from './documents/scheduler.js';
+import { AllowProbe } from './features/allow-probe.js';
 import { codeActions } from './features/code-actions.js';
 import { executeCommand } from './features/commands.js';
 import { CONFIG_TEMPLATE } from './features/config-edit.js';
 import { DiskFiles } from './features/disk-files.js';
 import { DocumentChecks } from './features/document-checks.js';
 import { listenToDocuments } from './features/document-events.js';
-import { hoverAt } from './features/hover.js';
+import { hoverAt, type HoverOptions } from './features/hover.js';
 import { findingsFor, reportFor } from './features/report.js';
 import { listenToWorkspace, type WorkspaceCapabilities } from './features/workspace-events.js';
 import { Log } from './log.js';
@@ -54,7 +55,12 @@ export interface ServerHost {
 export function createServer(connection: Connection, host: ServerHost): void {
   const log = new Log(connection.console);
   /** What the client said at initialize. */
-  const client = { fileSystem: false, debounceMs: DEFAULT_DEBOUNCE_MS, capabilities: { canWatch: false, folderChanges: false } as WorkspaceCapabilities };
+  const client = {
+    fileSystem: false,
+    debounceMs: DEFAULT_DEBOUNCE_MS,
+    capabilities: { canWatch: false, folderChanges: false } as WorkspaceCapabilities,
+    hover: {} as HoverOptions,
+  };
   // The host's own file system, and the client's for the rest once it offers to read files.
   const files = routeFileSystems(host.fs ?? NO_FILE_SYSTEM, new ClientFileSystem(connection), () => client.fileSystem);
   const documents = new OpenDocuments((what, err) => log.failed(what, err));
@@ -68,19 +74,36 @@ export function createServer(connection: Connection, host: ServerHost): void {
     onError: (what, err) => log.failed(what, err),
   });
   const scheduler = new Scheduler(host.clock, (uri, trigger) => check(uri, trigger));
-  const ctx: ServerContext = { connection, log, clock: host.clock, workspace, documents, analyser: new Analyser(workspace, documents), scheduler };
+  const ctx: ServerContext = {
+    connection,
+    log,
+    clock: host.clock,
+    workspace,
+    documents,
+    analyser: new Analyser(workspace, documents),
+    scheduler,
+    allowProbe: new AllowProbe(host.clock, log),
+  };
   const checks = new DocumentChecks(ctx);
   const diskFiles = new DiskFiles(ctx, files, checks);
 
-  function check(uri: string, trigger: Trigger): void {
+  function check(uri: string, trigger: Trigger): Promise<void> {
     const document = documents.get(uri);
-    if (document) log.run(`checking ${uri}`, checks.validate(document, trigger));
+    if (!document) return Promise.resolve();
+    return checks.validate(document, trigger).then(
+      () => undefined,
+      (err: unknown) => log.failed(`checking ${uri}`, err),
+    );
   }
 
-  /** Re-checks every open document, and the files on disk after "Check all files" (settings or config changed). */
-  function refreshAll(): void {
-    for (const document of documents.all()) scheduler.schedule(document.uri, 0, 'refresh');
+  /**
+   * Re-checks every open document, and the files on disk after "Check all files" (settings or config changed).
+   * Resolves when the open documents' checks are published.
+   */
+  function refreshAll(): Promise<unknown> {
+    const open = documents.all().map((document) => scheduler.schedule(document.uri, 0, 'refresh'));
     if (diskFiles.workspaceMode) log.run('re-checking files on disk', diskFiles.checkAll(undefined));
+    return Promise.all(open);
   }
 
   connection.onInitialize((params) => {
@@ -88,6 +111,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) client.debounceMs = options.debounceMs;
     if (typeof options.typingDelayMs === 'number' && options.typingDelayMs >= 0) checks.typingDelayMs = options.typingDelayMs;
     client.fileSystem = options.fileSystem === true;
+    client.hover = { editorShowsMessages: options.editorHoverShowsMessages === true };
     const canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     client.capabilities = { canWatch, folderChanges: params.capabilities.workspace?.workspaceFolders === true };
     diskFiles.canWatch = canWatch;
@@ -110,7 +134,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
 
   connection.onCodeAction((params) => log.guardAsync('code actions', [], () => codeActions(ctx, params)));
 
-  connection.onHover((params) => log.guard('hover', null, () => hoverAt(documents, params)));
+  connection.onHover((params) => log.guard('hover', null, () => hoverAt(documents, params, client.hover)));
 
   connection.onExecuteCommand((params) => log.guardAsync('running a command', null, () => executeCommand(ctx, files, params, refreshAll)));
 
@@ -154,6 +178,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
 
   connection.onShutdown(() => {
     scheduler.cancelAll();
+    ctx.allowProbe.stop();
     diskFiles.stop();
   });
 

@@ -57,6 +57,7 @@ describe('the web server in a Chromium worker', () => {
       uri,
       version: 1,
       count: 1,
+      counts: { error: 0, warning: 1, information: 0, hint: 0 },
       kind: 'general',
       kindSource: 'default',
       config: { path: join(dir, '.fairword.yaml'), errors: 0 },
@@ -77,7 +78,9 @@ describe('the web server in a Chromium worker', () => {
     expect(actions[0]!.edit).toEqual({ changes: { [uri]: [{ range: diagnostic!.range, newText: 'salesperson' }] } });
     const hover = await client.hover(uri, { line: 2, character: 12 });
     expect(hover?.contents).toMatchObject({ kind: 'markdown' });
-    expect((hover?.contents as { value: string }).value).toMatch(/^\*\*Why it matters:\*\* /);
+    const lines = (hover?.contents as { value: string }).value.split('\n\n');
+    expect(lines.slice(0, 2)).toEqual([diagnostic!.message, '**Instead, try:** “salesperson”, “sales representative”']);
+    expect(lines[2]).toMatch(/^\*\*Why it matters:\*\* /);
   });
 
   it('skips a file listed in .fairwordignore, and says why', async () => {

@@ -25,7 +25,7 @@ describe('toDiagnostic', () => {
       range: { start: { line: 2, character: 4 }, end: { line: 2, character: 12 } },
       severity: 2,
       code: 'gendered-job-title',
-      codeDescription: { href: 'https://www.acas.org.uk/' },
+      codeDescription: { href: 'https://github.com/fairword/fairword/blob/main/docs/rules.md#gendered-job-title' },
       source: 'fairword',
       message: "'Salesman' excludes women.",
       data: { ruleId: 'gendered-job-title', actual: 'Salesman', suggestions: ['Salesperson', 'Sales representative'] },
@@ -41,13 +41,23 @@ describe('toDiagnostic', () => {
     expect(toDiagnostic(finding({ severity }), uri).severity).toBe(expected);
   });
 
-  it('omits codeDescription without a url, and adds related locations and insertions', () => {
+  it('says when the first suggestion is safe to apply without asking', () => {
+    expect(toDiagnostic(finding({ safe: true }), uri).data).toEqual({
+      ruleId: 'gendered-job-title',
+      actual: 'Salesman',
+      suggestions: ['Salesperson', 'Sales representative'],
+      safe: true,
+    });
+    expect(isDiagnosticData({ ruleId: 'x', actual: 'y', suggestions: [], safe: false })).toBe(false);
+  });
+
+  it('links the code to the rule page whatever the source, and adds related locations and insertions', () => {
     const related = [
       { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 8 } }, offset: { start: 50, end: 58 }, message: 'Repeated here' },
     ];
     const insert = { offset: 0, position: { line: 0, character: 0 }, text: 'Salary: £30,000\n', title: 'Insert a salary' };
     const d = toDiagnostic(finding({ source: { title: 'Acas' }, related, insert }), uri);
-    expect(d.codeDescription).toBeUndefined();
+    expect(d.codeDescription).toEqual({ href: 'https://github.com/fairword/fairword/blob/main/docs/rules.md#gendered-job-title' });
     expect(d.relatedInformation).toEqual([{ location: { uri, range: related[0]!.range }, message: 'Repeated here' }]);
     expect(d.data).toMatchObject({ insert: { position: { line: 0, character: 0 }, text: 'Salary: £30,000\n', title: 'Insert a salary' } });
   });

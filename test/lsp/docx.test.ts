@@ -47,7 +47,9 @@ describe('a Word document in the editor', () => {
       '6:40-48 gendered-job-title chairman',
     ]);
     const hover = await client.hover(uri, { line: 2, character: 12 });
-    expect(JSON.stringify(hover?.contents)).toContain('Fairword `recent-graduate`');
+    const value = (hover?.contents as { value: string } | undefined)?.value ?? '';
+    expect(value.split('\n\n')[0]).toBe(diagnostics.find((d) => d.code === 'recent-graduate')!.message);
+    expect(value.split('\n\n').at(-1)).toMatch(/^\*\*Source:\*\* .+ · \[Fairword rule `recent-graduate`\]\(https:\/\/github\.com\/fairword\/fairword\/blob\/main\/docs\/rules\.md#recent-graduate\)$/);
   });
 
   it('"Write a reviewed copy" from the server\'s findings makes the same file as fairword review', async () => {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileChangeType, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
 import { getRule, lint } from '@fairword/rules';
+import { FIX_ALL_TITLE } from '../../server/src/features/actions.js';
 import { ignoreHereEdit } from '../../server/src/features/ignore.js';
 import {
   CheckDocumentRequest,
@@ -19,9 +20,11 @@ import {
   SetKindNotification,
   type IgnoreHereArgs,
 } from '../../server/src/protocol.js';
+import { statusView } from '../../client/src/labels.mjs';
 import { TestClient } from './client.js';
 
 const SEVERITY = ['', 'error', 'warning', 'information', 'hint'];
+const RULES = 'https://github.com/fairword/fairword/blob/main/docs/rules.md';
 const show = (d: Diagnostic): string =>
   `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${SEVERITY[d.severity ?? 0]}`;
 const shown = (ds: Diagnostic[]): string[] => ds.map(show).sort();
@@ -63,27 +66,93 @@ describe('hover, quick fixes and fix-all', () => {
   });
   afterAll(() => client?.stop());
 
-  it('explains a finding on hover: why it matters, suggestions, source and a link to the rule', async () => {
+  it('explains a finding on hover: its message, what to write instead, why it matters, the source and the rule', async () => {
     const uri = uriOf(join(dir, 'hover.md'));
     const text = 'Our salesman is here.\n';
     await client.open(uri, 'markdown', text);
     const rule = getRule('gendered-job-title')!;
-    const note = lint(text, { format: 'markdown' }).findings[0]!.note;
     const hover = await client.hover(uri, { line: 0, character: 6 });
     expect(hover).toEqual({
       contents: {
         kind: 'markdown',
         value: [
-          `**Why it matters:** ${note}`,
+          "'salesman' suggests the job is for one sex. Use a title that fits anyone.",
           '**Instead, try:** “salesperson”, “sales representative”',
-          `**Source:** [${rule.sources[0]!.title}](${rule.sources[0]!.url})`,
-          '[Learn more about this check](https://github.com/fairword/fairword/blob/main/docs/rules.md#gendered-job-title) · Fairword `gendered-job-title`',
+          `**Why it matters:** ${rule.note}`,
+          `**Source:** [${rule.sources[0]!.title}](${rule.sources[0]!.url}) · [Fairword rule \`gendered-job-title\`](${RULES}#gendered-job-title)`,
         ].join('\n\n'),
       },
       range: { start: { line: 0, character: 4 }, end: { line: 0, character: 12 } },
     });
     expect(await client.hover(uri, { line: 0, character: 2 })).toBeNull();
     expect(await client.hover(uri, { line: 0, character: 12 })).toBeNull();
+  });
+
+  describe('in an advert with a long sentence', () => {
+    const text =
+      '# Care assistant vacancy\n\nWe are looking for a young and caring person to join our friendly team of care assistants who visit people in their own homes across the county every day of the week.\n';
+    const young = getRule('young')!;
+    const long = getRule('long-sentence')!;
+    const youngBlock = [
+      `**Why it matters:** ${young.note}`,
+      `**Source:** [${young.sources[0]!.title}](${young.sources[0]!.url}) · [Fairword rule \`young\`](${RULES}#young)`,
+    ];
+    const youngMessage = "'young' tells older applicants they are not wanted. Name the skill or quality the job needs instead.";
+    const confident =
+      'If your organisation is a Disability Confident employer, say so, and that disabled applicants who meet the essential criteria will be offered an interview.';
+    const headingLines = [
+      `This advert does not mention flexible working. Say which patterns are possible, such as part-time or job share, or that you are happy to talk about flexible working. · [Fairword rule \`missing-flexible-working\`](${RULES}#missing-flexible-working)`,
+      `This advert has no equality or inclusion statement. Say that you welcome applications from everyone, and name any under-represented groups you particularly encourage. · [Fairword rule \`missing-inclusion-statement\`](${RULES}#missing-inclusion-statement)`,
+      `This advert does not say how to ask for adjustments. Tell applicants who to contact for reasonable adjustments or for the advert in another format. · [Fairword rule \`missing-reasonable-adjustments\`](${RULES}#missing-reasonable-adjustments)`,
+      `This advert does not say what the job pays. Give the salary or salary range; for NHS posts, the Agenda for Change band and its pay range. · [Fairword rule \`missing-salary\`](${RULES}#missing-salary)`,
+      `${confident} · [Fairword rule \`missing-disability-confident\`](${RULES}#missing-disability-confident)`,
+    ];
+
+    it('leads with the word under the mouse, not the long sentence around it, and gives the document findings a line each', async () => {
+      const uri = uriOf(join(dir, 'long.md'));
+      await client.open(uri, 'markdown', text);
+      expect(await client.hover(uri, { line: 2, character: 23 })).toEqual({
+        contents: { kind: 'markdown', value: [youngMessage, ...youngBlock].join('\n\n') },
+        range: { start: { line: 2, character: 21 }, end: { line: 2, character: 26 } },
+      });
+      expect(await client.hover(uri, { line: 2, character: 60 })).toEqual({
+        contents: {
+          kind: 'markdown',
+          value: [
+            'This sentence has 32 words. Aim for 20 or fewer: split it into shorter sentences.',
+            `**Why it matters:** ${long.note}`,
+            `**Source:** [${long.sources[0]!.title}](${long.sources[0]!.url}) · [Fairword rule \`long-sentence\`](${RULES}#long-sentence)`,
+          ].join('\n\n'),
+        },
+        range: { start: { line: 2, character: 0 }, end: { line: 2, character: 166 } },
+      });
+      expect(await client.hover(uri, { line: 0, character: 8 })).toEqual({
+        contents: { kind: 'markdown', value: headingLines.join('\n\n') },
+        range: { start: { line: 0, character: 2 }, end: { line: 0, character: 24 } },
+      });
+    });
+
+    it('leaves out the messages VS Code already shows above its hover, but not those of hints', async () => {
+      const vscodeLike = await TestClient.start({
+        folders: [dir],
+        settings: () => ({}),
+        initializationOptions: { debounceMs: 0, typingDelayMs: 0, editorHoverShowsMessages: true },
+      });
+      try {
+        const uri = uriOf(join(dir, 'long-vscode.md'));
+        await vscodeLike.open(uri, 'markdown', text);
+        expect((await vscodeLike.hover(uri, { line: 2, character: 23 }))?.contents).toEqual({ kind: 'markdown', value: youngBlock.join('\n\n') });
+        expect((await vscodeLike.hover(uri, { line: 2, character: 60 }))?.contents).toMatchObject({
+          value: expect.stringMatching(/^This sentence has 32 words\./) as unknown,
+        });
+        expect(await vscodeLike.hover(uri, { line: 0, character: 8 })).toEqual({
+          contents: { kind: 'markdown', value: headingLines.at(-1) },
+          range: { start: { line: 0, character: 2 }, end: { line: 0, character: 24 } },
+        });
+      } finally {
+        await vscodeLike.stop();
+      }
+    });
   });
 
   it('offers replace, ignore here, allow and turn off on a finding', async () => {
@@ -310,6 +379,7 @@ describe('config file errors', () => {
         range: { start: { line: 2, character: 2 }, end: { line: 2, character: 21 } },
         severity: 1,
         code: 'config',
+        codeDescription: { href: 'https://github.com/fairword/fairword/blob/main/docs/configuration.md#mistakes-in-the-file' },
         source: 'fairword',
         message:
           'Unknown rule "not-a-rule" (run `fairword rules` to list them). Until this is fixed, Fairword keeps using the settings from before this change.',
@@ -354,6 +424,84 @@ describe('config file errors', () => {
     } finally {
       await second.stop();
     }
+  });
+});
+
+/**
+ * VS Code asks for code actions the moment Ctrl+. is pressed, which can be before the re-check a settings or config
+ * change starts has been published. These requests are sent right after the change, without waiting for anything:
+ * the answer must be the actions of the new analysis, every time.
+ */
+describe('code actions right after a settings or config change', () => {
+  let client: TestClient;
+  let dir: string;
+  let settings: Record<string, unknown> = {};
+  beforeAll(async () => {
+    dir = workspace('race');
+    client = await TestClient.start({ folders: [dir], settings: () => settings, initializationOptions: { debounceMs: 0, typingDelayMs: 0 } });
+  });
+  afterAll(() => client?.stop());
+
+  const TEXT = 'He/she will lead the panel. We work with hard-to-reach communities.\n';
+  const THEY = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 11 } }, newText: 'They will' };
+  const UNDER_SERVED = { range: { start: { line: 0, character: 41 }, end: { line: 0, character: 66 } }, newText: 'under-served communities' };
+  const HE_SHE_ACTIONS = ["Replace with 'They will'", "Ignore 'He/she will' here…", "Allow 'he/she will' in this workspace", "Turn off the 'he-she' rule in this workspace"];
+  const whole = { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } };
+  const fixAllEdits = async (uri: string) => (await client.codeActions(uri, [], ['source.fixAll.fairword'], whole)).map((a) => a.edit?.changes?.[uri]);
+
+  it('a rule turned off in .fairword.yaml: no "Fix all" for its finding, at once', async () => {
+    const uri = uriOf(join(dir, 'config.md'));
+    const { diagnostics } = await client.open(uri, 'markdown', TEXT);
+    expect(shown(diagnostics)).toEqual(['0:0-0:11 he-she information', '0:41-0:66 hard-to-reach information']);
+    const heShe = diagnostics.find((d) => d.code === 'he-she')!;
+    expect((await client.codeActions(uri, [heShe])).map((a) => a.title)).toEqual([...HE_SHE_ACTIONS, FIX_ALL_TITLE]);
+    expect(await fixAllEdits(uri)).toEqual([[THEY, UNDER_SERVED]]);
+
+    const config = join(dir, '.fairword.yaml');
+    write(config, 'rules:\n  hard-to-reach: off\n');
+    const rechecked = client.next(uri);
+    await client.filesChanged([{ uri: uriOf(config), type: FileChangeType.Created }]);
+    const quickFixes = client.codeActions(uri, [heShe]);
+    const fixAll = fixAllEdits(uri);
+    expect((await quickFixes).map((a) => a.title)).toEqual(HE_SHE_ACTIONS);
+    expect(await fixAll).toEqual([[THEY]]);
+    expect(shown((await rechecked).diagnostics)).toEqual(['0:0-0:11 he-she information']);
+    unlinkSync(config);
+    const restored = client.next(uri);
+    await client.filesChanged([{ uri: uriOf(config), type: FileChangeType.Deleted }]);
+    expect(shown((await restored).diagnostics)).toEqual(['0:0-0:11 he-she information', '0:41-0:66 hard-to-reach information']);
+  });
+
+  it('a setting that hides the findings: nothing left to fix, at once', async () => {
+    const uri = uriOf(join(dir, 'settings.md'));
+    const { diagnostics } = await client.open(uri, 'markdown', TEXT);
+    const heShe = diagnostics.find((d) => d.code === 'he-she')!;
+    expect(await fixAllEdits(uri)).toEqual([[THEY, UNDER_SERVED]]);
+    settings = { minimumSeverity: 'warning' };
+    const rechecked = client.next(uri);
+    await client.settingsChanged();
+    const quickFixes = client.codeActions(uri, [heShe]);
+    const fixAll = fixAllEdits(uri);
+    expect((await quickFixes).map((a) => a.title)).toEqual(HE_SHE_ACTIONS);
+    expect(await fixAll).toEqual([]);
+    expect((await rechecked).diagnostics).toEqual([]);
+    settings = {};
+    const restored = client.next(uri);
+    await client.settingsChanged();
+    expect(shown((await restored).diagnostics)).toEqual(['0:0-0:11 he-she information', '0:41-0:66 hard-to-reach information']);
+  });
+
+  it('a change that changes nothing here publishes nothing again, and keeps the quick fixes', async () => {
+    const uri = uriOf(join(dir, 'same.md'));
+    const { diagnostics } = await client.open(uri, 'markdown', TEXT);
+    const publishes = client.publishes.filter((p) => p.uri === uri).length;
+    const rechecked = client.next(uri);
+    await client.settingsChanged();
+    const heShe = diagnostics.find((d) => d.code === 'he-she')!;
+    const quickFixes = client.codeActions(uri, [heShe]);
+    expect((await rechecked).diagnostics).toEqual(diagnostics);
+    expect(client.publishes.filter((p) => p.uri === uri).length).toBe(publishes);
+    expect((await quickFixes).map((a) => a.title)).toEqual([...HE_SHE_ACTIONS, FIX_ALL_TITLE]);
   });
 });
 
@@ -405,6 +553,7 @@ describe('settings, read per folder through workspace/configuration', () => {
       uri,
       version: 1,
       count: 0,
+      counts: { error: 0, warning: 0, information: 0, hint: 0 },
       skipped: { reason: 'disabled', message: 'Fairword is turned off for this folder (the fairword.enable setting).' },
     });
   });
@@ -470,6 +619,7 @@ describe('ignore lists and the status of each document', () => {
       uri,
       version: 1,
       count: 0,
+      counts: { error: 0, warning: 0, information: 0, hint: 0 },
       skipped: { reason: 'ignored', message },
       config: { path: join(dir, '.fairword.yaml'), errors: 0 },
     });
@@ -482,6 +632,7 @@ describe('ignore lists and the status of each document', () => {
       uri,
       version: 1,
       count: 0,
+      counts: { error: 0, warning: 0, information: 0, hint: 0 },
       kind: 'general',
       kindSource: 'default',
       config: { path: join(dir, '.fairword.yaml'), errors: 0 },
@@ -491,7 +642,14 @@ describe('ignore lists and the status of each document', () => {
     // As a job advert it also gets the statements an advert should have; only 'energetic' is on a word.
     const asAdvert = (await next).diagnostics;
     expect(shown(asAdvert.filter((d) => d.range.start.character > 0))).toEqual(['0:8-0:17 energetic information']);
-    expect(client.status(uri)).toMatchObject({ count: asAdvert.length, kind: 'job-advert', kindSource: 'override' });
+    expect(client.status(uri)).toMatchObject({
+      count: asAdvert.length,
+      counts: { error: 0, warning: 0, information: 5, hint: 1 },
+      kind: 'job-advert',
+      kindSource: 'override',
+    });
+    expect(client.status(uri)?.kindEvidence).toBeUndefined();
+    expect(statusView(client.status(uri)).text).toBe('Fairword: Job advert · 5 info');
     next = client.next(uri);
     await client.connection.sendNotification(SetKindNotification, { uri, kind: null });
     expect((await next).diagnostics).toEqual([]);
@@ -513,6 +671,7 @@ describe('ignore lists and the status of each document', () => {
       version: 1,
       kind: 'job-advert',
       kindSource: expected.kindSource,
+      kindEvidence: expected.kindEvidence,
       report: JSON.parse(JSON.stringify(expected.report)),
       findings: expected.findings.map((f) => ({
         ruleId: f.ruleId,
@@ -527,6 +686,27 @@ describe('ignore lists and the status of each document', () => {
       diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)}`),
     );
     expect(await client.connection.sendRequest(ReportRequest, { uri: 'file:///not/open.md' })).toBeNull();
+  });
+
+  it('counts in its status exactly the diagnostics it publishes, by severity, with the evidence for the kind', async () => {
+    const text = readFileSync(new URL('../../examples/job-advert.md', import.meta.url), 'utf8');
+    const uri = uriOf(join(dir, 'counts.md'));
+    const { diagnostics } = await client.open(uri, 'markdown', text);
+    const bySeverity = (severity: number): number => diagnostics.filter((d) => d.severity === severity).length;
+    const status = client.status(uri)!;
+    expect(status.counts).toEqual({ error: bySeverity(1), warning: bySeverity(2), information: bySeverity(3), hint: bySeverity(4) });
+    expect(status.count).toBe(diagnostics.length);
+    expect(status.counts).toEqual({ error: 0, warning: 8, information: 7, hint: 4 });
+    expect(status.kindEvidence).toEqual(lint(text, { format: 'markdown' }).kindEvidence);
+    expect(statusView(status)).toMatchObject({
+      text: 'Fairword: Job advert · 8 warnings, 7 info',
+      detail: [
+        `Fairword checked this as a **job advert** (type recognised from the text: ${status.kindEvidence!.join(', ')}).`,
+        'Under this file in the Problems panel: 8 warnings, 7 info.',
+        'Plus 4 hints (shown as dots), which the Problems panel does not list.',
+        '[Change document type](command:fairword.setDocumentKind) · [Show the inclusivity report](command:fairword.showReport)',
+      ].join('\n\n'),
+    });
   });
 });
 
@@ -550,7 +730,11 @@ describe('holding back the finding in the word being typed', () => {
     const held = await first;
     expect(held.validated).toEqual({ uri, version: 2, count: 1, held: 1 });
     expect(shown(held.diagnostics)).toEqual(['0:19-0:25 he-she information']);
+    // `counts` counts what is published, so it agrees with the Problems panel while a finding is held back; `count`
+    // counts every finding.
+    expect(client.status(uri)).toMatchObject({ version: 2, count: 2, counts: { error: 0, warning: 0, information: 1, hint: 0 } });
     expect(shown((await full).diagnostics)).toEqual(['0:19-0:25 he-she information', '0:4-0:12 gendered-job-title warning']);
+    expect(client.status(uri)).toMatchObject({ version: 2, count: 2, counts: { error: 0, warning: 1, information: 1, hint: 0 } });
   });
 
   it('shows it at once when the next change moves away from the word', async () => {

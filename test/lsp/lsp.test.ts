@@ -59,12 +59,13 @@ describe('language server (debounceMs: 0)', () => {
       '4:4-4:12 gendered-job-title warning fairword',
     ]);
     const salesman = diagnostics.find((d) => d.code === 'gendered-job-title')!;
-    expect(salesman.codeDescription).toEqual({ href: 'https://www.acas.org.uk/index.aspx?articleid=4657' });
+    expect(salesman.codeDescription).toEqual({ href: 'https://github.com/fairword/fairword/blob/main/docs/rules.md#gendered-job-title' });
     expect(salesman.message).toContain("'salesman'");
     expect(salesman.data).toEqual({
       ruleId: 'gendered-job-title',
       actual: 'salesman',
       suggestions: ['salesperson', 'sales representative'],
+      safe: true,
     });
 
     const actions = await client.codeActions(uri, [salesman]);

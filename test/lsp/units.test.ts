@@ -2,6 +2,7 @@
  * Unit tests of the server's pure functions: hover text, code actions, directive and config edits, the typing
  * hold, settings, config error diagnostics and file URIs.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { Finding } from '@fairword/rules';
@@ -16,14 +17,22 @@ import {
 } from '../../server/src/features/actions.js';
 import { ignoreDirectiveText, ignoreHereEdit } from '../../server/src/features/ignore.js';
 import { CONFIG_TEMPLATE, allowTerm, termToAllow, turnOffRule } from '../../server/src/features/config-edit.js';
-import { configDiagnostics, toDiagnostic } from '../../server/src/features/diagnostics.js';
+import { CONFIG_ERROR_CODE, configDiagnostics, toDiagnostic } from '../../server/src/features/diagnostics.js';
 import { fileUri } from '../../server/src/workspace/uris.js';
-import { escapeMarkdown, hoverMarkdown, ruleDocUrl } from '../../server/src/features/hover.js';
+import { AllowProbe } from '../../server/src/features/allow-probe.js';
+import { codeActions } from '../../server/src/features/code-actions.js';
+import type { ServerContext } from '../../server/src/context.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Log } from '../../server/src/log.js';
+import { ConfigStore } from '../../server/src/workspace/configs.js';
+import { NO_FILE_SYSTEM } from '../../server/src/workspace/file-system.js';
+import { escapeMarkdown, hoverMarkdown, leadingFindings } from '../../server/src/features/hover.js';
+import { CONFIG_DOC_URL, RULES_DOC_URL, ruleDocUrl } from '../../server/src/features/rule-docs.js';
 import { DEFAULT_SETTINGS, formatBytes, isShown, readSettings } from '../../server/src/workspace/settings.js';
 import { caretAfter, holdBack, wordAt } from '../../server/src/documents/typing.js';
 import type { IgnoreHereArgs, StatusParams } from '../../server/src/protocol.js';
-import { DOCUMENT_KINDS, parseConfig } from '@fairword/rules';
-import { KIND_LABELS, checkAllSummary, countLabel, statusView } from '../../client/src/labels.mjs';
+import { DOCUMENT_KINDS, parseConfig, ruleCatalog } from '@fairword/rules';
+import { KIND_LABELS, STATUS_COMMANDS, checkAllSummary, countLabel, hintsLabel, problemsLabel, statusView } from '../../client/src/labels.mjs';
 
 const uri = 'file:///advert.md';
 
@@ -43,45 +52,165 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
 });
 
 describe('hoverMarkdown', () => {
-  it('says why it matters, what to write instead, the source and where to learn more', () => {
-    expect(hoverMarkdown([finding()])).toBe(
+  const RULES = 'https://github.com/fairword/fairword/blob/main/docs/rules.md';
+  const salesman = finding();
+  const young = finding({
+    ruleId: 'young',
+    category: 'age',
+    message: "'young' tells older applicants they are not wanted. Name the skill or quality the job needs instead.",
+    actual: 'young',
+    suggestions: [],
+    source: { title: 'Acas, Age discrimination', url: 'https://www.acas.org.uk/age' },
+    note: 'Asking for youth puts off older applicants.',
+  });
+  const longSentence = finding({
+    ruleId: 'long-sentence',
+    category: 'plain-english',
+    severity: 'hint',
+    message: 'This sentence has 31 words. Aim for 20 or fewer: split it into shorter sentences.',
+    actual: 'We are looking for a young …',
+    suggestions: [],
+    source: { title: 'NHS digital service manual, How we write', url: 'https://service-manual.nhs.uk/content/how-we-write' },
+    note: 'Long sentences are hard to follow.',
+  });
+  const missing = (ruleId: string, severity: Finding['severity'], message: string): Finding =>
+    finding({ ruleId, severity, message, scope: 'document', category: 'statements', actual: 'Sales job', suggestions: [], note: `Why ${ruleId} matters.` });
+  const heading = [
+    missing('missing-disability-confident', 'hint', 'This advert does not mention the Disability Confident scheme.'),
+    missing('missing-flexible-working', 'information', 'This advert does not mention flexible working.'),
+    missing('missing-salary', 'information', 'This advert does not say what the job pays.'),
+  ];
+
+  it('leads with the message, then what to write instead, why it matters, and the source beside the rule', () => {
+    expect(hoverMarkdown([salesman])).toBe(
       [
-        '**Why it matters:** A job title such as salesman implies the employer wants a man.',
+        "'salesman' suggests the job is for one sex.",
         '**Instead, try:** “salesperson”, “sales representative”',
-        '**Source:** [Acas, Job adverts](https://www.acas.org.uk/index.aspx?articleid=4657)',
-        '[Learn more about this check](https://github.com/fairword/fairword/blob/main/docs/rules.md#gendered-job-title) · Fairword `gendered-job-title`',
+        '**Why it matters:** A job title such as salesman implies the employer wants a man.',
+        `**Source:** [Acas, Job adverts](https://www.acas.org.uk/index.aspx?articleid=4657) · [Fairword rule \`gendered-job-title\`](${RULES}#gendered-job-title)`,
       ].join('\n\n'),
     );
   });
 
-  it('leaves out suggestions when there are none, links no source without a URL, and separates findings', () => {
-    const a = finding({ ruleId: 'age-limit', suggestions: [], source: { title: 'Equality Act 2010, s. 13' }, note: 'Age limits exclude people.' });
-    const b = finding({ ruleId: 'custom-term', suggestions: ['', 'x'], note: '' });
-    expect(hoverMarkdown([a, b])).toBe(
+  it('leaves out the messages the editor shows itself (all but hints)', () => {
+    expect(hoverMarkdown([salesman], { editorShowsMessages: true })).toBe(
       [
-        '**Why it matters:** Age limits exclude people.',
-        '**Source:** Equality Act 2010, s. 13',
-        '[Learn more about this check](https://github.com/fairword/fairword/blob/main/docs/rules.md#age-limit) · Fairword `age-limit`',
+        '**Instead, try:** “salesperson”, “sales representative”',
+        '**Why it matters:** A job title such as salesman implies the employer wants a man.',
+        `**Source:** [Acas, Job adverts](https://www.acas.org.uk/index.aspx?articleid=4657) · [Fairword rule \`gendered-job-title\`](${RULES}#gendered-job-title)`,
+      ].join('\n\n'),
+    );
+    const repeat = finding({ severity: 'hint', message: "'salesman' again: see its first use." });
+    expect(hoverMarkdown([repeat], { editorShowsMessages: true }).split('\n\n')[0]).toBe("'salesman' again: see its first use.");
+  });
+
+  it('shows only the finding on the words under the mouse, not the long sentence or the document findings around it', () => {
+    const expected = [
+      "'young' tells older applicants they are not wanted. Name the skill or quality the job needs instead.",
+      '**Why it matters:** Asking for youth puts off older applicants.',
+      `**Source:** [Acas, Age discrimination](https://www.acas.org.uk/age) · [Fairword rule \`young\`](${RULES}#young)`,
+    ].join('\n\n');
+    expect(hoverMarkdown([longSentence, ...heading, young])).toBe(expected);
+    expect(leadingFindings([longSentence, young])).toEqual({ lead: [young], compact: [] });
+  });
+
+  it('puts the most serious of several findings on the words first, separated by a rule', () => {
+    const energetic = finding({ ruleId: 'energetic', severity: 'information', message: "'energetic' is often read as code for 'young'.", suggestions: [], note: '' });
+    expect(hoverMarkdown([energetic, young], { editorShowsMessages: true })).toBe(
+      [
+        '**Why it matters:** Asking for youth puts off older applicants.',
+        `**Source:** [Acas, Age discrimination](https://www.acas.org.uk/age) · [Fairword rule \`young\`](${RULES}#young)`,
         '---',
-        '**Instead, try:** leave it out, “x”',
-        '**Source:** [Acas, Job adverts](https://www.acas.org.uk/index.aspx?articleid=4657)',
-        '[Learn more about this check](https://github.com/fairword/fairword/blob/main/docs/configuration.md#terms) · Fairword `custom-term`',
+        `**Source:** [Acas, Job adverts](https://www.acas.org.uk/index.aspx?articleid=4657) · [Fairword rule \`energetic\`](${RULES}#energetic)`,
       ].join('\n\n'),
     );
   });
 
-  it('escapes Markdown in notes, suggestions and titles, and encodes link targets', () => {
+  it('explains a long sentence in full when nothing else is under the mouse', () => {
+    expect(hoverMarkdown([longSentence], { editorShowsMessages: true })).toBe(
+      [
+        'This sentence has 31 words. Aim for 20 or fewer: split it into shorter sentences.',
+        '**Why it matters:** Long sentences are hard to follow.',
+        `**Source:** [NHS digital service manual, How we write](https://service-manual.nhs.uk/content/how-we-write) · [Fairword rule \`long-sentence\`](${RULES}#long-sentence)`,
+      ].join('\n\n'),
+    );
+  });
+
+  it('gives each document finding one line on a heading, the most serious first, and none the editor already shows', () => {
+    expect(hoverMarkdown(heading)).toBe(
+      [
+        `This advert does not mention flexible working. · [Fairword rule \`missing-flexible-working\`](${RULES}#missing-flexible-working)`,
+        `This advert does not say what the job pays. · [Fairword rule \`missing-salary\`](${RULES}#missing-salary)`,
+        `This advert does not mention the Disability Confident scheme. · [Fairword rule \`missing-disability-confident\`](${RULES}#missing-disability-confident)`,
+      ].join('\n\n'),
+    );
+    expect(hoverMarkdown(heading, { editorShowsMessages: true })).toBe(
+      `This advert does not mention the Disability Confident scheme. · [Fairword rule \`missing-disability-confident\`](${RULES}#missing-disability-confident)`,
+    );
+    expect(hoverMarkdown(heading.slice(1), { editorShowsMessages: true })).toBe('');
+  });
+
+  it('leaves out suggestions when there are none, links no source without a URL, and links engine findings to the guide', () => {
+    const a = finding({ ruleId: 'age-limit', message: 'Age limit.', suggestions: [], source: { title: 'Equality Act 2010, s. 13' }, note: 'Age limits exclude people.' });
+    const b = finding({ ruleId: 'custom-term', message: 'Custom.', suggestions: ['', 'x'], note: '', severity: 'information' });
+    expect(hoverMarkdown([b, a])).toBe(
+      [
+        'Age limit.',
+        '**Why it matters:** Age limits exclude people.',
+        `**Source:** Equality Act 2010, s. 13 · [Fairword rule \`age-limit\`](${RULES}#age-limit)`,
+        '---',
+        'Custom.',
+        '**Instead, try:** leave it out, “x”',
+        '**Source:** [Acas, Job adverts](https://www.acas.org.uk/index.aspx?articleid=4657) · [Fairword rule \`custom-term\`](https://github.com/fairword/fairword/blob/main/docs/configuration.md#terms)',
+      ].join('\n\n'),
+    );
+  });
+
+  it('escapes Markdown in messages, notes, suggestions and titles, and encodes link targets', () => {
     expect(escapeMarkdown('a *b* [c] <d> `e`\nf')).toBe('a \\*b\\* \\[c\\] \\<d\\> \\`e\\` f');
-    const f = finding({ suggestions: ['_x_'], source: { title: 'T [1]', url: 'https://e.org/a (b)' } });
+    const f = finding({ message: 'Use *x*.', suggestions: ['_x_'], source: { title: 'T [1]', url: 'https://e.org/a (b)' } });
+    expect(hoverMarkdown([f])).toContain('Use \\*x\\*.');
     expect(hoverMarkdown([f])).toContain('“\\_x\\_”');
     expect(hoverMarkdown([f])).toContain('[T \\[1\\]](https://e.org/a%20%28b%29)');
   });
+});
 
-  it('links engine findings to the configuration guide', () => {
-    expect(ruleDocUrl('young')).toBe('https://github.com/fairword/fairword/blob/main/docs/rules.md#young');
-    expect(ruleDocUrl('unused-directive')).toBe(
-      'https://github.com/fairword/fairword/blob/main/docs/configuration.md#ignoring-a-finding-in-one-place',
-    );
+describe('rule documentation links', () => {
+  const rulesDoc = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
+  const configDoc = readFileSync(new URL('../../docs/configuration.md', import.meta.url), 'utf8');
+  const repository = (JSON.parse(readFileSync(new URL('../../client/package.json', import.meta.url), 'utf8')) as { repository: { url: string } }).repository.url;
+  /** GitHub's anchor for a Markdown heading. */
+  const slug = (heading: string): string => heading.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+  const configAnchors = new Set([...configDoc.matchAll(/^#+ (.+)$/gm)].map((m) => slug(m[1]!)));
+
+  it('are on the repository named in client/package.json', () => {
+    expect(RULES_DOC_URL).toBe(`${repository}/blob/main/docs/rules.md`);
+    expect(CONFIG_DOC_URL).toBe(`${repository}/blob/main/docs/configuration.md`);
+  });
+
+  it('give every rule code its own section: a rule in docs/rules.md, which cites its sources', () => {
+    for (const rule of ruleCatalog()) {
+      const d = toDiagnostic(finding({ ruleId: rule.id }), uri);
+      expect(d.codeDescription, rule.id).toEqual({ href: `${RULES_DOC_URL}#${rule.id}` });
+      const section = rulesDoc.slice(rulesDoc.indexOf(`<a id="${rule.id}"></a>`));
+      expect(section.startsWith(`<a id="${rule.id}"></a>`), rule.id).toBe(true);
+      const cited = section.slice(0, section.indexOf('**Flagged:**'));
+      for (const source of rule.sources) expect(cited, rule.id).toContain(source.url ? `[${source.title}](${source.url})` : `- ${source.title}`);
+    }
+  });
+
+  it('give the findings the engine makes itself, and config mistakes, their section of docs/configuration.md', () => {
+    for (const id of ['custom-term', 'rule-error', 'unused-directive', 'unknown-rule', 'too-many-findings', CONFIG_ERROR_CODE]) {
+      const href = ruleDocUrl(id);
+      expect(href.startsWith(`${CONFIG_DOC_URL}#`), id).toBe(true);
+      expect(configAnchors.has(href.slice(href.indexOf('#') + 1)), href).toBe(true);
+    }
+    expect(toDiagnostic(finding({ ruleId: 'custom-term', source: { title: 'x', url: 'https://example.org/x' } }), uri).codeDescription).toEqual({
+      href: `${CONFIG_DOC_URL}#terms`,
+    });
+    expect(configDiagnostics('rules: x\n', [{ message: 'bad', line: 0, character: 7 }], false)[0]!.codeDescription).toEqual({
+      href: `${CONFIG_DOC_URL}#mistakes-in-the-file`,
+    });
   });
 });
 
@@ -193,6 +322,62 @@ describe('codeActionsFor', () => {
       "Ignore 'salesman' here…",
       "Allow 'salesman' in this workspace",
     ]);
+  });
+});
+
+describe('what the quick-fix menu waits for: AllowProbe and the check of the whole text', () => {
+  const clock = { setTimeout: () => undefined, clearTimeout: () => undefined, yield: () => new Promise<void>((resolve) => setImmediate(resolve)) };
+  const failures: string[] = [];
+  const log = new Log({ error: (m: string) => failures.push(m), warn: (m: string) => failures.push(m) });
+  const entry = new ConfigStore(NO_FILE_SYSTEM, {}, () => undefined, () => undefined).defaults();
+  const text = 'Our salesman is here.\nWe need a handicapped-accessible entrance.\n';
+  /** The same config, as a config change makes it: a new entry whose linter may not be compiled again. */
+  const recompiled = { ...entry, linter: () => { throw new Error('compiled a linter while the menu waited'); } };
+
+  it('tries the rules of a checked document ahead, once, so the quick-fix menu need not wait, even after a config change', async () => {
+    const probe = new AllowProbe(clock, log);
+    const findings = entry.linter().lint(text, { format: 'markdown' }).findings;
+    expect(findings.map((f) => f.ruleId)).toContain('gendered-job-title');
+    await probe.warm(entry, text, findings, 'markdown', undefined);
+    expect(probe.allowable(recompiled, 'gendered-job-title', 'salesman', 'Our salesman is here.', 'markdown', undefined)).toBe(true);
+    expect(failures).toEqual([]);
+  });
+
+  it('tries a rule on the spot when it was not tried ahead, and learns nothing where the rule does not flag the term', () => {
+    const probe = new AllowProbe(clock, log);
+    expect(probe.allowable(entry, 'gendered-job-title', 'salesman', 'Our salesman is here.', 'markdown', undefined)).toBe(true);
+    expect(probe.allowable(recompiled, 'gendered-job-title', 'salesman', 'Our salesman is here.', 'markdown', undefined)).toBe(true);
+    expect(probe.allowable(entry, 'young', 'young', 'Nothing to see.', 'markdown', undefined)).toBe(false);
+    expect(() => probe.allowable(recompiled, 'young', 'young', 'Nothing to see.', 'markdown', undefined)).toThrow('compiled a linter');
+  });
+
+  it('lets the quick fixes of a finding that is not safe skip checking the whole text (which a config change makes slow)', async () => {
+    const advert = 'We want a young salesman.\n';
+    const document = TextDocument.create(uri, 'markdown', 1, advert);
+    const ctx = {
+      documents: { get: () => document, isCurrent: () => true, results: new Map() },
+      workspace: { settingsFor: () => Promise.resolve(DEFAULT_SETTINGS) },
+      analyser: {
+        contextOf: () => Promise.resolve({ entry, resource: undefined, ignored: undefined }),
+        analyseWith: () => {
+          throw new Error('checked the whole text');
+        },
+      },
+      allowProbe: new AllowProbe(clock, log),
+      log,
+    } as unknown as ServerContext;
+    const [young, salesman] = entry.linter().lint(advert, { format: 'markdown' }).findings.map((f) => toDiagnostic(f, uri));
+    expect([young!.data, salesman!.data]).toMatchObject([{ ruleId: 'young' }, { ruleId: 'gendered-job-title', safe: true }]);
+    const ask = (d: Diagnostic) => codeActions(ctx, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    expect((await ask(young!)).map((a) => a.title)).toEqual(["Ignore 'young' here…", "Allow 'young' in this workspace", "Turn off the 'young' rule in this workspace"]);
+    await expect(ask(salesman!)).rejects.toThrow('checked the whole text');
+  });
+
+  it('stops trying ahead at shutdown', async () => {
+    const probe = new AllowProbe(clock, log);
+    probe.stop();
+    await probe.warm(entry, text, entry.linter().lint(text, { format: 'markdown' }).findings, 'markdown', undefined);
+    expect(() => probe.allowable(recompiled, 'gendered-job-title', 'salesman', 'Our salesman is here.', 'markdown', undefined)).toThrow('compiled a linter');
   });
 });
 
@@ -467,6 +652,7 @@ describe('configDiagnostics', () => {
         range: { start: { line: 1, character: 2 }, end: { line: 1, character: 21 } },
         severity: 1,
         code: 'config',
+        codeDescription: { href: 'https://github.com/fairword/fairword/blob/main/docs/configuration.md#mistakes-in-the-file' },
         source: 'fairword',
         message:
           'Unknown rule "not-a-rule" (run `fairword rules` to list them). Until this is fixed, Fairword keeps using the settings from before this change.',
@@ -475,6 +661,7 @@ describe('configDiagnostics', () => {
         range: { start: { line: 2, character: 9 }, end: { line: 2, character: 18 } },
         severity: 1,
         code: 'config',
+        codeDescription: { href: 'https://github.com/fairword/fairword/blob/main/docs/configuration.md#mistakes-in-the-file' },
         source: 'fairword',
         message: '"repeats" must be first or all. Until this is fixed, Fairword keeps using the settings from before this change.',
       },
@@ -482,6 +669,7 @@ describe('configDiagnostics', () => {
         range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } },
         severity: 1,
         code: 'config',
+        codeDescription: { href: 'https://github.com/fairword/fairword/blob/main/docs/configuration.md#mistakes-in-the-file' },
         source: 'fairword',
         message: 'End of file. Until this is fixed, Fairword keeps using the settings from before this change.',
       },
@@ -499,53 +687,111 @@ describe('fileUri', () => {
 });
 
 describe('extension labels', () => {
-  const base: StatusParams = { uri, version: 1, count: 3, kind: 'job-advert', kindSource: 'text' };
+  const counts = { error: 0, warning: 8, information: 9, hint: 6 };
+  const base: StatusParams = {
+    uri,
+    version: 1,
+    count: 23,
+    counts,
+    kind: 'job-advert',
+    kindSource: 'text',
+    kindEvidence: ['a job advert title', 'recruiting language'],
+  };
+  const links = '[Change document type](command:fairword.setDocumentKind) · [Show the inclusivity report](command:fairword.showReport)';
 
-  it('shows the kind, the count and where the kind came from, linking to "Change document type"', () => {
-    expect(statusView(base)).toEqual({
-      text: 'Job advert',
-      detail: '3 things to review · type recognised from the text',
-      severity: 'information',
-      busy: false,
-      command: { title: 'Change document type', command: 'fairword.setDocumentKind' },
-    });
-    expect(statusView({ ...base, count: 1, kind: 'policy', kindSource: 'override' }).detail).toBe('1 thing to review · type chosen by you');
-    expect(statusView({ ...base, count: 0, kind: 'general', kindSource: 'default' })).toMatchObject({
-      text: 'General document',
-      detail: 'Nothing to review · type not recognised',
-    });
-    expect(statusView(undefined)).toEqual({ text: 'Fairword', detail: 'Checking…', severity: 'information', busy: true });
+  it('counts what the Problems panel lists, and the hints apart', () => {
+    expect(problemsLabel(counts)).toBe('8 warnings, 9 info');
+    expect(problemsLabel({ error: 1, warning: 1, information: 1, hint: 0 })).toBe('1 error, 1 warning, 1 info');
+    expect(problemsLabel({ error: 2, warning: 0, information: 0, hint: 3 })).toBe('2 errors');
+    expect(problemsLabel({ error: 0, warning: 0, information: 0, hint: 3 })).toBe('no problems');
+    expect(hintsLabel(counts)).toBe('plus 6 hints (shown as dots)');
+    expect(hintsLabel({ ...counts, hint: 1 })).toBe('plus 1 hint (shown as dots)');
+    expect(hintsLabel({ ...counts, hint: 0 })).toBe('');
   });
 
-  it('says when only the most serious findings are listed', () => {
-    const truncated: StatusParams = { ...base, count: 149000, truncated: { shown: 1000, total: 149000 } };
-    expect(statusView(truncated).detail).toBe('149000 things to review, the 1000 most serious listed · type recognised from the text');
+  it('names Fairword, the kind and the counts; the tooltip gives the kind\'s evidence and the hints', () => {
+    expect(statusView(base)).toEqual({
+      text: 'Fairword: Job advert · 8 warnings, 9 info',
+      detail: [
+        'Fairword checked this as a **job advert** (type recognised from the text: a job advert title, recruiting language).',
+        'Under this file in the Problems panel: 8 warnings, 9 info.',
+        'Plus 6 hints (shown as dots), which the Problems panel does not list.',
+        links,
+      ].join('\n\n'),
+      severity: 'information',
+      busy: false,
+      command: { title: 'Show the inclusivity report', command: 'fairword.showReport' },
+    });
+    const policy: StatusParams = { uri, version: 1, count: 1, counts: { error: 0, warning: 1, information: 0, hint: 0 }, kind: 'policy', kindSource: 'override' };
+    expect(statusView(policy)).toMatchObject({
+      text: 'Fairword: Policy · 1 warning',
+      detail: ['Fairword checked this as a **policy** (type chosen by you).', 'Under this file in the Problems panel: 1 warning.', links].join('\n\n'),
+    });
+    const none: StatusParams = { uri, version: 1, count: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, kind: 'general', kindSource: 'default' };
+    expect(statusView(none)).toMatchObject({
+      text: 'Fairword: General document · no problems',
+      detail: ['Fairword checked this as a **general document** (type not recognised).', 'Nothing under this file in the Problems panel.', links].join('\n\n'),
+    });
+    expect(statusView(undefined)).toEqual({ text: 'Fairword: checking…', detail: 'Fairword is checking this document.', severity: 'information', busy: true });
+    expect(STATUS_COMMANDS).toEqual(['fairword.setDocumentKind', 'fairword.showReport', 'fairword.openConfigFile', 'fairword.checkFile', 'workbench.action.openSettings']);
+  });
+
+  it('says when only the most serious findings are listed, counting what the Problems panel lists', () => {
+    const listed = { error: 0, warning: 600, information: 401, hint: 0 };
+    const truncated: StatusParams = { ...base, count: 149000, counts: listed, truncated: { shown: 1000, total: 149000 } };
+    const lines = [
+      'Fairword checked this as a **job advert** (type recognised from the text: a job advert title, recruiting language).',
+      'Under this file in the Problems panel: 600 warnings, 401 info.',
+      'Fairword found 149000 things to review here and lists the 1000 most serious, with a notice saying so.',
+    ];
+    expect(statusView(truncated)).toMatchObject({ text: 'Fairword: Job advert · 600 warnings, 401 info', detail: [...lines, links].join('\n\n') });
     expect(statusView({ ...truncated, config: { path: '/w/.fairword.yaml', errors: 1 } }).detail).toBe(
-      '149000 things to review, the 1000 most serious listed · .fairword.yaml has a mistake, so the settings from before it are used',
+      [
+        ...lines,
+        '.fairword.yaml has a mistake, so the settings from before it are used.',
+        '[Open .fairword.yaml](command:fairword.openConfigFile) · [Change document type](command:fairword.setDocumentKind)',
+      ].join('\n\n'),
     );
   });
 
   it('says why a file was not checked, with a way to change that', () => {
-    const skipped = (reason: NonNullable<StatusParams['skipped']>['reason']): StatusParams => ({ uri, version: 1, count: 0, skipped: { reason, message: 'Why.' } });
+    const skipped = (reason: NonNullable<StatusParams['skipped']>['reason']): StatusParams => ({
+      uri,
+      version: 1,
+      count: 0,
+      counts: { error: 0, warning: 0, information: 0, hint: 0 },
+      skipped: { reason, message: 'Why.' },
+    });
     expect(statusView(skipped('too-large'))).toEqual({
       text: 'Fairword: not checked',
-      detail: 'Why.',
+      detail: 'Why.\n\n[Open settings](command:workbench.action.openSettings?%5B%22fairword.maxFileSize%22%5D)',
       severity: 'warning',
       busy: false,
       command: { title: 'Open settings', command: 'workbench.action.openSettings', arguments: ['fairword.maxFileSize'] },
     });
     expect(statusView(skipped('disabled'))).toMatchObject({ text: 'Fairword: off', command: { arguments: ['fairword.enable'] } });
-    expect(statusView(skipped('manual'))).toMatchObject({ text: 'Fairword: not checked yet', command: { command: 'fairword.checkFile' } });
+    expect(statusView(skipped('manual'))).toMatchObject({
+      text: 'Fairword: not checked yet',
+      detail: 'Why.\n\n[Check this file](command:fairword.checkFile)',
+      command: { command: 'fairword.checkFile' },
+    });
     expect(statusView({ ...skipped('ignored'), config: { path: '/w/.fairword.yml', errors: 0 } })).toMatchObject({
       text: 'Fairword: not checked',
       command: { title: 'Open .fairword.yml', command: 'fairword.openConfigFile' },
     });
+    expect(statusView(skipped('ignored'))).toEqual({ text: 'Fairword: not checked', detail: 'Why.', severity: 'information', busy: false });
   });
 
   it('flags a config file with mistakes', () => {
     expect(statusView({ ...base, config: { path: '/w/.fairword.yaml', errors: 2 } })).toEqual({
-      text: 'Job advert',
-      detail: '3 things to review · .fairword.yaml has a mistake, so the settings from before it are used',
+      text: 'Fairword: Job advert · 8 warnings, 9 info',
+      detail: [
+        'Fairword checked this as a **job advert** (type recognised from the text: a job advert title, recruiting language).',
+        'Under this file in the Problems panel: 8 warnings, 9 info.',
+        'Plus 6 hints (shown as dots), which the Problems panel does not list.',
+        '.fairword.yaml has a mistake, so the settings from before it are used.',
+        '[Open .fairword.yaml](command:fairword.openConfigFile) · [Change document type](command:fairword.setDocumentKind)',
+      ].join('\n\n'),
       severity: 'error',
       busy: false,
       command: { title: 'Open .fairword.yaml', command: 'fairword.openConfigFile' },

@@ -76,6 +76,46 @@ describe('the same choices as @fairword/rules/node', () => {
   });
 });
 
+describe('ConfigStore: a config file reported changed', () => {
+  const uri = 'file:///team/.fairword.yaml';
+  const files: Record<string, string> = {};
+  const fs: FileSystem = {
+    ...NO_FILE_SYSTEM,
+    handles: () => true,
+    stat: (u) => Promise.resolve(files[u] === undefined ? undefined : { type: FileType.File, size: files[u]!.length }),
+    readText: (u) => Promise.resolve(files[u] ?? ''),
+  };
+  const reads: string[] = [];
+  const store = new ConfigStore(fs, {}, (_uri, text) => reads.push(text), () => undefined);
+
+  it('keeps its entry, compiled linter and all, when its text is the same, and re-checks nothing', async () => {
+    files[uri] = 'allow:\n  - young\n';
+    const first = await store.forFile('file:///team/advert.md');
+    const linter = first.linter();
+    expect(reads).toEqual(['allow:\n  - young\n']);
+    expect(await store.changed(uri, false)).toBe(false);
+    const again = await store.forFile('file:///team/advert.md');
+    expect(again).toBe(first);
+    expect(again.linter()).toBe(linter);
+    expect(reads).toEqual(['allow:\n  - young\n']);
+  });
+
+  it('reads the new text when it differs, and lookups made meanwhile wait for it', async () => {
+    files[uri] = 'allow:\n  - young\nrules:\n  he-she: off\n';
+    const changed = store.changed(uri, false);
+    const meanwhile = store.forFile('file:///team/advert.md');
+    expect((await meanwhile).config).toEqual({ allow: ['young'], rules: { 'he-she': 'off' } });
+    expect(await changed).toBe(true);
+    expect(reads.at(-1)).toBe('allow:\n  - young\nrules:\n  he-she: off\n');
+  });
+
+  it('forgets a deleted file', async () => {
+    delete files[uri];
+    expect(await store.changed(uri, true)).toBe(true);
+    expect((await store.forFile('file:///team/advert.md')).uri).toBeUndefined();
+  });
+});
+
 describe('utf8Length', () => {
   it('counts bytes as Node does, without Buffer (the size limit in a browser)', () => {
     for (const text of ['', 'plain', 'Café – £24,071', 'emoji 👩🏽‍⚕️ end', 'lone \uD800 high', 'lone \uDC00 low', 'end high \uD83D', '日本語のテキスト']) {

@@ -139,9 +139,12 @@ describe('renderReport: sections', () => {
   const html = renderReport(result(), opts);
 
   it('shows the document kind and where it came from', () => {
-    expect(html).toContain('<h2 id="fw-kind-heading">Document kind</h2><p><strong>Job advert</strong> (worked out from the text)</p>');
+    expect(html).toContain('<h2 id="fw-kind-heading">Document kind</h2><p><strong>Job advert</strong> (type recognised from the text)</p>');
+    const withEvidence = renderReport(result({ kindEvidence: ['a closing date', 'pay with a figure'] }), opts);
+    expect(withEvidence).toContain('<p><strong>Job advert</strong> (type recognised from the text: a closing date, pay with a figure)</p>');
     const fromFrontMatter = renderReport(result({ kindSource: 'front-matter' }), opts);
-    expect(fromFrontMatter).toContain('<strong>Job advert</strong> (set at the top of the document (front matter))');
+    expect(fromFrontMatter).toContain('<strong>Job advert</strong> (type set at the top of the document)</p>');
+    expect(renderReport(result({ kindSource: 'override' }), opts)).toContain('<strong>Job advert</strong> (type chosen by you)</p>');
   });
 
   it('lists every statement, ticked or crossed, with an Insert button only for the missing ones', () => {
@@ -236,12 +239,29 @@ describe('renderReport: sections', () => {
   });
 
   it('charts findings by category, largest first, as CSS bars with a text alternative', () => {
-    expect(html).toContain('<ul class="chart" id="fw-chart" role="img" aria-label="Findings by category: Gender 3, Plain English 2, Age 1.">');
-    expect(all(html, /<li class="chart-row" data-category="([^"]+)" data-count="\d+">/g)).toEqual(['gender', 'plain-english', 'age']);
-    expect(html).toContain('#fw-bar-0 { width: 100%; background: var(--vscode-charts-purple, #b180d7); }');
-    expect(html).toContain('#fw-bar-1 { width: 66.67%; background: var(--vscode-charts-green, #89d185); }');
-    expect(html).toContain('#fw-bar-2 { width: 33.33%; background: var(--vscode-charts-orange, #d18616); }');
-    expect(html).toContain('<span class="chart-label">Gender</span><span class="chart-bar-track"><span class="chart-bar" id="fw-bar-0"></span></span><span class="chart-count">3</span>');
+    const f = (category: string, ruleId: string) => ({ ruleId, category, severity: 'information', message: 'm', line: 0, character: 0 });
+    const charted = renderReport(
+      result({ findings: [f('gender', 'a'), f('age', 'b'), f('gender', 'c'), f('plain-english', 'd'), f('gender', 'e'), f('plain-english', 'g')] }),
+      opts,
+    );
+    expect(charted).toContain('<ul class="chart" id="fw-chart" role="img" aria-label="Findings by category: Gender 3, Plain English 2, Age 1.">');
+    expect(all(charted, /<li class="chart-row" data-category="([^"]+)" data-count="\d+">/g)).toEqual(['gender', 'plain-english', 'age']);
+    expect(charted).toContain('#fw-bar-0 { width: 100%; background: var(--vscode-charts-purple, #b180d7); }');
+    expect(charted).toContain('#fw-bar-1 { width: 66.67%; background: var(--vscode-charts-green, #89d185); }');
+    expect(charted).toContain('#fw-bar-2 { width: 33.33%; background: var(--vscode-charts-orange, #d18616); }');
+    expect(charted).toContain('<span class="chart-label">Gender</span><span class="chart-bar-track"><span class="chart-bar" id="fw-bar-0"></span></span><span class="chart-count">3</span>');
+  });
+
+  it('charts what it lists: the findings the editor shows, not the engine\'s own tally', () => {
+    expect(html).toContain('aria-label="Findings by category: Age 1, Gender 1, Plain English 1."');
+  });
+
+  it('counts the findings as the status item and the Problems panel do, hints apart', () => {
+    expect(html).toContain('<h2 id="fw-findings-heading">Findings (3)</h2><p id="fw-findings-counts">Under this file in the Problems panel: 2 warnings, 1 info.</p>');
+    const hint = { ruleId: 'long-sentence', category: 'plain-english', severity: 'hint', message: 'Long.', line: 4, character: 0 };
+    expect(renderReport(result({ findings: [...result().findings, hint, hint] }), opts)).toContain(
+      '<h2 id="fw-findings-heading">Findings (5)</h2><p id="fw-findings-counts">Under this file in the Problems panel: 2 warnings, 1 info. Plus 2 hints (shown as dots), which the Problems panel does not list.</p>',
+    );
   });
 
   it('lists findings in document order as buttons that carry their position', () => {
@@ -281,7 +301,7 @@ describe('renderReport: empty report', () => {
     expect(html).toContain('<h2 id="fw-empty-heading">No report yet</h2>');
     expect(html).toContain('Fairword has not made a report for this document yet.');
     for (const id of ['fw-statements', 'fw-gender', 'fw-reading', 'fw-criteria']) expect(html).not.toContain(`id="${id}"`);
-    expect(html).toContain('<strong>Policy</strong> (Fairword could not tell, so it treats it as a general document)');
+    expect(html).toContain('<strong>Policy</strong> (type not recognised)');
   });
 
   it('still lists the findings and charts them from the findings themselves', () => {
@@ -314,6 +334,7 @@ describe('renderReport: hostile document text', () => {
       }),
       findings: [
         { ruleId: HOSTILE, category: HOSTILE, severity: '"><img src=x onerror=alert(1)>', message: HOSTILE, line: 0, character: 0 },
+        { ruleId: 'x', category: '"><svg onload=alert(1)>', severity: 'warning', message: 'm', line: 1, character: 0 },
       ],
     },
     opts,

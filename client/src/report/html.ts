@@ -5,9 +5,10 @@
  * (bar widths, marker positions) are written as rules in the nonce'd <style> element, never as `style`
  * attributes, because the Content Security Policy allows no inline styles without the nonce.
  */
-import type { ReportResult } from '../../../server/src/protocol.js';
+import type { Severity } from '@fairword/rules';
+import { countBySeverity, type ReportResult } from '../../../server/src/protocol.js';
 import { STATEMENT_KEYS, type StatementKey } from './messages.js';
-import { KIND_LABELS } from '../labels.mjs';
+import { KIND_LABELS, countsSentences, kindOrigin } from '../labels.mjs';
 
 export interface RenderOptions {
   /** `webview.cspSource`. */
@@ -32,13 +33,6 @@ const READING_SCALE = { min: 5, max: 20 } as const;
 /** Document kinds for which the statements checklist and criteria are shown. */
 const RECRUITMENT_KINDS = new Set(['job-advert', 'job-description', 'person-specification']);
 
-
-const KIND_SOURCE_LABELS: Record<string, string> = {
-  option: 'set in your Fairword settings',
-  'front-matter': 'set at the top of the document (front matter)',
-  text: 'worked out from the text',
-  default: 'Fairword could not tell, so it treats it as a general document',
-};
 
 const STATEMENT_LABELS: Record<StatementKey, { label: string; insert: string }> = {
   salary: { label: 'Salary', insert: 'Insert a salary statement' },
@@ -156,7 +150,8 @@ export function renderReport(result: ReportResult, opts: RenderOptions): string 
     if (report.readability) sections.push(readabilitySection(report.readability, css));
     if (report.requirements && recruitment) sections.push(requirementsSection(report.requirements));
   }
-  sections.push(chartSection(report?.findingsByCategory ?? countByCategory(result.findings), css));
+  // Charted from the findings listed (those the editor shows), so the chart, the list and the counts agree.
+  sections.push(chartSection(countByCategory(result.findings), css));
   sections.push(findingsSection(result.findings));
 
   return page(`Fairword report: ${fileName}`, sections.join('\n'), css, opts);
@@ -175,11 +170,11 @@ export function renderMessage(title: string, message: string, opts: RenderOption
 
 function kindSection(result: ReportResult): string {
   const kind = (KIND_LABELS as Readonly<Record<string, string>>)[result.kind] ?? result.kind;
-  const source = KIND_SOURCE_LABELS[result.kindSource];
+  const origin = kindOrigin(result.kindSource, result.kindEvidence);
   return (
     `<section aria-labelledby="fw-kind-heading" id="fw-kind">` +
     `<h2 id="fw-kind-heading">Document kind</h2>` +
-    `<p><strong>${escapeHtml(kind)}</strong>${source ? ` (${escapeHtml(source)})` : ''}</p>` +
+    `<p><strong>${escapeHtml(kind)}</strong>${origin ? ` (${escapeHtml(origin)})` : ''}</p>` +
     `</section>`
   );
 }
@@ -346,10 +341,11 @@ function chartSection(byCategory: Record<string, number>, css: string[]): string
 
 function findingsSection(findings: ReportResult['findings']): string {
   const sorted = [...findings].sort((a, b) => a.line - b.line || a.character - b.character);
+  const counts = `<p id="fw-findings-counts">${countsSentences(countBySeverity(findings.filter(knownSeverity))).map(escapeHtml).join(' ')}</p>`;
   const body =
     sorted.length === 0
       ? `<p id="fw-no-findings">Fairword found nothing to change in the wording. Well done.</p>`
-      : `<p>Select a finding to go to it in the document.</p><ol class="findings" id="fw-findings-list">` +
+      : `${counts}<p>Select a finding to go to it in the document.</p><ol class="findings" id="fw-findings-list">` +
         sorted
           .map((f) => {
             const line = toIndex(f.line);
@@ -566,7 +562,6 @@ interface ReportView {
   genderCoding: GenderReport | undefined;
   readability: ReadabilityView | undefined;
   requirements: RequirementsView | undefined;
-  findingsByCategory: Record<string, number> | undefined;
 }
 
 /** The parts of the report that are present and well formed; undefined for an empty report. */
@@ -576,7 +571,6 @@ function readReport(raw: Record<string, unknown> | null | undefined): ReportView
   const gender = object(raw['genderCoding']);
   const readability = object(raw['readability']);
   const requirements = object(raw['requirements']);
-  const byCategory = object(raw['findingsByCategory']);
   return {
     kind: typeof raw['kind'] === 'string' ? raw['kind'] : undefined,
     statements: statements
@@ -602,10 +596,12 @@ function readReport(raw: Record<string, unknown> | null | undefined): ReportView
     requirements: requirements
       ? { essential: number(requirements['essential']), yearsOfExperience: strings(requirements['yearsOfExperience']) }
       : undefined,
-    findingsByCategory: byCategory
-      ? Object.fromEntries(Object.entries(byCategory).map(([k, v]) => [k, Math.max(0, Math.round(number(v)))]))
-      : undefined,
   };
+}
+
+/** Whether a finding's severity is one Fairword knows (the page is made from whatever the server sent). */
+function knownSeverity(f: ReportResult['findings'][number]): f is ReportResult['findings'][number] & { severity: Severity } {
+  return Object.hasOwn(SEVERITY_LABELS, f.severity);
 }
 
 function countByCategory(findings: ReportResult['findings']): Record<string, number> {

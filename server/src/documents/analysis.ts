@@ -14,6 +14,8 @@ export interface Analysis {
   findings: Finding[];
   kind?: DocumentKind;
   kindSource?: KindSource;
+  /** When the text decided the kind, the signs that decided it. */
+  kindEvidence?: string[];
   report?: LintResult['report'];
   skipped?: NonNullable<StatusParams['skipped']>;
   config?: NonNullable<StatusParams['config']>;
@@ -115,6 +117,7 @@ export class Analyser {
       findings: result.findings.filter((f) => isShown(f.severity, settings.minimumSeverity)),
       kind: result.kind,
       kindSource,
+      ...(kindSource === 'text' && result.kindEvidence ? { kindEvidence: result.kindEvidence } : {}),
       report: result.report,
       ...(config ? { config } : {}),
     };

@@ -10,27 +10,29 @@ export class Scheduler {
   private readonly holds = new Map<string, unknown>();
 
   /**
-   * @param check runs the check of a document (called at most once per schedule, and never after `cancel`)
+   * @param check runs the check of a document (called at most once per schedule, and never after `cancel`); its
+   *   promise settles when the check is published, and never rejects
    */
   constructor(
     private readonly clock: Clock,
-    private readonly check: (uri: string, trigger: Trigger) => void,
+    private readonly check: (uri: string, trigger: Trigger) => Promise<void>,
   ) {}
 
-  /** Checks a document after `delay` ms, replacing any check already waiting for it. */
-  schedule(uri: string, delay: number, trigger: Trigger): void {
+  /**
+   * Checks a document after `delay` ms, replacing any check already waiting for it. With no delay, the check runs at
+   * once and the promise returned settles when it is published.
+   */
+  schedule(uri: string, delay: number, trigger: Trigger): Promise<void> | undefined {
     this.clear(this.checks, uri);
-    if (delay <= 0) {
-      this.check(uri, trigger);
-      return;
-    }
+    if (delay <= 0) return this.check(uri, trigger);
     this.checks.set(
       uri,
       this.clock.setTimeout(() => {
         this.checks.delete(uri);
-        this.check(uri, trigger);
+        void this.check(uri, trigger);
       }, delay),
     );
+    return undefined;
   }
 
   /** Runs `show` after `delay` ms, replacing (or, without `show`, just cancelling) what was held for a document. */

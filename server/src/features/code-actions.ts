@@ -1,10 +1,9 @@
 /** `textDocument/codeAction`: the quick fixes of Fairword diagnostics, and fix-all (also for `source.fixAll.fairword`). */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Range } from 'vscode-languageserver';
-import { createLinter, getRule, type DocumentKind, type Format } from '@fairword/rules';
+import { getRule } from '@fairword/rules';
 import type { ServerContext } from '../context.js';
 import { formatOf } from '../documents/open-documents.js';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol.js';
-import type { ConfigEntry } from '../workspace/configs.js';
 import { codeActionsFor, fixAllAction, safeFixEdits, stableFixEdits, wants } from './actions.js';
 import { termToAllow } from './config-edit.js';
 import { isDiagnosticData } from './diagnostics.js';
@@ -12,79 +11,66 @@ import { isDiagnosticData } from './diagnostics.js';
 const sameRange = (a: Range, b: Range): boolean =>
   a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
-/** The actions for a code action request on an open document. */
+/**
+ * The actions for a code action request on an open document. A diagnostic carries what its own quick fixes need;
+ * fix-all is worked out from a check of this very text with the settings and config in force now, never from a
+ * check made before a settings or config change (whose re-check may still be on its way). That check is made only
+ * when fix-all is asked for or may join the menu (a safe finding is in it): after a config change it compiles a
+ * linter, and VS Code shows a Ctrl+. left unanswered for half a second as "No code actions available".
+ */
 export async function codeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
-  const { documents, workspace, analyser, log } = ctx;
+  const { documents, workspace, analyser, allowProbe, log } = ctx;
   const document = documents.get(params.textDocument.uri);
   const format = document && formatOf(document);
   if (!document || !format) return [];
   const { uri, version } = document;
   const only = params.context.only;
-  const actions: CodeAction[] = [];
   const wantsQuickFix = wants(only, CodeActionKind.QuickFix);
   const wantsFixAll = only !== undefined && wants(only, FIX_ALL_KIND);
-  if (!wantsQuickFix && !wantsFixAll) return [];
+  const ours = wantsQuickFix ? params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && isDiagnosticData(d.data)) : [];
+  if (ours.length === 0 && !wantsFixAll) return [];
 
-  // Fix-all works on the findings of this very version: reuse the last check, or check now.
-  const last = documents.results.get(uri);
-  let findings = last?.version === version ? last.findings : undefined;
-  if (findings === undefined && (wantsFixAll || params.context.diagnostics.length > 0)) {
-    const settings = await workspace.settingsFor(uri);
-    if (!documents.isCurrent(document)) return [];
-    findings = (await analyser.analyse(uri, document.getText(), format, settings)).findings;
-    if (!documents.isCurrent(document)) return [];
-  }
+  const settings = await workspace.settingsFor(uri);
+  if (!documents.isCurrent(document)) return [];
+  const context = await analyser.contextOf(uri);
+  if (!documents.isCurrent(document)) return [];
   const text = document.getText();
-  let fixAll = safeFixEdits(text, findings ?? []);
-  if (fixAll.length > 0) {
-    const settings = await workspace.settingsFor(uri);
-    if (!documents.isCurrent(document)) return [];
-    const context = await analyser.contextOf(uri);
-    if (!documents.isCurrent(document)) return [];
-    fixAll = stableFixEdits(text, fixAll, (t) => analyser.analyseWith(context, uri, t, format, settings, { fresh: true }).findings);
-  }
+  const needsCheck = wantsFixAll || ours.some((d) => isDiagnosticData(d.data) && d.data.safe === true);
+  const analysis = needsCheck ? analyser.analyseWith(context, uri, text, format, settings) : undefined;
+  const safe = analysis ? safeFixEdits(text, analysis.findings) : [];
+  // "Fix all" joins the menu of a finding that is itself safe to fix, when there is more than one such finding.
+  const fixAllHere = safe.length > 1 && ours.some((d) => safe.some((e) => sameRange(e.range, d.range)));
+  const fixAll =
+    wantsFixAll || fixAllHere
+      ? stableFixEdits(text, safe, (t) => analyser.analyseWith(context, uri, t, format, settings, { fresh: true }).findings)
+      : [];
 
-  if (wantsQuickFix) {
-    const entry = await workspace.configFor(uri);
-    if (!documents.isCurrent(document)) return [];
-    const kind = documents.results.get(uri)?.analysis?.kind;
-    const lines = text.split(/\r?\n/);
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isDiagnosticData(diagnostic.data)) continue;
-      const { ruleId, actual } = diagnostic.data;
-      const { start, end } = diagnostic.range;
-      const term = termToAllow(actual);
-      const context = lines.slice(start.line, end.line + 1).join('\n');
-      actions.push(
-        ...codeActionsFor(diagnostic, {
-          uri,
-          version,
-          format,
-          lineText: lines[start.line] ?? '',
-          textAtRange: document.getText(diagnostic.range),
-          term,
-          allowable: diagnostic.data.scope !== 'document' && log.guard('probing allow', false, () => isAllowable(entry, ruleId, term, context, format, kind)),
-          canTurnOff: getRule(ruleId) !== undefined,
-        }),
-      );
-    }
-    // "Fix all" joins the menu of a finding that is itself safe to fix, when there is more than one such finding.
-    const safeHere = params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE && fixAll.some((e) => sameRange(e.range, d.range)));
-    if (fixAll.length > 1 && safeHere) actions.push(fixAllAction(uri, fixAll, CodeActionKind.QuickFix));
+  const actions: CodeAction[] = [];
+  const lines = text.split(/\r?\n/);
+  for (const diagnostic of ours) {
+    if (!isDiagnosticData(diagnostic.data)) continue;
+    const { ruleId, actual } = diagnostic.data;
+    const { start, end } = diagnostic.range;
+    const term = termToAllow(actual);
+    const around = lines.slice(start.line, end.line + 1).join('\n');
+    actions.push(
+      ...codeActionsFor(diagnostic, {
+        uri,
+        version,
+        format,
+        lineText: lines[start.line] ?? '',
+        textAtRange: document.getText(diagnostic.range),
+        term,
+        allowable:
+          diagnostic.data.scope !== 'document' &&
+          log.guard('probing allow', false, () =>
+            allowProbe.allowable(context.entry, ruleId, term, around, format, analysis?.kind ?? documents.results.get(uri)?.analysis?.kind),
+          ),
+        canTurnOff: getRule(ruleId) !== undefined,
+      }),
+    );
   }
+  if (fixAllHere && fixAll.length > 0) actions.push(fixAllAction(uri, fixAll, CodeActionKind.QuickFix));
   if (wantsFixAll && fixAll.length > 0) actions.push(fixAllAction(uri, fixAll, FIX_ALL_KIND));
   return actions;
-}
-
-/** Whether adding `term` to `allow` silences findings of `ruleId` (true for word rules, false for logic rules); found by trying, once per rule. */
-function isAllowable(entry: ConfigEntry, ruleId: string, term: string, text: string, format: Format, kind: DocumentKind | undefined): boolean {
-  const known = entry.allowable.get(ruleId);
-  if (known !== undefined) return known;
-  const options = { format, ...(kind ? { kind } : {}) };
-  const before = entry.linter().lint(text, options).findings.find((f) => f.ruleId === ruleId && termToAllow(f.actual) === term);
-  if (!before) return false;
-  const probe = createLinter({ ...entry.config, allow: [...(entry.config.allow ?? []), term] });
-  const after = probe.lint(text, options).findings.some((f) => f.ruleId === ruleId && f.offset.start === before.offset.start);
-  entry.allowable.set(ruleId, !after);
-  return !after;
 }

@@ -38,8 +38,8 @@ const COMMANDS: Record<string, { arg: 'term' | 'ruleId'; edit(text: string, file
 /** What happened to the config file. */
 type Outcome = 'created' | 'changed' | 'unchanged';
 
-/** Runs a Fairword server command; `refresh` re-checks everything once the config file has changed. */
-export async function executeCommand(ctx: ServerContext, fs: FileSystem, params: ExecuteCommandParams, refresh: () => void): Promise<ConfigChange> {
+/** Runs a Fairword server command; `refresh` re-checks everything once the config file has changed (resolving when the open documents are). */
+export async function executeCommand(ctx: ServerContext, fs: FileSystem, params: ExecuteCommandParams, refresh: () => Promise<unknown>): Promise<ConfigChange> {
   const arg = params.arguments?.[0] as Record<string, unknown> | undefined;
   const uri = typeof arg?.['uri'] === 'string' ? arg['uri'] : undefined;
   const command = COMMANDS[params.command];
@@ -56,14 +56,14 @@ export async function executeCommand(ctx: ServerContext, fs: FileSystem, params:
 }
 
 /**
- * Applies an edit to the config file that governs `uri` (creating it where it would govern it), then re-checks.
- * Only a file inside the document's workspace folder is written, never through a link that leads out of it.
+ * Applies an edit to the config file that governs `uri` (creating it where it would govern it), re-checks, then says
+ * so. Only a file inside the document's workspace folder is written, never through a link that leads out of it.
  */
 async function changeConfig(
   ctx: ServerContext,
   fs: FileSystem,
   uri: string,
-  refresh: () => void,
+  refresh: () => Promise<unknown>,
   change: (text: string, fileName: string) => ConfigEdit,
   say: (shown: string, outcome: Outcome) => string,
 ): Promise<ConfigChange> {
@@ -97,8 +97,8 @@ async function changeConfig(
       void connection.window.showErrorMessage(`Fairword could not write ${shown}: ${err instanceof Error ? err.message : String(err)}. The file is unchanged.`);
       return null;
     }
-    await workspace.configs.changed(target.uri, false);
-    refresh();
+    // The message comes once the open documents show the change, so what it says is already true.
+    if (await workspace.configs.changed(target.uri, false)) await refresh();
   }
   const outcome = !result.changed ? 'unchanged' : target.exists ? 'changed' : 'created';
   const openIt = { title: `Open ${name}` };

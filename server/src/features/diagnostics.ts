@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver';
 import type { ConfigError, Finding, Severity } from '@fairword/rules';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from '../protocol.js';
+import { ruleDocUrl } from './rule-docs.js';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -25,11 +26,12 @@ const copyRange = (r: Range): Range => ({
   end: { line: r.end.line, character: r.end.character },
 });
 
-/** Turns one engine finding in the document at `uri` into an LSP diagnostic. */
+/** Turns one engine finding in the document at `uri` into an LSP diagnostic; its code links to the rule's documentation. */
 export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
   // The engine already gave suggestions the document's capitalisation (it knows sentence starts and acronyms).
   const suggestions = [...new Set(finding.suggestions)].filter((s) => s !== finding.actual);
   const data: DiagnosticData = { ruleId: finding.ruleId, actual: finding.actual, suggestions };
+  if (finding.safe) data.safe = true;
   if (finding.scope === 'document') data.scope = 'document';
   if (finding.insert) {
     const { position, text, title } = finding.insert;
@@ -39,11 +41,11 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
     range: copyRange(finding.range),
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
+    codeDescription: { href: ruleDocUrl(finding.ruleId) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     data,
   };
-  if (finding.source.url) diagnostic.codeDescription = { href: finding.source.url };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((r) => ({
       location: { uri, range: copyRange(r.range) },
@@ -60,6 +62,7 @@ export function isDiagnosticData(value: unknown): value is DiagnosticData {
   return (
     typeof v['ruleId'] === 'string' &&
     (v['scope'] === undefined || v['scope'] === 'document') &&
+    (v['safe'] === undefined || v['safe'] === true) &&
     typeof v['actual'] === 'string' &&
     Array.isArray(v['suggestions']) &&
     v['suggestions'].every((s) => typeof s === 'string')
@@ -112,6 +115,7 @@ export function configDiagnostics(text: string, errors: readonly ConfigError[], 
       range: { start: { line: e.line, character: e.character }, end: { line: e.line, character: end } },
       severity: DiagnosticSeverity.Error,
       code: CONFIG_ERROR_CODE,
+      codeDescription: { href: ruleDocUrl(CONFIG_ERROR_CODE) },
       source: DIAGNOSTIC_SOURCE,
       message,
     };

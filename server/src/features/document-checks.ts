@@ -10,13 +10,15 @@ import { formatOf } from '../documents/open-documents.js';
 import type { Trigger } from '../documents/scheduler.js';
 import { holdBack } from '../documents/typing.js';
 import { describe } from '../log.js';
-import { StatusNotification, ValidatedNotification, type StatusParams, type ValidatedParams } from '../protocol.js';
+import { StatusNotification, ValidatedNotification, countBySeverity, type StatusParams, type ValidatedParams } from '../protocol.js';
 import { toDiagnostic } from './diagnostics.js';
 
 /** Checks of open documents, for one server. */
 export class DocumentChecks {
   /** How long a finding in the word being typed waits before it is shown (0: at once); set at initialize. */
   typingDelayMs = 1500;
+  /** What was last published for each open document: its version, and its diagnostics as JSON. */
+  private readonly published = new Map<string, { version: number; json: string }>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -49,12 +51,19 @@ export class DocumentChecks {
     }
     if (!documents.isCurrent(document)) return undefined;
     const caret = trigger === 'change' && settings.run === 'onType' ? documents.caret(uri, version) : undefined;
-    return this.publish(document, analysis, error, caret);
+    const published = this.publish(document, analysis, error, caret);
+    if (analysis && !analysis.skipped && analysis.findings.length > 0) {
+      const { findings, kind } = analysis;
+      const text = document.getText();
+      log.run('trying "Allow" ahead', workspace.configFor(uri).then((entry) => this.ctx.allowProbe.warm(entry, text, findings, format, kind)));
+    }
+    return published;
   }
 
   /** A document closed: clears what was published for it. */
   closed(uri: string, version: number): Promise<unknown> {
     const { connection } = this.ctx;
+    this.published.delete(uri);
     return Promise.all([
       connection.sendDiagnostics({ uri, version, diagnostics: [] }),
       connection.sendNotification(ValidatedNotification, { uri, version, count: 0 }),
@@ -82,23 +91,34 @@ export class DocumentChecks {
     return this.send(uri, version, analysis, shown, held.length, all.length, error);
   }
 
-  /** Publishes status, diagnostics and `fairword/validated` for an open document, all queued at once. */
+  /**
+   * Publishes status, diagnostics and `fairword/validated` for an open document, all queued at once. Diagnostics the
+   * same as those already published for this version (a re-check after a settings or config change that changed
+   * nothing here) are not sent again: VS Code cancels a Ctrl+. still unanswered 3/4 s after a publish, and then
+   * says "No code actions available".
+   */
   private send(uri: string, version: number, analysis: Analysis | undefined, shown: Finding[], held: number, total: number, error?: string): Promise<ValidatedParams> {
     const { connection } = this.ctx;
     const diagnostics = shown.map((f) => toDiagnostic(f, uri));
-    const status: StatusParams = { uri, version, count: total };
+    const status: StatusParams = { uri, version, count: total, counts: countBySeverity(shown) };
     if (total > LIMITS.findingsPerFile) status.truncated = { shown: LIMITS.findingsPerFile, total };
     if (analysis?.kind) status.kind = analysis.kind;
     if (analysis?.kindSource) status.kindSource = analysis.kindSource;
+    if (analysis?.kindEvidence) status.kindEvidence = analysis.kindEvidence;
     if (analysis?.skipped) status.skipped = analysis.skipped;
     if (analysis?.config) status.config = analysis.config;
     const validated: ValidatedParams = { uri, version, count: diagnostics.length };
     if (error !== undefined) validated.error = error;
     if (held > 0) validated.held = held;
+    const json = JSON.stringify(diagnostics);
+    const last = this.published.get(uri);
+    const unchanged = last?.version === version && last.json === json;
+    this.published.set(uri, { version, json });
     return Promise.all([
       connection.sendNotification(StatusNotification, status),
-      connection.sendDiagnostics({ uri, version, diagnostics }),
+      unchanged ? undefined : connection.sendDiagnostics({ uri, version, diagnostics }),
       connection.sendNotification(ValidatedNotification, validated),
     ]).then(() => validated);
   }
 }
+

@@ -26,6 +26,7 @@ export async function reportFor(ctx: ServerContext, params: ReportParams): Promi
     version,
     kind: analysis.kind!,
     kindSource: analysis.kindSource ?? 'default',
+    ...(analysis.kindEvidence ? { kindEvidence: analysis.kindEvidence } : {}),
     report: (analysis.report ?? {}) as Record<string, unknown>,
     findings: analysis.findings.map((f) => ({
       ruleId: f.ruleId,

@@ -2,7 +2,7 @@
  * Changes around the documents: settings, config and ignore files, watched Markdown and text files, and workspace
  * folders. Each re-reads what changed and re-checks.
  */
-import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, FileChangeType, type FileEvent } from 'vscode-languageserver';
 import type { ServerContext } from '../context.js';
 import { CONFIG_NAMES } from '../workspace/configs.js';
 import { FAIRWORD_IGNORE } from '../workspace/ignore-files.js';
@@ -22,7 +22,7 @@ export interface WorkspaceCapabilities {
 }
 
 /** Watches the workspace once the client is initialized; `refreshAll` re-checks everything. */
-export function listenToWorkspace(ctx: ServerContext, diskFiles: DiskFiles, capabilities: () => WorkspaceCapabilities, refreshAll: () => void): void {
+export function listenToWorkspace(ctx: ServerContext, diskFiles: DiskFiles, capabilities: () => WorkspaceCapabilities, refreshAll: () => unknown): void {
   const { connection, workspace, log } = ctx;
 
   connection.onInitialized(() => {
@@ -56,23 +56,30 @@ export function listenToWorkspace(ctx: ServerContext, diskFiles: DiskFiles, capa
 
   connection.onDidChangeWatchedFiles(({ changes }) =>
     log.guard('handling changed files', undefined, () => {
-      const configChanges: Array<Promise<void>> = [];
-      let refresh = false;
+      const configChanges: Array<Promise<boolean>> = [];
+      const fileChanges: FileEvent[] = [];
+      let ignoreChanged = false;
       for (const change of changes) {
         const uri = workspace.resourceOf(change.uri);
         if (!uri) continue;
         const name = baseName(uri);
         if (CONFIG_NAMES.includes(name)) {
           configChanges.push(workspace.configs.changed(uri, change.type === FileChangeType.Deleted));
-          refresh = true;
         } else if (name === FAIRWORD_IGNORE || name === '.gitignore') {
           workspace.ignoreFilesChanged();
-          refresh = true;
-        } else if (diskFiles.workspaceMode && !refresh && isCheckedName(name)) {
-          diskFiles.changed(change);
+          ignoreChanged = true;
+        } else if (diskFiles.workspaceMode && isCheckedName(name)) {
+          fileChanges.push(change);
         }
       }
-      if (refresh) log.run('re-reading settings files', Promise.all(configChanges).then(refreshAll));
+      const filesChanged = (): void => fileChanges.forEach((change) => diskFiles.changed(change));
+      if (configChanges.length === 0 && !ignoreChanged) return filesChanged();
+      // Re-checking everything covers the changed files too. A config file whose text did not change (Fairword's
+      // own write, reported back) re-checks nothing.
+      log.run(
+        're-reading settings files',
+        Promise.all(configChanges).then((changed) => (ignoreChanged || changed.includes(true) ? refreshAll() : filesChanged())),
+      );
     }),
   );
 }

@@ -36,6 +36,8 @@ interface Search {
 export interface ConfigEntry {
   /** The file's URI; undefined for the built-in defaults. */
   uri?: string;
+  /** The file's text as read (undefined for the defaults, or when it could not be read). */
+  text?: string;
   /** The config in force: the file's, or its last good version while the file has mistakes. */
   config: FairwordConfig;
   /** Mistakes in the file as it is now. */
@@ -46,8 +48,6 @@ export interface ConfigEntry {
   isIgnored(uri: string): boolean;
   /** The kind the config's `kinds` globs give a file. */
   kindFor(uri: string): DocumentKind | undefined;
-  /** Per rule: whether adding a term to `allow` silences it (found by trying; see the code actions). */
-  allowable: Map<string, boolean>;
 }
 
 /** Called after each read of a config file: its text, its errors, and whether a last good version is in force. */
@@ -75,16 +75,16 @@ function kindMatcher(config: FairwordConfig, configUri: string | undefined): (ur
   };
 }
 
-function entryFor(uri: string | undefined, config: FairwordConfig, errors: ConfigError[], options: CreateLinterOptions): ConfigEntry {
+function entryFor(uri: string | undefined, text: string | undefined, config: FairwordConfig, errors: ConfigError[], options: CreateLinterOptions): ConfigEntry {
   let linter: Linter | undefined;
   return {
     ...(uri === undefined ? {} : { uri }),
+    ...(text === undefined ? {} : { text }),
     config,
     errors,
     linter: () => (linter ??= createLinter(config, options)),
     isIgnored: configIgnoreMatcher(config.ignore, uri),
     kindFor: kindMatcher(config, uri),
-    allowable: new Map(),
   };
 }
 
@@ -108,7 +108,7 @@ export class ConfigStore {
 
   /** The built-in defaults (no config file). */
   defaults(): ConfigEntry {
-    return (this.defaultsEntry ??= entryFor(undefined, {}, [], this.linterOptions));
+    return (this.defaultsEntry ??= entryFor(undefined, undefined, {}, [], this.linterOptions));
   }
 
   /** The config for a file: the nearest config file above it, or the defaults. */
@@ -158,12 +158,18 @@ export class ConfigStore {
     return loading;
   }
 
-  private async read(uri: string): Promise<ConfigEntry> {
-    let text = '';
+  /** The text of a file, or undefined when it cannot be read. */
+  private readText(uri: string): Promise<string | undefined> {
+    return this.fs.readText(uri, MAX_CONFIG_BYTES).catch(() => undefined);
+  }
+
+  /** Builds the entry for a config file from its text (read now unless given), and reports its errors. */
+  private async read(uri: string, known?: string): Promise<ConfigEntry> {
+    let text: string | undefined;
     let errors: ConfigError[];
     let config: FairwordConfig = {};
     try {
-      text = await this.fs.readText(uri, MAX_CONFIG_BYTES);
+      text = known ?? (await this.fs.readText(uri, MAX_CONFIG_BYTES));
       ({ config, errors } = parseConfig(text, uri));
     } catch (err) {
       errors = [{ message: unreadable(err), line: 0, character: 0 }];
@@ -171,21 +177,34 @@ export class ConfigStore {
     const good = this.lastGood.get(uri);
     if (errors.length === 0) this.lastGood.set(uri, config);
     else if (good) config = good;
-    const entry = entryFor(uri, config, errors, this.linterOptions);
-    this.report(uri, text, errors, errors.length > 0 && good !== undefined);
+    const entry = entryFor(uri, text, config, errors, this.linterOptions);
+    this.report(uri, text ?? '', errors, errors.length > 0 && good !== undefined);
     return entry;
   }
 
-  /** A config file was created, changed or deleted: forget what was found, and re-read it unless deleted. */
-  async changed(uri: string, deleted: boolean): Promise<void> {
-    this.searches.clear();
-    this.byUri.delete(uri);
-    if (deleted) {
+  /**
+   * A config file was created, changed or deleted: forget what was found, and re-read it unless deleted. Resolves to
+   * whether anything changed: a file already read whose text is the same (saved unchanged, or the watcher reporting
+   * Fairword's own write) keeps its entry, compiled linter and all. Lookups made meanwhile wait for the new entry.
+   */
+  changed(uri: string, deleted: boolean): Promise<boolean> {
+    const previous = this.byUri.get(uri);
+    if (deleted || !previous) {
+      this.searches.clear();
+      this.byUri.delete(uri);
+      if (!deleted) return this.load(uri).then(() => true);
       this.lastGood.delete(uri);
       this.report(uri, '', [], false);
-    } else {
-      await this.load(uri);
+      return Promise.resolve(true);
     }
+    const reread = Promise.all([previous, this.readText(uri)]).then(async ([entry, text]) =>
+      text !== undefined && text === entry.text ? { entry, changed: false } : { entry: await this.read(uri, text), changed: true },
+    );
+    this.byUri.set(
+      uri,
+      reread.then((r) => r.entry),
+    );
+    return reread.then((r) => r.changed);
   }
 }
 
