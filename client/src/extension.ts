@@ -101,7 +101,7 @@ export function activateFairword(context: vscode.ExtensionContext, createClient:
 
   // The client reads files for the server (fairword/fs/*), so virtual workspaces work too.
   // VS Code's hover lists the messages of the diagnostics under the mouse itself, above Fairword's.
-  const initializationOptions: InitializationOptions = { fileSystem: true, editorHoverShowsMessages: true };
+  const initializationOptions: InitializationOptions = { fileSystem: true, editorHoverShowsMessages: true, ignoreHere: true };
   // Editor tests set FAIRWORD_DEBOUNCE_MS=0 so checks run at once, and FAIRWORD_TYPING_DELAY_MS to shorten the typing hold.
   // A browser has no process environment.
   const env = typeof process === 'undefined' ? {} : process.env;

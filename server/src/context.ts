@@ -19,4 +19,6 @@ export interface ServerContext {
   scheduler: Scheduler;
   /** Whether "Allow" silences each rule, tried ahead of the quick-fix menu. */
   allowProbe: AllowProbe;
+  /** What the client said it can do at initialize. */
+  client: { ignoreHere: boolean };
 }

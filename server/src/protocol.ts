@@ -32,6 +32,11 @@ export interface InitializationOptions {
    * mouse, as VS Code's does; Fairword's hover then leaves those messages out and starts with what to write instead.
    */
   editorHoverShowsMessages?: boolean;
+  /**
+   * The client runs the `fairword.ignoreHere` command itself (it asks the user for a reason before inserting the
+   * comment). Only then does the quick-fix menu offer "Ignore here…": other editors would get a command nobody runs.
+   */
+  ignoreHere?: boolean;
 }
 
 /** When documents are checked: as you type, when saved, or only when asked for ("Fairword: Check this file"). */

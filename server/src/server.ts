@@ -83,6 +83,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
     analyser: new Analyser(workspace, documents),
     scheduler,
     allowProbe: new AllowProbe(host.clock, log),
+    client: { ignoreHere: false },
   };
   const checks = new DocumentChecks(ctx);
   const diskFiles = new DiskFiles(ctx, files, checks);
@@ -111,6 +112,7 @@ export function createServer(connection: Connection, host: ServerHost): void {
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) client.debounceMs = options.debounceMs;
     if (typeof options.typingDelayMs === 'number' && options.typingDelayMs >= 0) checks.typingDelayMs = options.typingDelayMs;
     client.fileSystem = options.fileSystem === true;
+    ctx.client.ignoreHere = options.ignoreHere === true;
     client.hover = { editorShowsMessages: options.editorHoverShowsMessages === true };
     const canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     client.capabilities = { canWatch, folderChanges: params.capabilities.workspace?.workspaceFolders === true };

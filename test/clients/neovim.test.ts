@@ -68,7 +68,6 @@ describe('Neovim (built-in LSP client) with fairword-language-server --stdio', (
     expect(result.actions).toEqual([
       ...SALESMAN_ACTIONS,
       // Neovim sends every diagnostic of the line, as vim.lsp.buf.code_action() does.
-      "Ignore 'young and dynamic' here…",
       "Allow 'young and dynamic' in this workspace",
       "Turn off the 'young' rule in this workspace",
     ]);

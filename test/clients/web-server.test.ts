@@ -30,7 +30,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'drafts', 'old.md'), ADVERT);
   writeFileSync(join(dir, 'closed.md'), 'We want a chairman.\n');
   browser = await launchChromium();
-  client = await TestClient.connect(await workerServer(browser), { initializationOptions: { debounceMs: 0, typingDelayMs: 0 }, folders: [dir], files: true });
+  client = await TestClient.connect(await workerServer(browser), { initializationOptions: { debounceMs: 0, typingDelayMs: 0, ignoreHere: true }, folders: [dir], files: true });
 });
 afterAll(async () => {
   await client?.stop();

@@ -62,7 +62,7 @@ describe('hover, quick fixes and fix-all', () => {
   let dir: string;
   beforeAll(async () => {
     dir = workspace('actions');
-    client = await TestClient.start({ folders: [dir], settings: () => ({}), initializationOptions: { debounceMs: 0, typingDelayMs: 0 } });
+    client = await TestClient.start({ folders: [dir], settings: () => ({}), initializationOptions: { debounceMs: 0, typingDelayMs: 0, ignoreHere: true } });
   });
   afterAll(() => client?.stop());
 
@@ -136,7 +136,7 @@ describe('hover, quick fixes and fix-all', () => {
       const vscodeLike = await TestClient.start({
         folders: [dir],
         settings: () => ({}),
-        initializationOptions: { debounceMs: 0, typingDelayMs: 0, editorHoverShowsMessages: true },
+        initializationOptions: { debounceMs: 0, typingDelayMs: 0, editorHoverShowsMessages: true, ignoreHere: true },
       });
       try {
         const uri = uriOf(join(dir, 'long-vscode.md'));
@@ -301,7 +301,7 @@ describe('allow and turn off write the shared config file', () => {
   let dir: string;
   beforeAll(async () => {
     dir = workspace('config-writes', { 'team/.fairword.yaml': '# Team settings\nrules:\n  bame: hint # reports\n' });
-    client = await TestClient.start({ folders: [dir], settings: () => ({}), initializationOptions: { debounceMs: 0, typingDelayMs: 0 } });
+    client = await TestClient.start({ folders: [dir], settings: () => ({}), initializationOptions: { debounceMs: 0, typingDelayMs: 0, ignoreHere: true } });
   });
   afterAll(() => client?.stop());
 
@@ -359,7 +359,7 @@ describe('config file errors', () => {
   beforeAll(async () => {
     dir = workspace('config-errors', { '.fairword.yaml': 'rules:\n  young: off\n', 'broken/.fairword.yaml': 'rules:\n  young: sometimes\n' });
     config = join(dir, '.fairword.yaml');
-    client = await TestClient.start({ folders: [dir], settings: () => ({}), initializationOptions: { debounceMs: 0, typingDelayMs: 0 } });
+    client = await TestClient.start({ folders: [dir], settings: () => ({}), initializationOptions: { debounceMs: 0, typingDelayMs: 0, ignoreHere: true } });
   });
   afterAll(() => client?.stop());
 
@@ -438,7 +438,7 @@ describe('code actions right after a settings or config change', () => {
   let settings: Record<string, unknown> = {};
   beforeAll(async () => {
     dir = workspace('race');
-    client = await TestClient.start({ folders: [dir], settings: () => settings, initializationOptions: { debounceMs: 0, typingDelayMs: 0 } });
+    client = await TestClient.start({ folders: [dir], settings: () => settings, initializationOptions: { debounceMs: 0, typingDelayMs: 0, ignoreHere: true } });
   });
   afterAll(() => client?.stop());
 
@@ -604,7 +604,7 @@ describe('ignore lists and the status of each document', () => {
       '.fairword.yaml': 'ignore:\n  - archive/**\nkinds:\n  "adverts/**": job-advert\n',
       '.fairwordignore': 'drafts/\n',
     });
-    client = await TestClient.start({ folders: [dir], settings: () => ({}), initializationOptions: { debounceMs: 0, typingDelayMs: 0 } });
+    client = await TestClient.start({ folders: [dir], settings: () => ({}), initializationOptions: { debounceMs: 0, typingDelayMs: 0, ignoreHere: true } });
   });
   afterAll(() => client?.stop());
 
@@ -696,13 +696,13 @@ describe('ignore lists and the status of each document', () => {
     const status = client.status(uri)!;
     expect(status.counts).toEqual({ error: bySeverity(1), warning: bySeverity(2), information: bySeverity(3), hint: bySeverity(4) });
     expect(status.count).toBe(diagnostics.length);
-    expect(status.counts).toEqual({ error: 0, warning: 8, information: 7, hint: 4 });
+    expect(status.counts).toEqual({ error: 0, warning: 8, information: 8, hint: 4 });
     expect(status.kindEvidence).toEqual(lint(text, { format: 'markdown' }).kindEvidence);
     expect(statusView(status)).toMatchObject({
-      text: 'Fairword: Job advert · 8 warnings, 7 info',
+      text: 'Fairword: Job advert · 8 warnings, 8 info',
       detail: [
         `Fairword checked this as a **job advert** (type recognised from the text: ${status.kindEvidence!.join(', ')}).`,
-        'Under this file in the Problems panel: 8 warnings, 7 info.',
+        'Under this file in the Problems panel: 8 warnings, 8 info.',
         'Plus 4 hints (shown as dots), which the Problems panel does not list.',
         '[Change document type](command:fairword.setDocumentKind) · [Show the inclusivity report](command:fairword.showReport)',
       ].join('\n\n'),
@@ -770,7 +770,7 @@ describe('"Check all files" in the workspace', () => {
   };
   beforeAll(async () => {
     dir = workspace('lint-workspace', files);
-    client = await TestClient.start({ folders: [dir], settings: () => ({ maxFileSize: 200 }), initializationOptions: { debounceMs: 0, typingDelayMs: 0 } });
+    client = await TestClient.start({ folders: [dir], settings: () => ({ maxFileSize: 200 }), initializationOptions: { debounceMs: 0, typingDelayMs: 0, ignoreHere: true } });
   });
   afterAll(() => client?.stop());
 

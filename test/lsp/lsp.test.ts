@@ -68,11 +68,12 @@ describe('language server (debounceMs: 0)', () => {
       safe: true,
     });
 
+    // This client did not say it runs "Ignore here…" (VS Code's extension does), so it is not offered a command
+    // nobody would run.
     const actions = await client.codeActions(uri, [salesman]);
     expect(actions.map((a) => [a.title, a.kind, a.isPreferred])).toEqual([
       ["Replace with 'salesperson'", 'quickfix', true],
       ["Replace with 'sales representative'", 'quickfix', false],
-      ["Ignore 'salesman' here…", 'quickfix', undefined],
       ["Allow 'salesman' in this workspace", 'quickfix', undefined],
       ["Turn off the 'gendered-job-title' rule in this workspace", 'quickfix', undefined],
     ]);

@@ -223,6 +223,7 @@ describe('codeActionsFor', () => {
     textAtRange: 'salesman',
     allowable: true,
     canTurnOff: true,
+    canIgnoreHere: true,
     term: 'salesman',
     ...over,
   });
@@ -364,6 +365,7 @@ describe('what the quick-fix menu waits for: AllowProbe and the check of the who
         },
       },
       allowProbe: new AllowProbe(clock, log),
+      client: { ignoreHere: true },
       log,
     } as unknown as ServerContext;
     const [young, salesman] = entry.linter().lint(advert, { format: 'markdown' }).findings.map((f) => toDiagnostic(f, uri));

@@ -37,6 +37,8 @@ export interface ActionContext {
   allowable: boolean;
   /** Whether `rules.<id>: off` is a valid setting for this rule. */
   canTurnOff: boolean;
+  /** Whether the client runs "Ignore here…" (it asks for a reason); other editors are not offered it. */
+  canIgnoreHere: boolean;
   /** The term to add to `allow` (the flagged words, without a sentence-start capital). */
   term: string;
 }
@@ -70,7 +72,7 @@ export function codeActionsFor(diagnostic: Diagnostic, ctx: ActionContext): Code
   // A diagnostic whose text has changed is stale: a fresh one is on its way, so offer nothing more for it.
   if (ENGINE_RULES.has(ruleId) || changed) return actions;
 
-  if (scope !== 'document') {
+  if (scope !== 'document' && ctx.canIgnoreHere) {
     const args: IgnoreHereArgs = {
       uri: ctx.uri,
       version: ctx.version,

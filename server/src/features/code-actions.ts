@@ -67,6 +67,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
             allowProbe.allowable(context.entry, ruleId, term, around, format, analysis?.kind ?? documents.results.get(uri)?.analysis?.kind),
           ),
         canTurnOff: getRule(ruleId) !== undefined,
+        canIgnoreHere: ctx.client.ignoreHere,
       }),
     );
   }
