@@ -33,6 +33,7 @@ const ADVERT_EXPECTED = [
   ['driving-licence', S.Warning, 18, 4, 18, 28, "'clean UK driving licence' shuts out disabled people and oth"],
   ['driving-licence', S.Warning, 18, 33, 18, 40, "'own car' shuts out disabled people and others who cannot dr"],
   ['physically-fit', S.Warning, 19, 2, 19, 16, "'Physically fit' can put off disabled people and people with"],
+  ['energetic', S.Information, 19, 21, 19, 30, "'energetic' is often read as code for 'young'. Say what the "],
   ['years-experience', S.Information, 20, 2, 20, 21, "Asking for a number of years' experience can exclude younger"],
   ['long-sentence', S.Hint, 23, 0, 24, 65, "This sentence has 24 words."],
   ['suffers-from', S.Information, 23, 21, 23, 32, "'suffer from' casts people as victims of their condition."],
