@@ -31,7 +31,13 @@ export interface OutlineEntry {
 export function outline(view: ProseView, source: string): OutlineEntry[] {
   const out: OutlineEntry[] = view.headings.map((text, i) => ({ text, offset: view.headingOffsets[i]! }));
   // Lines that are already headings, by where their line starts ("## Title" is known by its '#').
-  const lineOf = (offset: number): number => Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1)) + 1;
+  // One backward scan to the nearest line break of either kind (two lastIndexOf calls would each run to the start of
+  // a document that has none of one kind, for every heading: quadratic on long plain-text files).
+  const lineOf = (offset: number): number => {
+    let i = offset - 1;
+    while (i >= 0 && source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13) i--;
+    return i + 1;
+  };
   const known = new Set(view.headingOffsets.map(lineOf));
   for (const block of view.blocks) {
     const text = view.text.slice(block.start, block.end);

@@ -206,10 +206,16 @@ function capitalsNearby(tokens: Token[], i: number): boolean {
 
 /** The line of `text` that holds `offset`. */
 function lineAround(text: string, offset: number): string {
-  const from = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-  const end = text.slice(offset).search(/[\r\n]/);
-  return text.slice(from, end < 0 ? text.length : offset + end);
+  // Scans to the nearest line breaks only: searching for each kind of break, or a copy of the rest of the text, would
+  // run to the ends of a long document for every acronym.
+  let from = offset;
+  while (from > 0 && !isBreak(text.charCodeAt(from - 1))) from--;
+  let end = offset;
+  while (end < text.length && !isBreak(text.charCodeAt(end))) end++;
+  return text.slice(from, end);
 }
+
+const isBreak = (code: number): boolean => code === 10 || code === 13;
 
 /** A line written in capitals ("APPLY NOW") is emphasis, not a list of abbreviations. */
 function shouting(text: string): boolean {
