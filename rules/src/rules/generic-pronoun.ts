@@ -55,6 +55,7 @@ export default defineRule({
         'The Chair shall ensure that he is present at every meeting.',
         'The successful tutor will devote herself to the student.',
         'The Medical Secretary supports two consultants and their teams, and he will answer calls from patients.',
+        'The post holder must treat visitors and colleagues with respect in his day-to-day work.',
       ],
     },
   },
@@ -77,7 +78,14 @@ export default defineRule({
         (opening && subjectPronoun ? previousSubject(sentence.text, sentence.start) : undefined) ??
         // "The Medical Secretary supports the consultants, and he will …": a clause joined by "and" or "but" keeps
         // the subject of the sentence.
-        (subjectPronoun && joined(tokens, i) ? subjectOf(tokens.slice(0, i)) : undefined);
+        (subjectPronoun && joined(tokens, i) ? subjectOf(tokens.slice(0, i)) : undefined) ??
+        // "The post holder must treat hirers and colleagues with respect … in his day-to-day work": only plural nouns
+        // (which cannot be "he") stand between the pronoun and the role that is the sentence's subject.
+        (onlyPluralsBefore(tokens, i) ? subjectOf(tokens.slice(0, i)) : undefined) ??
+        // A job description's duties: "He will open the buildings", with no one else named in the paragraph.
+        (opening && subjectPronoun && DUTY_KINDS.has(sentence.kind) && MODALS.has(tokens[i + 1]?.norm ?? '') && !namesSomeone(sentence.text, sentence.start)
+          ? 'post holder'
+          : undefined);
       if (role === undefined) continue;
       const they = t.norm === 'her' ? 'their' : THEY[t.norm]!;
       // "they" takes a plural verb: the swap is certain for "his", "himself", "herself", and before a modal verb.
@@ -133,6 +141,59 @@ function previousSubject(text: string, start: number): string | undefined {
   const tokens = tokenize(paragraph.slice(from, last));
   if (tokens.some((t) => NARRATIVE.has(t.norm))) return undefined;
   return subjectOf(tokens);
+}
+
+/** Documents whose every "he will" is about whoever gets the job, when nobody else is named. */
+const DUTY_KINDS = new Set(['job-description', 'person-specification']);
+
+/** Whether the paragraph before `start` names a person: a title ("Mrs Doyle") or a first name and surname. */
+function namesSomeone(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 400), start);
+  const paragraph = before.slice(Math.max(before.lastIndexOf('\n\n'), before.lastIndexOf('\r\n\r\n')) + 1);
+  return /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\b\.?\s+\p{Lu}/u.test(paragraph) || /[a-z,;]\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(paragraph);
+}
+
+/**
+ * Whether the person nouns between the sentence's start and the pronoun at `at` are all plural (no singular person,
+ * no name), so that the pronoun can only be the sentence's subject.
+ */
+function onlyPluralsBefore(tokens: readonly Token[], at: number): boolean {
+  // The words after the subject: the subject is the first noun in the sentence's first six words.
+  let after = -1;
+  for (let i = 0; i < at && i < 6 && after < 0; i++) {
+    const noun = describer.nounAt(tokens, i, at);
+    if (noun) after = noun.end;
+  }
+  if (after < 0) return false;
+  let plural = false;
+  for (let i = at - 1; i >= after; i--) {
+    const t = tokens[i]!;
+    if (!t.word) continue;
+    const noun = describer.nounAt(tokens, i, at);
+    if (noun) {
+      // "the council's policy": an owner, not a person the pronoun could be.
+      if (/'s?$/.test(tokens[noun.end - 1]?.norm ?? t.norm)) continue;
+      const last = noun.keys.at(-1)!;
+      if (!(/s$/.test(last) && !/ss$/.test(last))) return false;
+      plural = true;
+      continue;
+    }
+    if (/^\p{Lu}\p{Ll}/u.test(t.text) && tokens[i - 1]!.norm !== '.' && !/^(?:The|A|An)$/.test(t.text) && !inTitledThing(tokens, i, at)) return false;
+  }
+  return plural;
+}
+
+/** Last words of the titles of documents and bodies: "the Equality and Inclusion Policy", "the Mental Health Act". */
+const THING_ENDS = new Set(['policy', 'policies', 'act', 'strategy', 'plan', 'standard', 'standards', 'framework', 'charter', 'code', 'procedure', 'team', 'service', 'services', 'council', 'trust', 'network', 'board', 'committee', 'department', 'unit', 'centre', 'programme', 'scheme']);
+
+/** Whether the capitalised word at `i` is inside the title of a document or body ("Equality and Inclusion Policy"). */
+function inTitledThing(tokens: readonly Token[], i: number, limit: number): boolean {
+  for (let k = i; k < limit && k <= i + 6; k++) {
+    const t = tokens[k]!;
+    if (THING_ENDS.has(t.norm) && /^\p{Lu}/u.test(t.text)) return true;
+    if (!/^\p{Lu}/u.test(t.text) && !['and', 'of', '&', 'for', 'the'].includes(t.norm)) return false;
+  }
+  return false;
 }
 
 /** "…, and he", "but he": the pronoun opens a clause joined to the one before. */
