@@ -144,10 +144,6 @@ export class Describer {
   }
 
   /**
-   * Whether the sentence tokens [sFrom, sTo) are choosing someone for a job: a recruiting word before the phrase at
-   * `from` ("we want", "looking for"), or a joining phrase anywhere in the sentence ("to join our team").
-   */
-  /**
    * Whether the sentence reports what other employers ask for ("some employers may require GCSEs", "shops which
    * require very experienced staff"): a careers guide or a news story describing requirements, not setting one.
    */
@@ -161,6 +157,10 @@ export class Describer {
     return false;
   }
 
+  /**
+   * Whether the sentence tokens [sFrom, sTo) are choosing someone for a job: a recruiting word before the phrase at
+   * `from` ("we want", "looking for"), or a joining phrase anywhere in the sentence ("to join our team").
+   */
   choosing(tokens: readonly Token[], from: number, sFrom: number, sTo: number): boolean {
     for (let i = sFrom; i < from; i++) if (RECRUITING.some((k) => keysAt(tokens, i, k, from))) return true;
     return this.joins(tokens, sFrom, sTo);

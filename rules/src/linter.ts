@@ -8,7 +8,7 @@ import { keysAt, PhraseMatcher, ShieldIndex, type PhraseEntry } from './matcher.
 import { MentionDetector } from './mentions.js';
 import { headingLike, outline, type OutlineEntry } from './outline.js';
 import { inOrganisationName } from './rules/context.js';
-import { lineStarts, positionAt } from './positions.js';
+import { lineEndOf, lineStartOf, lineStarts, positionAt } from './positions.js';
 import { flat, formatFromFilename, proseView, type Block, type ProseView } from './prose.js';
 import type { Format } from './types.js';
 import type { LogicRule, WordRuleData } from './rule.js';
@@ -18,6 +18,7 @@ import { Describer } from './describes.js';
 import { sentenceRanges } from './sentences.js';
 import { tokenize, type Token } from './tokens.js';
 import {
+  RECRUITMENT_KINDS,
   type Category,
   type DocumentKind,
   type FairwordConfig,
@@ -72,9 +73,6 @@ interface DocState {
   openingEnd: number;
   errors: Finding[];
 }
-
-/** Kinds that always get the document report and document checks. */
-const RECRUITMENT_KINDS = new Set<DocumentKind>(['job-advert', 'job-description', 'person-specification']);
 
 /** A short block that labels the criteria below it ("Essential", "Desirable:"). */
 const SECTION_LABEL = /^(?:\*\*|__)?\s*(essential|desirable)(?: criteria| requirements)?\s*:?\s*(?:\*\*|__)?\s*:?$/i;
@@ -890,7 +888,7 @@ class FairwordLinter implements Linter {
     if (key === undefined) {
       key = flat(actual.replace(/\s+/g, ' '));
       if (this.termKeys.size > 10_000) this.termKeys.clear();
-      this.termKeys.set(flat(actual), key);
+      this.termKeys.set(actual, key);
     }
     return key;
   }
@@ -975,35 +973,56 @@ function wordsOnly(tokens: readonly Token[], at: number, count: number): boolean
  * and of the table's first row. Each table's first row is found once.
  */
 class TableColumns {
+  /** The heading cells of each table, by the offset of its first row. */
   private readonly heads = new Map<number, string[]>();
+  /** The first row of the table each row belongs to, by the row's offset. */
+  private readonly tops = new Map<number, number>();
 
   constructor(private readonly text: string) {}
 
   /** The heading of the column the offset is in, when it is in a table row below the heading row. */
   headingOf(offset: number): string | undefined {
     const text = this.text;
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    if (!/^[ \t]*\|/.test(text.slice(lineStart, lineStart + 8))) return undefined;
+    const lineStart = lineStartOf(text, offset);
+    if (!isRow(text, lineStart)) return undefined;
     // A cell's block may start at its pipe: count the pipes before its first word.
     let at = offset;
     while (at < text.length && (text[at] === '|' || text[at] === ' ' || text[at] === '\t')) at++;
     const column = cellsBefore(text.slice(lineStart, at));
-    let top = lineStart;
-    for (let k = 0; k < 10_000 && top > 0; k++) {
-      const prev = text.lastIndexOf('\n', top - 2) + 1;
-      if (!/^[ \t]*\|/.test(text.slice(prev, prev + 8))) break;
-      top = prev;
-      if (this.heads.has(top)) break;
-    }
+    const top = this.topOf(lineStart);
     if (top === lineStart) return undefined;
     let cells = this.heads.get(top);
     if (!cells) {
-      const end = text.indexOf('\n', top);
-      cells = splitRow(text.slice(top, end < 0 ? text.length : end));
+      cells = splitRow(text.slice(top, lineEndOf(text, top)));
       this.heads.set(top, cells);
     }
     return cells[column - 1]?.replace(/[*_]/g, '').trim();
   }
+
+  /** The table's first row above the row at `row`: walked up once per table, then remembered for every row passed. */
+  private topOf(row: number): number {
+    const passed: number[] = [];
+    let top = row;
+    let known = this.tops.get(top);
+    while (known === undefined) {
+      passed.push(top);
+      // The previous line ends just before `top`, at its LF, CR or CRLF.
+      let end = top - 1;
+      if (end > 0 && this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end--;
+      const prev = top > 0 ? lineStartOf(this.text, end) : -1;
+      if (prev < 0 || prev === top || !isRow(this.text, prev)) break;
+      top = prev;
+      known = this.tops.get(top);
+    }
+    const first = known ?? top;
+    for (const p of passed) this.tops.set(p, first);
+    return first;
+  }
+}
+
+/** Whether the line starting at `lineStart` is a Markdown table row (it starts with a pipe). */
+function isRow(text: string, lineStart: number): boolean {
+  return /^[ \t]*\|/.test(text.slice(lineStart, lineStart + 8));
 }
 
 /** How many unescaped pipes come before the end of `prefix`: the column number of a cell starting there. */

@@ -1,3 +1,4 @@
+import { lineStartOf } from './positions.js';
 import type { ProseView } from './prose.js';
 
 const BULLET_START = /^(?:[-*+•·▪–]|\d{1,3}[.)])\s/;
@@ -31,13 +32,7 @@ export interface OutlineEntry {
 export function outline(view: ProseView, source: string): OutlineEntry[] {
   const out: OutlineEntry[] = view.headings.map((text, i) => ({ text, offset: view.headingOffsets[i]! }));
   // Lines that are already headings, by where their line starts ("## Title" is known by its '#').
-  // One backward scan to the nearest line break of either kind (two lastIndexOf calls would each run to the start of
-  // a document that has none of one kind, for every heading: quadratic on long plain-text files).
-  const lineOf = (offset: number): number => {
-    let i = offset - 1;
-    while (i >= 0 && source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13) i--;
-    return i + 1;
-  };
+  const lineOf = (offset: number): number => lineStartOf(source, offset);
   const known = new Set(view.headingOffsets.map(lineOf));
   for (const block of view.blocks) {
     const text = view.text.slice(block.start, block.end);

@@ -15,6 +15,25 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * Where the line holding `offset` starts. Scans back only to the nearest break (LF or CR): searching for each kind of
+ * break separately runs to the start of a document that has none of one kind, which is quadratic when asked per line.
+ */
+export function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && !isBreak(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** Where the line holding `offset` ends (before its LF or CR), scanning forward only to the nearest break. */
+export function lineEndOf(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
+  return i;
+}
+
+const isBreak = (code: number): boolean => code === 10 /* \n */ || code === 13; /* \r */
+
 /** Converts a UTF-16 offset to a 0-based line/character position. */
 export function positionAt(starts: readonly number[], offset: number): Position {
   let lo = 0;

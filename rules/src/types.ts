@@ -42,6 +42,9 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'general',
 ];
 
+/** The kinds that recruit: their lists and headings say what the job needs, and they always get the document report. */
+export const RECRUITMENT_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>(['job-advert', 'job-description', 'person-specification']);
+
 /** Input formats the engine understands. */
 export type Format = 'markdown' | 'plaintext';
 

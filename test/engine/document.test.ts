@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseDocument, clearDocumentCache, documentRules, type SeverityOf } from '../../rules/src/document/index.js';
-import { lineStarts } from '../../rules/src/positions.js';
+import { lineEndOf, lineStartOf, lineStarts } from '../../rules/src/positions.js';
 import { proseView } from '../../rules/src/prose.js';
 import type { DocumentKind, Finding, Format, GenderCodingReport, StatementsReport } from '../../rules/src/types.js';
 
@@ -511,5 +511,17 @@ describe('examples/job-advert.md', () => {
     const insert = result.findings[0]!.insert!;
     expect(insert.position).toEqual({ line: 26, character: 0 });
     expect(source.slice(insert.offset).startsWith('## How to apply')).toBe(true);
+  });
+});
+
+describe('the line around an offset', () => {
+  it('stops at the nearest LF, CRLF or CR, whichever kinds of break the text has', () => {
+    for (const nl of ['\n', '\r\n', '\r']) {
+      const text = ['first line', 'second line', 'third'].join(nl);
+      const at = text.indexOf('line', text.indexOf('second'));
+      expect(text.slice(lineStartOf(text, at), lineEndOf(text, at))).toBe('second line');
+      expect(text.slice(lineStartOf(text, 3), lineEndOf(text, 3))).toBe('first line');
+      expect(text.slice(lineStartOf(text, text.length), lineEndOf(text, text.length))).toBe('third');
+    }
   });
 });

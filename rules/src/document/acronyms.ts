@@ -1,3 +1,4 @@
+import { lineEndOf, lineStartOf } from '../positions.js';
 import type { Token } from '../tokens.js';
 import { sentenceStart, type DocBlock } from './structure.js';
 
@@ -206,16 +207,8 @@ function capitalsNearby(tokens: Token[], i: number): boolean {
 
 /** The line of `text` that holds `offset`. */
 function lineAround(text: string, offset: number): string {
-  // Scans to the nearest line breaks only: searching for each kind of break, or a copy of the rest of the text, would
-  // run to the ends of a long document for every acronym.
-  let from = offset;
-  while (from > 0 && !isBreak(text.charCodeAt(from - 1))) from--;
-  let end = offset;
-  while (end < text.length && !isBreak(text.charCodeAt(end))) end++;
-  return text.slice(from, end);
+  return text.slice(lineStartOf(text, offset), lineEndOf(text, offset));
 }
-
-const isBreak = (code: number): boolean => code === 10 || code === 13;
 
 /** A line written in capitals ("APPLY NOW") is emphasis, not a list of abbreviations. */
 function shouting(text: string): boolean {

@@ -1,6 +1,7 @@
 import { Describer } from '../describes.js';
 import { defineRule } from '../rule.js';
 import { sources } from '../generated/data.js';
+import { RECRUITMENT_KINDS } from '../types.js';
 
 const AGE = /^(\d{2})$/;
 const describer = new Describer();
@@ -34,7 +35,7 @@ export default defineRule({
     const lower = sentence.text.slice(sentence.start, sentence.end).toLowerCase();
     // About applicants, not about service users. In a recruitment document, a line that is only an age ("- Aged
     // 18–25" under what the job needs) is a requirement on its own.
-    const ageLine = RECRUITMENT.has(sentence.kind) && /^[\s\-*•\d.)]*aged?\s+\d\d/.test(lower);
+    const ageLine = RECRUITMENT_KINDS.has(sentence.kind) && /^[\s\-*•\d.)]*aged?\s+\d\d/.test(lower);
     if (!ageLine && !/\b(applicants?|candidates?|you|post-?holder|successful|must|should|ideally|preferably|prefer|preferred|looking for|suit|suitable|apprenticeships?|trainees?|school leavers?|graduates?|volunteers?|recruit\w*|vacancy|role|post)\b/.test(lower)) return;
     if (/\b(patients?|service users?|clients?|residents?|people we|children|pupils|carers?|alcohol|law|legal|licen[cs]e)\b/.test(lower)) return;
     // Who a health service is for: "if you're between 40 and 74, you'll be invited for an NHS Health Check".
@@ -95,9 +96,6 @@ export default defineRule({
     }
   },
 });
-
-/** Document kinds whose lists say what the job needs. */
-const RECRUITMENT = new Set(['job-advert', 'job-description', 'person-specification']);
 
 /** The age of adulthood: a minimum age up to it marks an adult, not an age preference. */
 const ADULT = 18;

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.js';
 import { sources } from '../generated/data.js';
 import type { Token } from '../tokens.js';
+import { RECRUITMENT_KINDS } from '../types.js';
 import { listItems } from './context.js';
 import { Describer } from '../describes.js';
 
@@ -103,8 +104,6 @@ function essentialByLayout(text: string, start: number, section: string): boolea
 /** Verbs before a qualification that make it training the job gives, not an entry requirement. */
 const TRAINING = new Set(['complete', 'completing', 'towards', 'undertake', 'undertaking', 'gain', 'gaining', 'achieve', 'achieving', 'obtain', 'study', 'studying', 'train', 'funded', 'fund', 'offer', 'offers', 'sponsor']);
 
-/** Document kinds whose headings say what the job needs. */
-const RECRUITMENT = new Set(['job-advert', 'job-description', 'person-specification']);
 /**
  * Headings of a recruitment document under which every item is asked of the applicant: "Qualifications", "You'll
  * need", "What we're looking for", "Requirements".
@@ -179,7 +178,7 @@ export default defineRule({
     const items = listItems(text, tokens);
     for (const item of items) {
       if (item.some((t) => OPTIONAL.has(t.norm)) || /^\W*desirable\b/i.test(section)) continue;
-      const underRequirements = RECRUITMENT.has(sentence.kind) && REQUIREMENTS_HEADING.test(section);
+      const underRequirements = RECRUITMENT_KINDS.has(sentence.kind) && REQUIREMENTS_HEADING.test(section);
       if (!underRequirements && !item.some((t) => REQUIRED.has(t.norm)) && !requiredByWording(item) && !essentialByLayout(text, item[0]!.start, section)) continue;
       if (item.some((t) => t.norm === 'equivalent' || t.norm === 'equivalents' || t.norm === 'comparable')) continue;
       if (NOT_REQUIRED.test(text.slice(item[0]!.start, item[item.length - 1]!.end).replace(/’/g, "'"))) continue;
