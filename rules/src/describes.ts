@@ -56,6 +56,11 @@ const EMPLOYERS = new Set(['employers', 'companies', 'firms', 'businesses', 'age
 /** Verbs of asking for something, in the forms that follow "employers (may|will|often) …" or "… which". */
 const ASKING = new Set(['require', 'requires', 'ask', 'asks', 'want', 'wants', 'expect', 'expects', 'prefer', 'prefers', 'look', 'looks', 'insist', 'demand', 'need', 'needs']);
 
+/** Verbs of saying that follow the person who spoke: "a spokeswoman said". */
+const SAYING = new Set(['said', 'says', 'told', 'added', 'explained', 'commented', 'confirmed', 'stated', 'announced', 'wrote', 'replied', 'responded', 'insisted', 'warned']);
+/** Titles that open a person's name. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'cllr', 'coun', 'councillor', 'sir', 'dame', 'lord', 'lady', 'rev', 'revd', 'reverend']);
+
 /** Right after the people described: asked to join ("carers to join our teams"), not already in ("when they join us"). */
 const ASKED_TO_JOIN = ['to join', 'who can join', 'who will join', 'who would like to join'].map(phraseKeys);
 
@@ -141,6 +146,26 @@ export class Describer {
     if (subject !== undefined) return subject;
     if (REQUIREMENT_SECTION.test(section) && clauseTo - clauseFrom <= 12) return 'candidate';
     return 'unknown';
+  }
+
+  /**
+   * Whether the role noun at tokens [from, to) stands for one identified person rather than a role: in apposition to a
+   * name with a title ("Cllr Jo Bloggs, chairman of …", "Dr Sam Lee, spokeswoman for the practice") or as the subject
+   * of a verb of saying ("a council spokesman said").
+   */
+  onePerson(tokens: readonly Token[], from: number, to: number, sFrom: number, sTo: number): boolean {
+    if (to < sTo && SAYING.has(tokens[to]!.norm)) return true;
+    let at = from - 1;
+    if (at > sFrom && tokens[at]!.norm === 'the') at--;
+    if (at <= sFrom || tokens[at]!.norm !== ',') return false;
+    // Back over the name's capitalised words to the title that opens it.
+    let words = 0;
+    for (let i = at - 1; i >= sFrom && words < 4; i--, words++) {
+      const t = tokens[i]!;
+      if (!t.word || !/^\p{Lu}/u.test(t.text)) return false;
+      if (HONORIFICS.has(t.norm) && words >= 1) return true;
+    }
+    return false;
   }
 
   /**

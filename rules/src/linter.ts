@@ -799,6 +799,9 @@ class FairwordLinter implements Linter {
       for (let i = sFrom; i < sTo; i++) if (cond.sentence.some((k) => keysAt(tokens, i, k, sTo))) return false;
     }
     if (cond.section?.test(section)) return false;
+    // A woman's title for one named woman is simply accurate; the masculine form stays the generic masculine even then
+    // ("Cllr Ann Lee, chairman of …"), since a neutral title exists.
+    if (word.about === 'role') return !(FEMININE.test(tokens[t - 1]!.norm) && describer.onePerson(tokens, f, t, sFrom, sTo));
     if (word.about) {
       const who = describer.describe(tokens, f, t, sFrom, sTo, section);
       if (word.about === 'not-others' && who === 'others') return false;
@@ -808,7 +811,8 @@ class FairwordLinter implements Linter {
         if (who !== 'team') return false;
         if (!RECRUITMENT_KINDS.has(kind) && !describer.choosing(tokens, f, sFrom, sTo)) return false;
       }
-      if (word.about === 'candidate' && (who === 'team' || who === 'others' || who === 'thing')) return false;
+      if ((word.about === 'candidate' || word.about === 'applicant') && (who === 'team' || who === 'others' || who === 'thing')) return false;
+      if (word.about === 'applicant' && !RECRUITMENT_KINDS.has(kind) && !describer.choosing(tokens, f, sFrom, sTo)) return false;
     }
     return true;
   }
@@ -893,6 +897,9 @@ class FairwordLinter implements Linter {
     return key;
   }
 }
+
+/** Endings of titles that name a woman: "spokeswoman", "manageress", "tea lady". */
+const FEMININE = /(?:woman|women|ess|esses|lady|ladies|maid|maids)$/;
 
 /**
  * Words the replacement carries over from the text keep the writer's capitals: "disabled WC" becomes "accessible WC",

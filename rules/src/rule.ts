@@ -29,9 +29,12 @@ export interface WordRuleData {
   case?: 'lower' | 'exact';
   /**
    * Whom the words must describe to be reported: 'workforce' (the applicant, post holder or team), 'candidate' (the
-   * applicant or post holder, not the team), or 'not-others' (anyone but the people the job serves or the writer).
+   * applicant or post holder, not the team), 'not-others' (anyone but the people the job serves or the writer), or
+   * 'applicant' (as 'candidate', and outside recruitment documents only in a sentence that is choosing someone: a
+   * policy that describes staff "without dependants" sets no requirement), or 'role' (a title, not one named person: a woman's
+   * title for one identified woman, "Dr Jo Bloggs, spokeswoman for …" or "a spokeswoman said", is simply accurate).
    */
-  about?: 'candidate' | 'workforce' | 'not-others';
+  about?: 'candidate' | 'workforce' | 'not-others' | 'applicant' | 'role';
   /**
    * Context that keeps a match quiet. Phrase lists may name a word class of rules/data/lexicon.yml as `@class`.
    * `section` matches the nearest heading or criteria label; `anywhere` matches the document's whole text.
