@@ -188,6 +188,8 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['no dependants: a requirement', 'job-advert', 'The post would suit someone with no dependants.', ['family-status "no dependants"']],
   ['no dependants: staff described in a policy', 'policy', 'Staff without dependants may also want a compressed week.', []],
   ['no dependants: a policy that recruits', 'policy', 'We will not recruit people with young children; we want applicants with no family ties.', ['family-status "no family ties"']],
+  ['or higher after a grade', 'job-advert', 'A BTEC in a health subject at merit or higher.', ['qualification-equivalent "BTEC"']],
+  ['or higher between levels', 'general', 'Diplomas come at lower or higher levels, depending on your experience.', []],
   ['she for a named person', 'policy', 'Our chair, Amina Shah, says she is proud of the team.', []],
   ['a story', 'policy', 'When I told a colleague, she looked at me in disbelief.', []],
   ['occupational requirement', 'job-advert', 'This post has an occupational requirement for a woman.\n\nThe assistant will support her employer, and she will drive.', []],

@@ -21,7 +21,8 @@ function requiredByWording(item: readonly Token[]): boolean {
     if (/^(?:you|applicants|candidates)$/.test(a) && /^(?:will|should|'ll)$/.test(b) && /^(?:have|hold|need|possess)$/.test(c)) return true;
     if (a === "you'll" && /^(?:have|hold|need)$/.test(b)) return true;
     if (/^grades?$/.test(a) && /^(?:[a-g]\*?|[1-9])$/.test(b)) return true;
-    if (a === 'or' && /^(?:above|higher|better)$/.test(b)) return true;
+    // A floor after a grade or class: "grade 4 or above", "2:1 or above", "merit or higher"; not "lower or higher levels".
+    if (a === 'or' && /^(?:above|higher|better)$/.test(b) && /^(?:[a-g]\*?|\d[\d:.]*|pass|merit|distinction|first)$/.test(item[i - 1]?.norm ?? '')) return true;
   }
   return false;
 }
