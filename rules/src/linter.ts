@@ -514,9 +514,11 @@ class FairwordLinter implements Linter {
       while (h < headings.length && headings[h]!.offset <= block.start) section = headings[h++]!.text;
       const label = view.text.slice(block.start, Math.min(block.end, block.start + 40)).trim();
       // A cell under an "Essential" or "Desirable" column heading is under that label, whatever the heading above.
-      const column = columns.headingOf(block.start);
+      // A row with an "Essential" or "Desirable" cell is under that label itself.
+      const column = columns.rowLabel(block.start, SECTION_LABEL) ?? columns.headingOf(block.start);
       this.analyseBlock(view.text, block, kind, column !== undefined && SECTION_LABEL.test(column) ? column : section, raw, errors);
-      if (SECTION_LABEL.test(label)) section = label.replace(/[:\s]+$/, '');
+      // A cell that says "Essential" labels its own row, not the rows below it.
+      if (SECTION_LABEL.test(label) && !columns.inRow(block.start)) section = label.replace(/[:\s]+$/, '');
     }
     raw.sort((a, b) => a.start - b.start || a.end - b.end);
     return { findings: raw.map((f) => this.toFinding(text, view.text, offset, starts, f)), errors };
@@ -986,6 +988,18 @@ class TableColumns {
   private readonly tops = new Map<number, number>();
 
   constructor(private readonly text: string) {}
+
+  /** The first cell of the offset's table row that matches `label`, if it is in a table row. */
+  rowLabel(offset: number, label: RegExp): string | undefined {
+    const lineStart = lineStartOf(this.text, offset);
+    if (!isRow(this.text, lineStart)) return undefined;
+    return splitRow(this.text.slice(lineStart, lineEndOf(this.text, lineStart))).map((c) => c.replace(/[*_]/g, '').trim()).find((c) => label.test(c));
+  }
+
+  /** Whether the offset is in a table row. */
+  inRow(offset: number): boolean {
+    return isRow(this.text, lineStartOf(this.text, offset));
+  }
 
   /** The heading of the column the offset is in, when it is in a table row below the heading row. */
   headingOf(offset: number): string | undefined {

@@ -188,6 +188,8 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['no dependants: a requirement', 'job-advert', 'The post would suit someone with no dependants.', ['family-status "no dependants"']],
   ['no dependants: staff described in a policy', 'policy', 'Staff without dependants may also want a compressed week.', []],
   ['no dependants: a policy that recruits', 'policy', 'We will not recruit people with young children; we want applicants with no family ties.', ['family-status "no family ties"']],
+  ['driver as the requirement', 'job-advert', 'Driver with own car essential.', ['driving-licence "own car"']],
+  ['travel between homes is the job', 'job-advert', 'You will travel between several homes on each shift, so you will need a full driving licence.', []],
   ['or higher after a grade', 'job-advert', 'A BTEC in a health subject at merit or higher.', ['qualification-equivalent "BTEC"']],
   ['or higher between levels', 'general', 'Diplomas come at lower or higher levels, depending on your experience.', []],
   ['she for a named person', 'policy', 'Our chair, Amina Shah, says she is proud of the team.', []],
@@ -209,6 +211,16 @@ describe('Markdown tables', () => {
       .findings.filter((f) => f.scope === 'span' && f.severity !== 'hint')
       .map((f) => `${f.ruleId} "${f.actual}" ${f.range.start.line}:${f.range.start.character}`);
     expect(found).toEqual(['qualification-equivalent "BSc" 2:19']);
+  });
+
+  it('reads a row with an "Essential" or "Desirable" cell as under that label, and never the rows below it', () => {
+    const text =
+      '| Criterion | Essential or desirable |\n|---|---|\n| A GCSE in English | Essential |\n| An NVQ in care work | Desirable |\n| Energetic and organised | Essential |\n';
+    const found = linter
+      .lint(text, { format: 'markdown', kind: 'person-specification' })
+      .findings.filter((f) => f.scope === 'span' && f.severity !== 'hint')
+      .map((f) => `${f.ruleId} "${f.actual}" ${f.range.start.line}:${f.range.start.character}`);
+    expect(found).toEqual(['qualification-equivalent "GCSE" 2:4', 'energetic "Energetic" 4:2']);
   });
 });
 
