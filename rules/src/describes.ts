@@ -158,14 +158,15 @@ export class Describer {
     let at = from - 1;
     if (at > sFrom && tokens[at]!.norm === 'the') at--;
     if (at <= sFrom || tokens[at]!.norm !== ',') return false;
-    // Back over the name's capitalised words to the title that opens it.
+    // Back over the name's capitalised words: a title that opens it ("Cllr Jo Bloggs"), or a full name before an
+    // office ("Jo Bloggs, chairman of …").
     let words = 0;
     for (let i = at - 1; i >= sFrom && words < 4; i--, words++) {
       const t = tokens[i]!;
-      if (!t.word || !/^\p{Lu}/u.test(t.text)) return false;
+      if (!t.word || !/^\p{Lu}/u.test(t.text)) break;
       if (HONORIFICS.has(t.norm) && words >= 1) return true;
     }
-    return false;
+    return words >= 2 && words < 4 && tokens[to]?.norm === 'of';
   }
 
   /**

@@ -801,9 +801,14 @@ class FairwordLinter implements Linter {
       for (let i = sFrom; i < sTo; i++) if (cond.sentence.some((k) => keysAt(tokens, i, k, sTo))) return false;
     }
     if (cond.section?.test(section)) return false;
-    // A woman's title for one named woman is simply accurate; the masculine form stays the generic masculine even then
-    // ("Cllr Ann Lee, chairman of …"), since a neutral title exists.
-    if (word.about === 'role') return !(FEMININE.test(tokens[t - 1]!.norm) && describer.onePerson(tokens, f, t, sFrom, sTo));
+    // A woman's title for one named woman is simply accurate, and so is an office's own capitalised title after the
+    // name of the person who holds it ("Sam Lee, Chairman of the Friends of the Library"). The writer's own lower-case
+    // masculine title for one person stays the generic masculine ("Cllr Ann Lee, chairman of …"): a neutral one exists.
+    if (word.about === 'role') {
+      if (!describer.onePerson(tokens, f, t, sFrom, sTo)) return true;
+      const official = f > sFrom && tokens[f - 1]!.norm === ',' && /^\p{Lu}/u.test(tokens[f]!.text);
+      return !(official || FEMININE.test(tokens[t - 1]!.norm));
+    }
     if (word.about) {
       const who = describer.describe(tokens, f, t, sFrom, sTo, section);
       if (word.about === 'not-others' && who === 'others') return false;

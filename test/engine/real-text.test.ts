@@ -184,6 +184,7 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['a woman\'s title for one woman who spoke', 'general', 'A hospital spokeswoman said the ward would reopen in May.', []],
   ['a woman\'s title in apposition to her name', 'general', 'Dr Priya Nair, spokeswoman for the practice, welcomed the news.', []],
   ['the masculine title for one named woman', 'general', 'Cllr Ann Lee, chairman of the board, opened the fair.', ['gendered-job-title "chairman"']],
+  ['an office\'s own title after its holder\'s name', 'general', 'Sam Lee, Chairman of the Friends of Hollow Park, said the fair raised £900.', []],
   ['a woman\'s title for the post', 'job-advert', 'The spokeswoman will handle all press calls.', ['gendered-job-title "spokeswoman"']],
   ['no dependants: a requirement', 'job-advert', 'The post would suit someone with no dependants.', ['family-status "no dependants"']],
   ['no dependants: staff described in a policy', 'policy', 'Staff without dependants may also want a compressed week.', []],
