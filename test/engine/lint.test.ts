@@ -124,7 +124,7 @@ describe('context keeps correct uses quiet', () => {
     ]);
   });
 
-  it('mental health only in community-facing text, never clinical terms', () => {
+  it('mental health only in community-facing text (not staff policies), never clinical terms', () => {
     const text = 'Join our mental health cafe. Ask the community mental health team or a Mental Health Nurse.';
     expect(show(text, { format: 'plaintext', kind: 'health-information' })).toEqual([
       '0:9-0:27 information mental-health-community "mental health cafe" → wellbeing cafe | emotional wellbeing cafe',
