@@ -52,7 +52,10 @@ const SERVED = [
 /** After the noun: "a young person to join our team". */
 const JOINING = ['to join', 'join our', 'join us', 'joining our', 'joining us', 'who can join', 'who will join'].map(phraseKeys);
 /** Who may set a requirement in a sentence that reports it: "some employers may require GCSEs". */
-const EMPLOYERS = new Set(['employers', 'companies', 'firms', 'businesses', 'agencies', 'organisations', 'shops', 'retailers', 'recruiters']);
+const EMPLOYERS = new Set([
+  'employers', 'companies', 'firms', 'businesses', 'agencies', 'organisations', 'shops', 'retailers', 'recruiters', 'hospitals',
+  'trusts', 'councils', 'providers', 'practices', 'charities', 'authorities',
+]);
 /** Verbs of asking for something, in the forms that follow "employers (may|will|often) …" or "… which". */
 const ASKING = new Set(['require', 'requires', 'ask', 'asks', 'want', 'wants', 'expect', 'expects', 'prefer', 'prefers', 'look', 'looks', 'insist', 'demand', 'need', 'needs']);
 
@@ -121,6 +124,8 @@ export class Describer {
         break;
       }
     }
+    // The members of a group: "a team of very experienced therapists".
+    if (from - 2 >= clauseFrom && tokens[from - 1]!.norm === 'of' && TEAM_WORDS.has(tokens[from - 2]!.norm)) return 'team';
     // A possessive just before: "the children's mother tongue", "your energy", "our young team".
     const before = tokens[from - 1];
     if (before && from - 1 >= clauseFrom) {
@@ -175,7 +180,8 @@ export class Describer {
    */
   reported(tokens: readonly Token[], sFrom: number, sTo: number): boolean {
     for (let i = sFrom; i < sTo; i++) {
-      if (!EMPLOYERS.has(tokens[i]!.norm)) continue;
+      // "our hospitals require …" is the writer's own requirement.
+      if (!EMPLOYERS.has(tokens[i]!.norm) || tokens[i - 1]?.norm === 'our') continue;
       // "will often be favoured by employers".
       if (tokens[i - 1]?.norm === 'by') return true;
       for (let k = i + 1; k < sTo && k <= i + 4; k++) if (ASKING.has(tokens[k]!.norm)) return true;
@@ -229,6 +235,11 @@ export class Describer {
         const next = tokens[i + 1];
         if (t.norm === ',' && next && PHRASE_END.has(next.norm)) break;
         if (t.norm === 'so' && this.nounAt(tokens, i + 1, clauseTo)) break;
+        i++;
+        continue;
+      }
+      // A grade inside a job title: "dynamic Band 6 therapists".
+      if (/^\d{1,2}[a-d]?$/.test(t.norm) && /^(?:band|level|grade)$/.test(tokens[i - 1]?.norm ?? '')) {
         i++;
         continue;
       }

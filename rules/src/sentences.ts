@@ -69,7 +69,11 @@ function parseSentences(text: string, offset: number): Array<[number, number]> {
       if (sentence.type !== 'SentenceNode') continue;
       const s = sentence.position?.start.offset;
       const e = sentence.position?.end.offset;
-      if (s !== undefined && e !== undefined) out.push([s + offset, e + offset]);
+      if (s === undefined || e === undefined) continue;
+      // A remark in brackets straight after a sentence comments on it: "Own car? (Useful but not essential!)".
+      const prev = out.at(-1);
+      if (prev && /^\([^()]*\)[.!?]*$/.test(text.slice(s, e)) && /^[ \t]*$/.test(text.slice(prev[1] - offset, s))) prev[1] = e + offset;
+      else out.push([s + offset, e + offset]);
     }
   }
   return out;

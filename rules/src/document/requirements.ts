@@ -254,7 +254,8 @@ export function yearsSpans(tokens: readonly Token[]): Array<[number, number]> {
     if (tokens[j]?.norm === "'") j++;
     if (tokens[j]?.norm === 'of') j++;
     for (let k = 0; k < 3 && tokens[j]?.word && !NOT_A_QUALIFIER.test(tokens[j]!.norm) && !/^experienced?$/.test(tokens[j]!.norm); k++) j++;
-    if (/^(?:experience|experienced)$/.test(tokens[j]?.norm ?? '')) {
+    // "2 years' driving experience": how long a licence has been held, an insurer's condition, not time served in a job.
+    if (/^(?:experience|experienced)$/.test(tokens[j]?.norm ?? '') && tokens[j - 1]?.norm !== 'driving') {
       out.push([tokens[i]!.start, tokens[j]!.end]);
       i = j;
     }

@@ -35,8 +35,8 @@ export default defineRule({
     const lower = sentence.text.slice(sentence.start, sentence.end).toLowerCase();
     // About applicants, not about service users. In a recruitment document, a line that is only an age ("- Aged
     // 18–25" under what the job needs) is a requirement on its own.
-    const ageLine = RECRUITMENT_KINDS.has(sentence.kind) && /^[\s\-*•\d.)]*aged?\s+\d\d/.test(lower);
-    if (!ageLine && !/\b(applicants?|candidates?|you|post-?holder|successful|must|should|ideally|preferably|prefer|preferred|looking for|suit|suitable|apprenticeships?|trainees?|school leavers?|graduates?|volunteers?|recruit\w*|vacancy|role|post)\b/.test(lower)) return;
+    const ageLine = RECRUITMENT_KINDS.has(sentence.kind) && /^[\s\-*•\d.)]*(?:aged?\s+\d\d|(?:over|under)\s+\d\d\s+years)/.test(lower);
+    if (!ageLine && !/\b(applicants?|candidates?|you|post-?holder|successful|must|should|ideally|preferably|prefer|preferred|looking for|suit|suitable|apprenticeships?|trainees?|school leavers?|graduates?|volunteers?|recruit\w*|vacancy|role|post|essential|requirements?|required)\b/.test(lower)) return;
     if (/\b(patients?|service users?|clients?|residents?|people we|children|pupils|carers?|alcohol|law|legal|licen[cs]e)\b/.test(lower)) return;
     // Who a health service is for: "if you're between 40 and 74, you'll be invited for an NHS Health Check".
     if (/\b(screening|vaccin\w*|health check|jabs?|boosters?|invited|eligible for (?:a|an|the|free))\b/.test(lower)) return;
@@ -81,8 +81,10 @@ export default defineRule({
       }
       if (t.norm === 'over' && AGE.test(n1.norm) && Number(n1.norm) <= ADULT) continue;
       if ((t.norm === 'under' || t.norm === 'over') && AGE.test(n1.norm)) {
+        // A count of something else: "over 19,000 staff", "under 60 seconds", "over 50 different languages".
         const unit = tokens[i + 2]?.norm ?? '';
-        if (/^(kg|miles|hours|minutes|days|weeks|months|%|patients|staff|people|beds|sites)$/.test(unit)) continue;
+        if ((unit === ',' || unit === '.') && /^\d/.test(tokens[i + 3]?.norm ?? '')) continue;
+        if (unit === '%' || (/^\p{L}/u.test(unit) && !AFTER_AN_AGE.has(unit))) continue;
         limit(i, i + 1);
         return;
       }
@@ -96,6 +98,16 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Words that may follow an age ("under 40 years", "under 35 only", "over 50 and looking for work"); any other word
+ * after the number is what is being counted.
+ */
+const AFTER_AN_AGE = new Set([
+  'years', 'year', 'yrs', 'yr', 'y', 'yo', 'and', 'or', 'only', 'to', 'please', 'who', 'with', 'at', 'in', 'on', 'for',
+  'as', 'but', 'may', 'can', 'cannot', 'need', 'needs', 'must', 'should', 'will', 'would', 'are', 'is', 'be', 'welcome',
+  'apply', 'applying', 'preferred', 'ideally', 'required', 'essential', 'if', 'when', 'so', 'we', 'you', 'this',
+]);
 
 /** The age of adulthood: a minimum age up to it marks an adult, not an age preference. */
 const ADULT = 18;
