@@ -553,7 +553,7 @@ class FairwordLinter implements Linter {
       report = { ...analysis.report, kind: state.kind, findingsByCategory: {} };
     }
     let findings = applyDirectives(state.text, state.starts, kept, directives, isKnownRule);
-    findings = this.markRepeats(findings);
+    findings = this.markRepeats(joinSpelledOut(findings, state.text, state.starts));
     findings.push(...state.errors);
     findings.sort((a, b) => a.offset.start - b.offset.start || a.offset.end - b.offset.end || a.ruleId.localeCompare(b.ruleId));
     if ('findingsByCategory' in report) {
@@ -905,6 +905,39 @@ class FairwordLinter implements Linter {
   }
 }
 
+/**
+ * A term and its spelling-out in brackets ("Black, Asian and Minority Ethnic (BAME)", "BME (black and minority
+ * ethnic)") are one use: one finding over both, whose fix replaces both, rather than two fixes that each leave the
+ * other half behind. Findings must be sorted by offset.
+ */
+function joinSpelledOut(findings: Finding[], text: string, starts: number[]): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const a = findings[i]!;
+    const b = findings[i + 1];
+    if (b && a.scope === 'span' && b.scope === 'span' && a.ruleId === b.ruleId && /^\s*\(\s*$/.test(text.slice(a.offset.end, b.offset.start))) {
+      const close = /^\s*\)/.exec(text.slice(b.offset.end, b.offset.end + 4));
+      if (close) {
+        const end = b.offset.end + close[0].length;
+        const actual = flat(text.slice(a.offset.start, end));
+        const { safe, ...rest } = a;
+        out.push({
+          ...rest,
+          message: a.message.split(a.actual).join(actual),
+          range: { start: a.range.start, end: positionAt(starts, end) },
+          offset: { start: a.offset.start, end },
+          actual,
+          ...(safe && b.safe ? { safe: true } : {}),
+        });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 /** Endings of titles that name a woman: "spokeswoman", "manageress", "tea lady". */
 const FEMININE = /(?:woman|women|ess|esses|lady|ladies|maid|maids)$/;
 
@@ -914,8 +947,12 @@ const FEMININE = /(?:woman|women|ess|esses|lady|ladies|maid|maids)$/;
  */
 function keepWrittenCase(replacement: string, actual: string): string {
   const written = new Map<string, string>();
+  const words = actual.match(/[\p{L}\p{N}]+/gu) ?? [];
+  // In a phrase written in Title Case ("Black, Asian and Minority Ethnic") the capitals are the phrase's style, not
+  // the words' own: only words in capitals throughout ("WC") keep them.
+  const titleCase = words.filter((w) => w.length > 3).every((w) => /^\p{Lu}/u.test(w));
   // The first word's capital may only be the sentence's.
-  for (const w of (actual.match(/[\p{L}\p{N}]+/gu) ?? []).slice(1)) if (w !== w.toLowerCase()) written.set(w.toLowerCase(), w);
+  for (const w of words.slice(1)) if (w !== w.toLowerCase() && (!titleCase || (w.length > 1 && w === w.toUpperCase()))) written.set(w.toLowerCase(), w);
   if (written.size === 0) return replacement;
   return replacement.replace(/[\p{L}\p{N}]+/gu, (w, at: number) => (at > 0 && written.has(w) ? written.get(w)! : w));
 }

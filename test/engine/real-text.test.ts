@@ -230,6 +230,27 @@ describe('findings on real-world wording', () => {
   });
 });
 
+describe('a term and its spelling-out in brackets', () => {
+  const spans = (text: string) =>
+    linter
+      .lint(text, { format: 'plaintext', kind: 'policy' })
+      .findings.filter((f) => f.scope === 'span')
+      .map((f) => `${f.ruleId} ${f.offset.start}-${f.offset.end} "${f.actual}" → ${f.suggestions[0] ?? ''}`);
+
+  it('is one finding whose fix replaces both, either way round', () => {
+    expect(spans('Staff from a Black, Asian and Minority Ethnic (BAME) background took part.')).toEqual([
+      'bame 13-52 "Black, Asian and Minority Ethnic (BAME)" → ethnic minority',
+    ]);
+    expect(spans('Our BAME (Black, Asian and Minority Ethnic) network meets monthly.')).toEqual([
+      'bame 4-43 "BAME (Black, Asian and Minority Ethnic)" → ethnic minority',
+    ]);
+  });
+
+  it('does not carry Title Case capitals into the fix', () => {
+    expect(spans('Black, Asian and Minority Ethnic staff met in May.')).toEqual(['bame 0-32 "Black, Asian and Minority Ethnic" → Ethnic minority']);
+  });
+});
+
 describe('Markdown tables', () => {
   it('reads a cell under an "Essential" or "Desirable" column heading as under that label', () => {
     const text = '| Criteria | Essential | Desirable |\n|---|---|---|\n| Qualifications | BSc Healthcare Science | MSc in cardiology |\n| Skills | Good IT skills | A GCSE in maths |\n';
