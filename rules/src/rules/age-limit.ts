@@ -73,6 +73,11 @@ export default defineRule({
         limit(i, i + 4);
         return;
       }
+      // "aged between 16 and 75".
+      if ((t.norm === 'aged' || t.norm === 'age') && n1.norm === 'between' && AGE.test(tokens[i + 2]?.norm ?? '') && tokens[i + 3]?.norm === 'and' && AGE.test(tokens[i + 4]?.norm ?? '')) {
+        limit(i, i + 4);
+        return;
+      }
       if ((t.norm === 'aged' || t.norm === 'age') && AGE.test(n1.norm)) {
         // "aged 18 and over": a lower bound at the age of adulthood, which law and safeguarding set, is no bar.
         if (Number(n1.norm) <= ADULT && lowerBound(tokens, i + 2)) continue;
@@ -80,6 +85,8 @@ export default defineRule({
         return;
       }
       if (t.norm === 'over' && AGE.test(n1.norm) && Number(n1.norm) <= ADULT) continue;
+      // "volunteers under 18 can help in our shops": young people named by their age, not a limit on adults.
+      if (t.norm === 'under' && AGE.test(n1.norm) && Number(n1.norm) <= ADULT && tokens[i - 1]?.word && !/^(?:be|are|is|aged?|must)$/.test(tokens[i - 1]!.norm)) continue;
       if ((t.norm === 'under' || t.norm === 'over') && AGE.test(n1.norm)) {
         // A count of something else: "over 19,000 staff", "under 60 seconds", "over 50 different languages".
         const unit = tokens[i + 2]?.norm ?? '';
