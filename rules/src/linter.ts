@@ -7,7 +7,7 @@ import { blockSignals, decideKind, kindFromFrontMatter } from './kind.js';
 import { keysAt, PhraseMatcher, ShieldIndex, type PhraseEntry } from './matcher.js';
 import { MentionDetector } from './mentions.js';
 import { headingLike, outline, type OutlineEntry } from './outline.js';
-import { inOrganisationName } from './rules/context.js';
+import { inOrganisationName, opensProperName } from './rules/context.js';
 import { lineEndOf, lineStartOf, lineStarts, positionAt } from './positions.js';
 import { flat, formatFromFilename, proseView, type Block, type ProseView } from './prose.js';
 import type { Format } from './types.js';
@@ -698,7 +698,7 @@ class FairwordLinter implements Linter {
       if (shielded.covers(entry.rule, f, t)) return false;
       if (rule.kinds.length > 0 && !rule.kinds.includes(kind)) return false;
       if (!phraseHolds(entry, tokens, f, t, from, firstWord)) return false;
-      if (inOrganisationName(tokens, f, t)) return false;
+      if (inOrganisationName(tokens, f, t) || opensProperName(tokens, f, t, from, to)) return false;
       return this.conditionsHold(rule, tokens, f, t, from, to, section, kind);
     });
     // A term quoted, cited, discouraged or listed for discussion is mentioned, not used.
@@ -801,14 +801,9 @@ class FairwordLinter implements Linter {
       for (let i = sFrom; i < sTo; i++) if (cond.sentence.some((k) => keysAt(tokens, i, k, sTo))) return false;
     }
     if (cond.section?.test(section)) return false;
-    // A woman's title for one named woman is simply accurate, and so is an office's own capitalised title after the
-    // name of the person who holds it ("Sam Lee, Chairman of the Friends of the Library"). The writer's own lower-case
-    // masculine title for one person stays the generic masculine ("Cllr Ann Lee, chairman of …"): a neutral one exists.
-    if (word.about === 'role') {
-      if (!describer.onePerson(tokens, f, t, sFrom, sTo)) return true;
-      const official = f > sFrom && tokens[f - 1]!.norm === ',' && /^\p{Lu}/u.test(tokens[f]!.text);
-      return !(official || FEMININE.test(tokens[t - 1]!.norm));
-    }
+    // One named person's title, reported ("Sam Lee, chairman of the allotment society, said"), is how the body styles
+    // that office: the finding is for titles of posts and roles.
+    if (word.about === 'role') return !describer.onePerson(tokens, f, t, sFrom, sTo);
     if (word.about) {
       const who = describer.describe(tokens, f, t, sFrom, sTo, section);
       if (word.about === 'not-others' && who === 'others') return false;
@@ -937,9 +932,6 @@ function joinSpelledOut(findings: Finding[], text: string, starts: number[]): Fi
   }
   return out;
 }
-
-/** Endings of titles that name a woman: "spokeswoman", "manageress", "tea lady". */
-const FEMININE = /(?:woman|women|ess|esses|lady|ladies|maid|maids)$/;
 
 /**
  * Words the replacement carries over from the text keep the writer's capitals: "disabled WC" becomes "accessible WC",

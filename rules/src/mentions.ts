@@ -22,6 +22,8 @@ export class MentionDetector {
     'words like', 'terms like', 'phrases like', 'such as', 'terms such as', 'words such as', 'the term', 'the terms',
     'the word', 'the words', 'the phrase', 'the label', 'the acronym', 'so called', 'socalled', 'not so', 'labelled as',
     'referred to as', 'acronyms', 'the acronyms',
+    // A label the sentence denies: "they weren't hard to reach".
+    'are not', 'is not', 'were not', 'was not', "aren't", "isn't", "weren't", "wasn't",
   ].map(phraseKeys);
   /** Words about words: a term after them in the same sentence is being discussed ("the word is made up of schizo"). */
   private readonly metaNouns = ['the word', 'the term', 'the phrase', 'the acronym', 'the label', 'the prefix', 'terminology'].map(phraseKeys);

@@ -31,8 +31,8 @@ export interface WordRuleData {
    * Whom the words must describe to be reported: 'workforce' (the applicant, post holder or team), 'candidate' (the
    * applicant or post holder, not the team), 'not-others' (anyone but the people the job serves or the writer), or
    * 'applicant' (as 'candidate', and outside recruitment documents only in a sentence that is choosing someone: a
-   * policy that describes staff "without dependants" sets no requirement), or 'role' (a title, not one named person: a woman's
-   * title for one identified woman, "Dr Jo Bloggs, spokeswoman for …" or "a spokeswoman said", is simply accurate).
+   * policy that describes staff "without dependants" sets no requirement), or 'role' (the title of a post, not of one named
+   * person: "Dr Jo Bloggs, chairman of …" and "a spokeswoman said" report how one person's office is styled).
    */
   about?: 'candidate' | 'workforce' | 'not-others' | 'applicant' | 'role';
   /**

@@ -85,7 +85,9 @@ const rows: Row[] = [
   ['The foreman signs off each shift.', 'The supervisor signs off each shift.'],
   ['Ask the headmaster for a form.', 'Ask the headteacher for a form.'],
   ['Two firemen attended.', 'Two firefighters attended.'],
-  ['A spokesman said the ward would reopen.', 'A spokesperson said the ward would reopen.'],
+  ['Our spokesman will answer press calls.', 'Our spokesperson will answer press calls.'],
+  // One person who spoke: the title of their office is reported, not set.
+  ['A spokesman said the ward would reopen.', 'A spokesman said the ward would reopen.'],
   ['Under his chairmanship the board grew.', 'Under his chairmanship the board grew.'],
   ['A waitress brought the tea.', 'A waitress brought the tea.'],
   ['The post-holder will manage his/her own caseload.', 'The post-holder will manage their own caseload.'],

@@ -130,6 +130,8 @@ const INCLUSION = new RegExp(
     String.raw`\b(?:equality,? )?diversity,? (?:and|&) inclusion\b(?! (?:training|policy|policies|module|e-?learning|course|lead|leads|champion))`,
     String.raw`\binclusive (?:employer|workplace|organisation|organization|culture|place to work)\b`,
     String.raw`\bpositive action\b`,
+    String.raw`\b(?:welcome|welcomes|encourage|encourages|invite|invites) (?:applications?|applicants|candidates|people) (?:from|of) (?:all|every|any|diverse|different)\b`,
+    String.raw`\b(?:team|workforce|staff) to (?:look like|reflect|represent|mirror) (?:the )?(?:communit(?:y|ies)|people|population)`,
   ].join('|'),
 );
 /** Inclusive wording that is a statement about recruitment only when the sentence is about hiring. */
@@ -137,12 +139,13 @@ const INCLUSION_IF_HIRING = new RegExp(
   [
     String.raw`\b(?:value|values|celebrate|celebrates) (?:diversity|difference)\b`,
     String.raw`\bregardless of (?:their |your )?(?:age|race|ethnicity|sex|gender|disability|religion|belief|background|sexual orientation)`,
+    String.raw`\bwhatever (?:their|your) (?:age|race|ethnicity|sex|gender|disability|religion|belief|background|sexual orientation)`,
     String.raw`\bfrom all (?:backgrounds|communities|walks of life|sections of (?:the )?(?:community|society))\b`,
     String.raw`\b(?:diverse|inclusive) (?:team|workforce|environment|workplace)\b`,
     String.raw`\b(?:looking for|seeking|welcome|encourage|invite)s? (?:\w+ ){0,2}(?:disabled|d\/deaf|deaf|neurodivergent|black|asian|ethnic minority|minority ethnic|lgbt\w*|trans|women|older|younger) (?:people|applicants|candidates|artists|professionals|staff|colleagues|individuals)\b`,
   ].join('|'),
 );
-const HIRING = /\b(?:appl(?:y|ying|icants?|ications?)|candidates?|recruit\w*|employ\w*|hire|hiring|join|joining|vacanc\w+|role|post|position|job|team|workforce|staff)\b/;
+const HIRING = /\b(?:appl(?:y|ies|ying|icants?|ications?)|candidates?|recruit\w*|employ\w*|hire|hiring|join|joining|vacanc\w+|role|post|position|job|team|workforce|staff)\b/;
 
 const DISABILITY_CONFIDENT =
   /\bdisability confident\b|\bguaranteed interviews?\b|\bguarantee(?:d|s)? (?:you |them )?(?:an )?interviews?\b|\binterview (?:guarantee|scheme)\b|\boffer (?:an )?interviews? to (?:all )?disabled\b|\btwo ticks\b|\bpositive about disabled people\b/;

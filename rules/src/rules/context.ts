@@ -33,6 +33,26 @@ export function inTitleRun(tokens: readonly Token[], from: number, to: number): 
   return around.filter(isCapitalised).length * 3 >= around.length * 2;
 }
 
+/**
+ * True when tokens [from, to) open a name written in capitals inside ordinary lower-case prose: "visits from the Young
+ * at Heart singing group". The match must be capitalised away from the sentence's start and be followed, across at
+ * most one small word, by another capitalised word; a sentence mostly in capitals (a heading) tells nothing.
+ */
+export function opensProperName(tokens: readonly Token[], from: number, to: number, sFrom: number, sTo: number): boolean {
+  const first = tokens[from];
+  if (!first || !isCapitalised(first) || isAllCaps(first)) return false;
+  let start = sFrom;
+  while (start < from && !isWord(tokens[start])) start++;
+  if (start === from || !isWord(tokens[from - 1])) return false;
+  let at = to;
+  // "and" and "or" join two things ("the Chairman and Non-Executive Directors"), not the words of one name.
+  if (at < sTo && TITLE_SMALL.has(tokens[at]!.norm) && !isCapitalised(tokens[at]!) && tokens[at]!.norm !== 'and' && tokens[at]!.norm !== 'or') at++;
+  const next = tokens[at];
+  if (at >= sTo || !isWord(next) || !isCapitalised(next)) return false;
+  const long = tokens.slice(sFrom, sTo).filter((t) => isWord(t) && t.text.length > 3);
+  return long.filter(isCapitalised).length * 2 < long.length;
+}
+
 const OPEN = new Set(["'", '"', '\u2018', '\u201C']);
 const CLOSE = new Set(["'", '"', '\u2019', '\u201D']);
 
