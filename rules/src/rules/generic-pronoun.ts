@@ -73,9 +73,15 @@ export default defineRule({
       // subject of the sentence before it in the same paragraph.
       const opening = tokens.slice(0, i).every((x) => !x.word);
       const subjectPronoun = t.norm === 'he' || t.norm === 'she';
+      // In an advert or job description "the young adult" or "the student" is often one particular person the job
+      // supports; in a policy, anyone the service is for.
+      const found = antecedent(tokens, i, sentence.kind === 'policy');
       const role =
-        antecedent(tokens, i) ??
-        (opening && subjectPronoun ? previousSubject(sentence.text, sentence.start) : undefined) ??
+        found?.role ??
+        // "He/she will … commensurate with his grade": the sentence already means anyone, so a lone "his" is generic.
+        (pairedBefore(tokens, i) ? 'post holder' : undefined) ??
+        // "The Manageress will … . Her duties will include": a possessive may open the sentence as well.
+        (opening && (subjectPronoun || t.norm === 'his' || t.norm === 'her') ? previousSubject(sentence.text, sentence.start) : undefined) ??
         // "The Medical Secretary supports the consultants, and he will …": a clause joined by "and" or "but" keeps
         // the subject of the sentence.
         (subjectPronoun && joined(tokens, i) ? subjectOf(tokens.slice(0, i)) : undefined) ??
@@ -90,10 +96,22 @@ export default defineRule({
       const they = t.norm === 'her' ? 'their' : THEY[t.norm]!;
       // "they" takes a plural verb: the swap is certain for "his", "himself", "herself", and before a modal verb.
       const safe = ['his', 'himself', 'herself'].includes(t.norm) || (/^(?:he|she)$/.test(t.norm) && MODALS.has(tokens[i + 1]?.norm ?? ''));
-      report({ start: t.start, end: t.end, suggestions: [matchFirst(t.text, they)], ...(safe ? { safe } : {}) });
+      report({
+        start: t.start,
+        end: t.end,
+        suggestions: [matchFirst(t.text, they)],
+        ...(safe ? { safe } : {}),
+        ...(found?.served ? { message: `'${t.text}' assumes the person is a man or a woman. Use 'they', which fits anyone.` } : {}),
+      });
     }
   },
 });
+
+/** Whether a paired form ("he/she", "he or she", "s/he") comes before `at` in the sentence. */
+function pairedBefore(tokens: readonly Token[], at: number): boolean {
+  for (let i = 0; i < at; i++) if (PAIRED.has(tokens[i]!.norm) && tokens[i]!.norm !== 's' && paired(tokens, i)) return true;
+  return false;
+}
 
 /** "he or she", "his/her", "s/he", "(s)he": both forms given, which the he-she rule covers. */
 function paired(tokens: readonly Token[], i: number): boolean {
@@ -106,18 +124,29 @@ function paired(tokens: readonly Token[], i: number): boolean {
  * The role noun the pronoun stands for, when the nearest person noun before it in the sentence is a role held by
  * whoever is appointed ("the Chairman … he"). Undefined when a name, another person, or nothing comes first.
  */
-function antecedent(tokens: readonly Token[], at: number): string | undefined {
+function antecedent(tokens: readonly Token[], at: number, anyoneServed: boolean): { role: string; served?: boolean } | undefined {
   for (let i = at - 1; i >= 0; i--) {
     const t = tokens[i]!;
     if (!t.word) continue;
-    const noun = describer.nounAt(tokens, i, at);
+    let noun = describer.nounAt(tokens, i, at);
+    // The whole of a noun that ends here: "member of staff", not "staff".
+    for (let j = Math.max(0, i - 3); noun && j < i; j++) {
+      const longer = describer.nounAt(tokens, j, at);
+      if (longer && longer.end === i + 1) {
+        noun = longer;
+        i = j;
+        break;
+      }
+    }
     if (noun) {
-      if (noun.cls !== 'workforce' && !(noun.cls === 'people' && /^(?:person|individual|member|someone|anyone|everyone)$/.test(t.norm))) return undefined;
+      // Anyone the service is for ("the client or his family") is as generic as anyone in a role.
+      const served = anyoneServed && noun.cls === 'others';
+      if (noun.cls !== 'workforce' && !served && !(noun.cls === 'people' && /^(?:person|individual|member|someone|anyone|everyone)$/.test(tokens[i]!.norm))) return undefined;
       // A plural noun cannot be "he": keep looking only past possessive or plural nouns that are not the subject.
       if (/s$/.test(noun.keys.at(-1)!) && !/ss$/.test(noun.keys.at(-1)!)) return undefined;
       // "the successful candidate", "each new member": a determiner within three words before the noun.
       for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
-        if (GENERIC_DETERMINERS.has(tokens[k]!.norm)) return noun.keys.join(' ');
+        if (GENERIC_DETERMINERS.has(tokens[k]!.norm)) return { role: noun.keys.join(' '), ...(served ? { served } : {}) };
         if (!tokens[k]!.word || describer.nounAt(tokens, k, at)) break;
       }
       return undefined;
