@@ -526,7 +526,8 @@ class FairwordLinter implements Linter {
 
   /** Turns an analysed document into the result: document conditions, directives, repeats, document checks. */
   private finish(state: DocState): LintResult {
-    const docKeys = this.documentKeys(state.headings.map((h) => h.text), state.frontMatter);
+    // The opening line tells what a document is as a title does: "Implementation of the Workforce Race Equality Standard …".
+    const docKeys = this.documentKeys([...state.headings.map((h) => h.text), openingLine(state.text)], state.frontMatter);
     // Each rule's document conditions are decided once: a document of many findings and many short heading-like
     // lines would otherwise cost findings × headings.
     const quiet = new Map<string, boolean>();
@@ -898,6 +899,14 @@ class FairwordLinter implements Linter {
     }
     return key;
   }
+}
+
+/** The document's first line of text, after front matter and comments, cut to 300 characters; empty for a one-line text. */
+function openingLine(text: string): string {
+  const body = text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '').replace(/^(?:\s*<!--[\s\S]*?-->)*\s*/, '');
+  const end = body.search(/\r?\n/);
+  // A document of one line has no opening apart from itself.
+  return end < 0 ? '' : body.slice(0, Math.min(end, 300));
 }
 
 /**

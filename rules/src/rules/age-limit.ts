@@ -39,7 +39,8 @@ export default defineRule({
     if (!ageLine && !/\b(applicants?|candidates?|you|post-?holder|successful|must|should|ideally|preferably|prefer|preferred|looking for|suit|suitable|apprenticeships?|trainees?|school leavers?|graduates?|volunteers?|recruit\w*|vacancy|role|post|essential|requirements?|required)\b/.test(lower)) return;
     if (/\b(patients?|service users?|clients?|residents?|people we|children|pupils|carers?|alcohol|law|legal|licen[cs]e)\b/.test(lower)) return;
     // Who a health service is for: "if you're between 40 and 74, you'll be invited for an NHS Health Check".
-    if (/\b(screening|vaccin\w*|health check|jabs?|boosters?|invited|eligible for (?:a|an|the|free))\b/.test(lower)) return;
+    // Health advice: "if you're over 45 and worried about your risk, see your GP".
+    if (/\b(screening|vaccin\w*|health check|jabs?|boosters?|invited|eligible for (?:a|an|the|free)|your gp|your doctor|your risk|at risk|symptoms?)\b/.test(lower)) return;
     const limit = (from: number, to: number): void => {
       // "her age-85 grandparents": an age describing someone else is no limit on applicants.
       if (describer.describe(tokens, from, to + 1, 0, tokens.length) === 'others') return;

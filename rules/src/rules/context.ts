@@ -101,6 +101,9 @@ const NAME_ENDS = new Set([
  * goes on to a word that ends such names. A phrase that includes that last word itself is left to its rule.
  */
 export function inOrganisationName(tokens: readonly Token[], from: number, to: number): boolean {
+  // "Black and Minority Ethnic Network (BME)": the acronym in brackets after a name is the name's.
+  const before = tokens[from - 2];
+  if (tokens[from - 1]?.norm === '(' && tokens[to]?.norm === ')' && before && isCapitalised(before) && NAME_ENDS.has(before.norm)) return true;
   const match = tokens.slice(from, to).filter(isWord);
   // "Black Asian and Minority Ethnic Staff Network": small words may sit inside a name written in capitals.
   if (match.length === 0 || !isCapitalised(match[0]!) || !match.every((t) => isCapitalised(t) || TITLE_SMALL.has(t.norm))) return false;

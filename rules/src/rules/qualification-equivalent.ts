@@ -36,6 +36,14 @@ const OTHER_ROUTES = new Set([
 /** Before "degree", these make it a measure, not a qualification ("a high degree of", "360 degree"). */
 const NOT_QUALIFICATION_BEFORE = new Set(['high', 'higher', 'certain', 'some', 'large', 'great', 'greater', 'what', 'varying', 'same', 'lesser', 'small', 'significant', 'considerable', 'reasonable', 'fair']);
 
+/** Whether a job title in capitals starts at `at`: "Nursery Practitioner", "Support Worker". */
+function postTitleAt(item: readonly Token[], at: number): boolean {
+  for (let j = at; j < item.length && j < at + 3 && /^\p{Lu}/u.test(item[j]!.text); j++) {
+    if (describer.nounAt(item, j, item.length)?.cls === 'workforce') return true;
+  }
+  return false;
+}
+
 /** Finds a qualification in a list item: returns [first, last] token index, or undefined. */
 function findQualification(item: readonly Token[]): [number, number] | undefined {
   for (let i = 0; i < item.length; i++) {
@@ -69,6 +77,8 @@ function findQualification(item: readonly Token[]): [number, number] | undefined
         let first = i;
         while (first > 0 && (/^\p{Lu}/u.test(item[first - 1]!.text) || item[first - 1]!.text === '&') && item[first - 1]!.norm !== 'a') first--;
         const award = /^(?:qualification|qualifications|certificate|diploma|award|apprenticeship)$/.test(item[i + 2]?.norm ?? '');
+        // "Level 3 Nursery Practitioner": the grade of a post, not an award.
+        if (!award && postTitleAt(item, i + 2)) continue;
         if (first < i || award) return [first, award ? i + 2 : i + 1];
         continue;
       }
