@@ -53,6 +53,8 @@ export class MentionDetector {
   quotedSpans(text: string, start: number, end: number, longest = 200): Array<[number, number]> {
     const spans: Array<[number, number]> = [];
     const pairs: Record<string, string> = { '“': '”', '‘': '’', '"': '"', "'": "'", '«': '»' };
+    let first = start;
+    while (first < end && /\s/.test(text[first]!)) first++;
     for (let i = start; i < end; i++) {
       const open = text[i]!;
       const close = pairs[open];
@@ -60,15 +62,21 @@ export class MentionDetector {
       const before = i > start ? text[i - 1]! : ' ';
       // An opening quote starts a word: "it's" and "years'" are apostrophes, not quotes.
       if (/[\p{L}\p{N}]/u.test(before)) continue;
-      const limit = Math.min(end, i + longest);
+      // Double quotation marks may hold a whole spoken sentence; single ones are too often apostrophes to trust far.
+      const double = open !== "'" && open !== '‘';
+      const limit = Math.min(end, i + (double ? longest * 5 : longest));
+      let closed = false;
       for (let j = i + 1; j < limit; j++) {
         if (text[j] !== close) continue;
         const after = j + 1 < end ? text[j + 1]! : ' ';
         if (/[\p{L}\p{N}]/u.test(after)) continue;
         if (j > i + 1) spans.push([i + 1, j]);
         i = j;
+        closed = true;
         break;
       }
+      // Speech that runs on past this sentence: a paragraph of a news story that opens with “ and closes later.
+      if (!closed && double && i === first) spans.push([i + 1, end]);
     }
     return spans;
   }

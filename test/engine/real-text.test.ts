@@ -243,6 +243,8 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['her/him', 'job-description', 'Teach the pupils assigned to her/him.', ['he-she "her/him"']],
   ['good written and spoken English', 'job-advert', 'Good written and spoken English are essential.', ['fluent-english "Good written and spoken English"']],
   ['sexual orientation or preference', 'policy', 'We do not discriminate on grounds of sexual orientation or preference.', ['lgbt-terms "sexual orientation or preference"']],
+  ['a long spoken sentence in quotation marks', 'general', 'The director said: “We are asking for a 2:1 or above degree from every applicant, because the training year is one of the hardest things our graduates will ever do.”', []],
+  ['speech that runs on past its sentence', 'general', '“From the detaining of Black and minority ethnic people to racist abuse at work, the evidence demands action. We will act.”', []],
   ['or higher after a grade', 'job-advert', 'A BTEC in a health subject at merit or higher.', ['qualification-equivalent "BTEC"']],
   ['or higher between levels', 'general', 'Diplomas come at lower or higher levels, depending on your experience.', []],
   ['she for a named person', 'policy', 'Our chair, Amina Shah, says she is proud of the team.', []],
