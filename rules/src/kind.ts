@@ -146,10 +146,23 @@ export function decideKind(found: Iterable<string>, titleLines: readonly string[
   const [best, bestScore] = ranked[0] ?? ['general', 0];
   if (best === 'general' || bestScore < MIN_SCORE) return undefined;
   const rival = ranked.find(([k]) => k !== best && !(isJobPaper(k) && isJobPaper(best)));
-  if (rival && bestScore - rival[1] < MIN_LEAD) return undefined;
+  if (rival && bestScore - rival[1] < MIN_LEAD) {
+    // An advert carries its job description: when the two are close, a closing date, pay or a way to apply makes it
+    // the advert, and either way it is a recruitment document rather than general.
+    const pair = [best, rival[0]];
+    if (pair.includes('job-advert') && pair.some(isJobPaper)) {
+      const advert = why.get('job-advert') ?? [];
+      const kind = advert.some((id) => ADVERT_MARKS.has(id)) ? 'job-advert' : (pair.find(isJobPaper) as DocumentKind);
+      return { kind, evidence: why.get(kind) ?? [] };
+    }
+    return undefined;
+  }
   const kind = isJobPaper(best) && jd !== ps ? (jd > ps ? 'job-description' : 'person-specification') : best;
   return { kind, evidence: why.get(kind) ?? why.get(best) ?? [] };
 }
+
+/** Signals only an advert has: a job description or person specification has no closing date, pay or way to apply. */
+const ADVERT_MARKS = new Set(['a closing date', 'pay with a figure', 'how to apply']);
 
 function isJobPaper(kind: DocumentKind): boolean {
   return kind === 'job-description' || kind === 'person-specification';

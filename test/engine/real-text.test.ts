@@ -334,6 +334,13 @@ describe('document kind from several signals, general when unsure', () => {
     expect(result.evidence.length > 0).toBe(kind !== 'general');
   });
 
+  it('takes an advert that carries its job description for an advert, not general', () => {
+    const text =
+      'Healthcare Support Worker\n\nThe closing date is 24 December\n\nJob summary\n\n' +
+      'To support registered nurses to deliver care.\n\nTo help supervise students on the ward.\n\nTo keep accurate records.';
+    expect(kindOf(text).kind).toBe('job-advert');
+  });
+
   it('says which signals decided', () => {
     expect(kindOf('Porter\n\nSalary: £23,500 a year\nClosing date: 4 March\n\nHow to apply: send your CV.').evidence).toEqual([
       'a closing date',
