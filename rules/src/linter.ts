@@ -180,8 +180,30 @@ function split(keys: string[]): string[][] {
 
 /** A case-insensitive test for any of the phrases as whole words, hyphens and spaces alike. */
 function anyPhrase(phrases: string[]): RegExp {
-  const body = phrases.map((p) => p.trim().split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  // As a tree of words ("drive (young people|children|…)"), so that a long list costs one test per word, not per phrase.
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
+  const root: Node = { end: false, next: new Map() };
+  for (const p of phrases) {
+    let node = root;
+    for (const w of p.trim().toLowerCase().split(/[\s-]+/)) {
+      let child = node.next.get(w);
+      if (!child) node.next.set(w, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const source = (node: Node): string => {
+    const branches = [...node.next].map(([w, child]) => {
+      const rest = child.next.size > 0 ? `(?:[\\s-]+${source(child)})` : '';
+      return escape(w) + (rest ? (child.end ? `${rest}?` : rest) : '');
+    });
+    return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+  };
+  return new RegExp(`(?<![\\p{L}\\p{N}])${source(root)}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 /** Options for `createLinter` beyond the user's config. */

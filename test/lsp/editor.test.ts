@@ -235,7 +235,7 @@ describe('hover, quick fixes and fix-all', () => {
 
   it('fixes every safe replacement at once, as a quick fix and as source.fixAll.fairword', async () => {
     const uri = uriOf(join(dir, 'fixall.md'));
-    const text = 'Visitors who are wheelchair-bound use the lift. Applicants must be native English speakers. The salesman said he/she would come.\n';
+    const text = 'Visitors who are wheelchair-bound use the lift. Applicants must be native English speakers. The salesman knew he/she would come.\n';
     const { diagnostics } = await client.open(uri, 'markdown', text);
     expect(shown(diagnostics)).toEqual([
       '0:110-0:122 he-she information',
@@ -271,7 +271,7 @@ describe('hover, quick fixes and fix-all', () => {
     // Source actions only come when asked for.
     expect(await client.codeActions(uri, [], undefined, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })).toEqual([]);
 
-    expect(apply(text, fixes)).toBe('Visitors who use wheelchairs use the lift. Applicants must be native English speakers. The salesperson said they would come.\n');
+    expect(apply(text, fixes)).toBe('Visitors who use wheelchairs use the lift. Applicants must be native English speakers. The salesperson knew they would come.\n');
     const after = await edit(client, uri, 2, fixes);
     expect(shown(after.diagnostics)).toEqual(['0:62-0:85 native-speaker warning']);
     expect(await client.codeActions(uri, [], ['source.fixAll.fairword'], after.diagnostics[0]!.range)).toEqual([]);
@@ -627,7 +627,8 @@ describe('ignore lists and the status of each document', () => {
 
   it('reports the kind, where it came from and the count; an override changes the kind until cleared', async () => {
     const uri = uriOf(join(dir, 'notes.md'));
-    await client.open(uri, 'markdown', 'We want energetic people.\n');
+    // Outside recruitment documents a team described as energetic is news, not a requirement.
+    await client.open(uri, 'markdown', 'Our team is energetic.\n');
     expect(client.status(uri)).toEqual({
       uri,
       version: 1,
@@ -641,7 +642,7 @@ describe('ignore lists and the status of each document', () => {
     await client.connection.sendNotification(SetKindNotification, { uri, kind: 'job-advert' });
     // As a job advert it also gets the statements an advert should have; only 'energetic' is on a word.
     const asAdvert = (await next).diagnostics;
-    expect(shown(asAdvert.filter((d) => d.range.start.character > 0))).toEqual(['0:8-0:17 energetic information']);
+    expect(shown(asAdvert.filter((d) => d.range.start.character > 0))).toEqual(['0:12-0:21 energetic information']);
     expect(client.status(uri)).toMatchObject({
       count: asAdvert.length,
       counts: { error: 0, warning: 0, information: 5, hint: 1 },
@@ -656,7 +657,7 @@ describe('ignore lists and the status of each document', () => {
     expect(client.status(uri)).toMatchObject({ count: 0, kind: 'general', kindSource: 'default' });
 
     const advert = uriOf(join(dir, 'adverts', 'sales.md'));
-    await client.open(advert, 'markdown', 'We want energetic people.\n');
+    await client.open(advert, 'markdown', 'Our team is energetic.\n');
     expect(client.status(advert)).toMatchObject({ kind: 'job-advert', kindSource: 'config' });
   });
 
