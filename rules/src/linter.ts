@@ -134,7 +134,8 @@ interface CompiledRule {
   cond?: {
     next: string[][];
     previous: string[][];
-    sentence: string[][];
+    /** `unless.sentence` phrases by their first key, so a sentence is scanned once whatever their number. */
+    sentence: Map<string, string[][]>;
     document: string[][];
     section: RegExp | undefined;
     requiresNext: string[][];
@@ -178,6 +179,17 @@ function split(keys: string[]): string[][] {
   return keys.map((k) => k.split(' '));
 }
 
+/** Phrase keys grouped by their first key. */
+function byFirstKey(keys: string[][]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const k of keys) {
+    const list = out.get(k[0]!);
+    if (list) list.push(k);
+    else out.set(k[0]!, [k]);
+  }
+  return out;
+}
+
 /** A case-insensitive test for any of the phrases as whole words, hyphens and spaces alike. */
 function anyPhrase(phrases: string[]): RegExp {
   const body = phrases.map((p) => p.trim().split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+'));
@@ -205,6 +217,8 @@ class FairwordLinter implements Linter {
   private readonly compiled: CompiledRule[] = [];
   private readonly matcher = new PhraseMatcher();
   private readonly logic: Array<{ index: number; rule: LogicRule; triggers: Set<string> }> = [];
+  /** For each trigger word, the positions in `logic` of the rules it triggers. */
+  private readonly triggered = new Map<string, number[]>();
   /** Per-block results keyed by kind, section and block text, with offsets relative to the block. */
   private readonly blockCache = new Map<string, RawFinding[]>();
   /** `unless.document` phrases by rule id. */
@@ -272,7 +286,7 @@ class FairwordLinter implements Linter {
         cond: {
           next: split(r.keys.next),
           previous: split(r.keys.previous),
-          sentence: split(r.keys.sentence),
+          sentence: byFirstKey(split(r.keys.sentence)),
           document: split(r.keys.document),
           section: r.unless?.section ? anyPhrase(r.unless.section) : undefined,
           requiresNext: split(r.keys.requiresNext),
@@ -327,6 +341,11 @@ class FairwordLinter implements Linter {
         suggestions: rule.meta.suggestions,
         logic: rule,
       });
+      for (const word of new Set(rule.triggers)) {
+        const rules = this.triggered.get(word);
+        if (rules) rules.push(this.logic.length);
+        else this.triggered.set(word, [this.logic.length]);
+      }
       this.logic.push({ index, rule, triggers: new Set(rule.triggers) });
       if (rule.unlessAnywhere) this.anywhereConds.set(rule.meta.id, anyPhrase(rule.unlessAnywhere));
     }
@@ -700,8 +719,9 @@ class FairwordLinter implements Linter {
       return this.conditionsHold(rule, tokens, f, t, from, to, section, kind);
     });
     // A term quoted, cited, discouraged or listed for discussion is mentioned, not used.
-    const citation = mentions.isCitation(view.slice(start, end));
-    if (passed.length > 0 && citation) return false;
+    let citation: boolean | undefined;
+    const cited = (): boolean => (citation ??= mentions.isCitation(view.slice(start, end)));
+    if (passed.length > 0 && cited()) return false;
     let quoted: Array<[number, number]> | undefined;
     const inQuotes = (s: number, e: number): boolean =>
       (quoted ??= mentions.quotedSpans(view, start, end)).some(([qs, qe]) => s >= qs && e <= qe);
@@ -735,14 +755,18 @@ class FairwordLinter implements Linter {
 
     let failed = false;
     let sentenceTokens: Token[] | undefined;
-    for (const { index, rule, triggers } of this.logic) {
+    let hit: Uint8Array | undefined;
+    for (let i = from; i < to; i++) {
+      const rules = this.triggered.get(tokens[i]!.norm);
+      if (rules) for (const k of rules) (hit ??= new Uint8Array(this.logic.length))[k] = 1;
+    }
+    for (let k = 0; hit && k < this.logic.length; k++) {
+      if (!hit[k]) continue;
+      const { index, rule } = this.logic[k]!;
       if (rule.meta.kinds.length > 0 && !rule.meta.kinds.includes(kind)) continue;
-      let hit = false;
-      for (let i = from; i < to && !hit; i++) hit = triggers.has(tokens[i]!.norm);
-      if (!hit) continue;
       try {
         rule.check({ text: view, tokens: (sentenceTokens ??= tokens.slice(from, to)), start, end, kind, section }, (r) => {
-          if (citation || inQuotes(r.start, r.end)) return;
+          if (cited() || inQuotes(r.start, r.end)) return;
           out.push({
             rule: index,
             start: r.start,
@@ -795,8 +819,8 @@ class FairwordLinter implements Linter {
     if (cond.previous.some((k) => keysAt(tokens, f - k.length, k, sTo) && f - k.length >= sFrom)) return false;
     if (cond.requiresNext.length > 0 && !cond.requiresNext.some((k) => keysAt(tokens, t, k, sTo))) return false;
     if (cond.requiresPrevious.length > 0 && !cond.requiresPrevious.some((k) => f - k.length >= sFrom && keysAt(tokens, f - k.length, k, sTo))) return false;
-    if (cond.sentence.length > 0) {
-      for (let i = sFrom; i < sTo; i++) if (cond.sentence.some((k) => keysAt(tokens, i, k, sTo))) return false;
+    if (cond.sentence.size > 0) {
+      for (let i = sFrom; i < sTo; i++) if (cond.sentence.get(tokens[i]!.norm)?.some((k) => keysAt(tokens, i, k, sTo))) return false;
     }
     if (cond.section?.test(section)) return false;
     if (word.about) {

@@ -52,6 +52,8 @@ export class MentionDetector {
     const spans: Array<[number, number]> = [];
     const pairs: Record<string, string> = { '“': '”', '‘': '’', '"': '"', "'": "'", '«': '»' };
     for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x22 && c !== 0x27 && c !== 0x201c && c !== 0x2018 && c !== 0xab) continue;
       const open = text[i]!;
       const close = pairs[open];
       if (!close) continue;
