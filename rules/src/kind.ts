@@ -92,14 +92,37 @@ const SIGNALS: Signal[] = [
   sig('report and data language', 'general', 'text', /\b(?:report|survey|findings|data|analysis|indicators?|percentage|per cent|figure \d|table \d|needs assessment|census|statistics|respondents|year on year|evidence)\b|\d+(?:\.\d+)?%/i, 1, 4),
 ];
 
+/**
+ * The signals read line by line, in groups of the same place and flags, each group with one expression that matches
+ * wherever any of its members does: most lines match none, and are then read once per group, not once per signal.
+ */
+const LINE_GROUPS = (() => {
+  const groups = new Map<string, { heading: boolean; members: Signal[] }>();
+  for (const s of SIGNALS) {
+    if (s.where === 'title') continue;
+    const key = `${s.where}/${s.re.flags}`;
+    const group = groups.get(key) ?? { heading: s.where === 'heading', members: [] };
+    group.members.push(s);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ heading, members }) => ({
+    heading,
+    members: new Set(members),
+    any: new RegExp(members.map((s) => `(?:${s.re.source})`).join('|'), members[0]!.re.flags.replace(/[gy]/g, '')),
+  }));
+})();
+
 /** The signal ids found in one line (its text, and whether it is a heading-like line), for caching per block. */
 export function blockSignals(line: string, heading: boolean): string[] {
   // Curly apostrophes are the same word: "We’re seeking".
   const text = line.includes('’') ? line.replace(/’/g, "'") : line;
   const out: string[] = [];
+  const groups = LINE_GROUPS.filter((g) => (heading || !g.heading) && g.any.test(text));
+  if (groups.length === 0) return out;
   for (const s of SIGNALS) {
     if (s.where === 'title') continue;
     if (s.where === 'heading' && !heading) continue;
+    if (!groups.some((g) => g.members.has(s))) continue;
     if (s.cap === 1) {
       if (s.re.test(text)) out.push(s.id);
       continue;
