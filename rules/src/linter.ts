@@ -15,7 +15,7 @@ import type { LogicRule, WordRuleData } from './rule.js';
 import { logicRules } from './rules/index.js';
 import { analyseDocument, clearDocumentCache, documentRules } from './document/index.js';
 import { Describer } from './describes.js';
-import { sentenceRanges } from './sentences.js';
+import { unitSentences } from './sentences.js';
 import { tokenize, type Token } from './tokens.js';
 import {
   RECRUITMENT_KINDS,
@@ -660,10 +660,10 @@ class FairwordLinter implements Linter {
     let failed = false;
     if (this.isCandidate(view.slice(block.start, block.end), tokens)) {
       let ti = 0;
-      for (const [s, e] of this.sentences(view, block)) {
+      for (const [s, e, parsed] of this.sentences(view, block, tokens)) {
         const from = ti;
         while (ti < tokens.length && tokens[ti]!.start < e) ti++;
-        if (ti > from) failed = this.analyseSentence(view, tokens, from, ti, s, e, kind, section, found, errors) || failed;
+        if (parsed && ti > from) failed = this.analyseSentence(view, tokens, from, ti, s, e, kind, section, found, errors) || failed;
       }
     }
     // Someone's quoted words are reported, but only they may change them: no fix inside a quotation is applied unasked.
@@ -677,10 +677,26 @@ class FairwordLinter implements Linter {
     this.blockCache.set(key, found.map((f) => moveRaw(f, -block.start)));
   }
 
-  /** Sentence ranges of a block (absolute offsets), the last one stretched to the end of the block. */
-  private sentences(view: string, block: Block): Array<[number, number]> {
-    const out = sentenceRanges(view.slice(block.start, block.end)).map(([s, e]): [number, number] => [block.start + s, block.start + e]);
-    if (out.length === 0) out.push([block.start, block.end]);
+  /**
+   * Sentence ranges of a block (absolute offsets), the last one stretched to the end of the block, each with whether
+   * it was parsed. A line unit's sentences take exactly the unit's tokens, so a unit whose tokens hold no phrase and no
+   * logic rule's trigger is not parsed: it stands as one range that is not analysed. retext-english reads U+0085 as
+   * white space and the tokenizer does not, so a block holding one has every unit parsed.
+   */
+  private sentences(view: string, block: Block, tokens: Token[]): Array<[number, number, boolean]> {
+    const text = view.slice(block.start, block.end);
+    let next = 0;
+    const worth = (_from: number, to: number): boolean => {
+      const first = next;
+      while (next < tokens.length && tokens[next]!.start < block.start + to) next++;
+      return this.matcher.hasRuleMatch(tokens, first, next) || tokens.slice(first, next).some((t) => this.triggered.has(t.norm));
+    };
+    const out: Array<[number, number, boolean]> = [];
+    for (const unit of unitSentences(text, text.includes('\u0085') ? undefined : worth)) {
+      if (!unit.sentences) out.push([block.start + unit.from, block.start + unit.to, false]);
+      else for (const [s, e] of unit.sentences) out.push([block.start + s, block.start + e, true]);
+    }
+    if (out.length === 0) out.push([block.start, block.end, true]);
     else out[out.length - 1]![1] = Math.max(out[out.length - 1]![1], block.end);
     return out;
   }
