@@ -4,6 +4,7 @@ import { BUILTIN_RULE_IDS } from './config.js';
 import { applyDirectives, parseDirective, type Directive } from './directives.js';
 import { neverFlag, wordRules } from './generated/data.js';
 import { blockSignals, decideKind, kindFromFrontMatter } from './kind.js';
+import { byPlace } from './limits.js';
 import { keysAt, PhraseMatcher, ShieldIndex, type PhraseEntry } from './matcher.js';
 import { MentionDetector } from './mentions.js';
 import { headingLike, outline, type OutlineEntry } from './outline.js';
@@ -572,7 +573,7 @@ class FairwordLinter implements Linter {
     let findings = applyDirectives(state.text, state.starts, kept, directives, isKnownRule);
     findings = this.markRepeats(findings);
     findings.push(...state.errors);
-    findings.sort((a, b) => a.offset.start - b.offset.start || a.offset.end - b.offset.end || a.ruleId.localeCompare(b.ruleId));
+    findings.sort(byPlace);
     if ('findingsByCategory' in report) {
       const byCategory: Partial<Record<Category, number>> = {};
       for (const f of findings) byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
