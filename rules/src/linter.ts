@@ -162,6 +162,8 @@ interface RawFinding {
 
 const SOURCE_CONFIG: Source = { title: "Your organisation's Fairword configuration (.fairword.yaml)" };
 const BLOCK_CACHE_LIMIT = 5000;
+/** Lines a linter reads for kind signals one signal at a time before it reads them by group (see kind.ts). */
+const GROUPED_SIGNALS_AFTER = 1000;
 const mentions = new MentionDetector();
 const describer = new Describer();
 
@@ -229,6 +231,8 @@ class FairwordLinter implements Linter {
   /** `unless.anywhere` tests by rule id. */
   private readonly anywhereConds = new Map<string, RegExp>();
   private docKeysCache: { joined: string; keys: string } | undefined;
+  /** Lines read for kind signals: past GROUPED_SIGNALS_AFTER, the grouped reading pays back its compile time. */
+  private signalLines = 0;
   private readonly termKeys = new Map<string, string>();
 
   /** True when a Markdown segment could hold a finding, so it is worth parsing. */
@@ -628,7 +632,7 @@ class FairwordLinter implements Linter {
     let found = this.signalCache.get(key);
     if (!found) {
       found = [];
-      for (const m of block.matchAll(/[^\r\n]+/g)) found.push(...blockSignals(m[0].trim(), headingLike(m[0])));
+      for (const m of block.matchAll(/[^\r\n]+/g)) found.push(...blockSignals(m[0].trim(), headingLike(m[0]), ++this.signalLines > GROUPED_SIGNALS_AFTER));
       if (this.signalCache.size >= BLOCK_CACHE_LIMIT) this.signalCache.delete(this.signalCache.keys().next().value!);
       this.signalCache.set(key, found);
     }
