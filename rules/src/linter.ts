@@ -61,8 +61,10 @@ interface DocState {
   kindEvidence: string[];
   /** Where the document's title lines end (its first three lines of prose): headings above it name the document. */
   titleEnd: number;
-  /** Kind signals of each prose block, by the block's start, with the block's first words (the title, for the first). */
-  signals: Array<{ start: number; ids: string[]; lead: string }>;
+  /** Kind signals of each prose block, by the block's start. */
+  signals: Array<{ start: number; ids: string[] }>;
+  /** The first words of the first prose block (real documents often run their title into the text); none without prose. */
+  lead: string | undefined;
   starts: number[];
   chunks: Block[];
   /** Findings with positions, before document conditions, directives and repeats. */
@@ -77,6 +79,12 @@ interface DocState {
 
 /** A short block that labels the criteria below it ("Essential", "Desirable:"). */
 const SECTION_LABEL = /^(?:\*\*|__)?\s*(essential|desirable)(?: criteria| requirements)?\s*:?\s*(?:\*\*|__)?\s*:?$/i;
+
+/** The first words of a view's first prose block, if it has one. */
+function leadOf(view: ProseView): string | undefined {
+  const first = view.blocks[0];
+  return first && flat(view.text.slice(first.start, Math.min(first.end, first.start + 100)));
+}
 
 /** Where the opening ends: about the first 2,000 characters of prose, to the end of a block. */
 function openingEndOf(view: ProseView): number {
@@ -415,8 +423,9 @@ class FairwordLinter implements Linter {
     const view = proseView(text, format, this.needed);
     const headings = outline(view, text).map((h) => ({ text: flat(h.text), offset: h.offset }));
     const signals = this.blockSignals(view, 0);
+    const lead = leadOf(view);
     const titleEnd = titleZoneEnd(view.text);
-    const { kind, kindSource, kindEvidence } = this.detectKind(view.frontMatter, signals, headings, titleEnd, options);
+    const { kind, kindSource, kindEvidence } = this.detectKind(view.frontMatter, signals, lead, headings, titleEnd, options);
     const starts = lineStarts(text);
     const region = this.analyseRegion(text, 0, view, headings, kind, '', starts);
     return {
@@ -428,6 +437,7 @@ class FairwordLinter implements Linter {
       kindEvidence,
       titleEnd,
       signals,
+      lead,
       starts,
       chunks: view.chunks,
       base: region.findings,
@@ -467,18 +477,20 @@ class FairwordLinter implements Linter {
     const oldHeadings = prev.headings.filter((h) => h.offset >= rs && h.offset < re).map((h) => h.text);
     if (oldHeadings.join('\n') !== regionHeadings.map((h) => flat(h.text)).join('\n')) return undefined;
 
-    const signals = [
-      ...prev.signals.filter((b) => b.start < rs),
-      ...this.blockSignals(view, rs),
-      ...prev.signals.filter((b) => b.start >= re).map((b) => ({ ...b, start: b.start + delta })),
-    ];
+    const signalsBefore = prev.signals.filter((b) => b.start < rs);
+    const signalsWithin = this.blockSignals(view, rs);
+    const signalsAfter = prev.signals.filter((b) => b.start >= re).map((b) => ({ ...b, start: b.start + delta }));
+    // The first block's words are kept for the first block only: a later block that becomes the first is read afresh.
+    if (signalsBefore.length === 0 && signalsWithin.length === 0 && signalsAfter.length > 0) return undefined;
+    const signals = [...signalsBefore, ...signalsWithin, ...signalsAfter];
+    const lead = signalsBefore.length > 0 ? prev.lead : leadOf(view);
     const newHeadings = [
       ...prev.headings.filter((h) => h.offset < rs),
       ...regionHeadings.map((h) => ({ text: flat(h.text), offset: h.offset + rs })),
       ...prev.headings.filter((h) => h.offset >= re).map((h) => ({ text: h.text, offset: h.offset + delta })),
     ];
     // The kind rests on the whole text: when an edit changes it, every block is analysed again under the new kind.
-    const decided = this.detectKind(prev.frontMatter, signals, newHeadings, prev.titleEnd, prev.options);
+    const decided = this.detectKind(prev.frontMatter, signals, lead, newHeadings, prev.titleEnd, prev.options);
     if (decided.kind !== prev.kind || decided.kindEvidence.join('\n') !== prev.kindEvidence.join('\n')) return undefined;
     const starts = updateLineStarts(prev.starts, text, p, oldEnd, delta);
     const lineDelta = starts.length - prev.starts.length;
@@ -515,6 +527,7 @@ class FairwordLinter implements Linter {
       ],
       headings: newHeadings,
       signals,
+      lead,
       errors: [...prev.errors, ...region.errors.filter((e) => !prev.errors.some((x) => x.actual === e.actual))],
     };
   }
@@ -599,6 +612,7 @@ class FairwordLinter implements Linter {
   private detectKind(
     frontMatter: string | undefined,
     signals: DocState['signals'],
+    lead: string | undefined,
     headings: ReadonlyArray<{ text: string; offset: number }>,
     titleEnd: number,
     options: LintOptions,
@@ -608,7 +622,7 @@ class FairwordLinter implements Linter {
     if (fromFront) return { kind: fromFront, kindSource: 'front-matter', kindEvidence: [] };
     // The title: the first headings, and the first words of the text (real documents often run the title into it).
     const titles = headings.filter((h) => h.offset < titleEnd).map((h) => h.text);
-    if (signals[0]) titles.push(signals[0].lead);
+    if (lead !== undefined) titles.push(lead);
     const decided = decideKind(
       signals.flatMap((b) => b.ids),
       titles,
@@ -619,11 +633,7 @@ class FairwordLinter implements Linter {
 
   /** Kind signals of each block of a view that starts at `offset` in the document. */
   private blockSignals(view: ProseView, offset: number): DocState['signals'] {
-    return view.blocks.map((b) => ({
-      start: b.start + offset,
-      ids: this.signalsOf(view.text.slice(b.start, b.end)),
-      lead: flat(view.text.slice(b.start, Math.min(b.end, b.start + 100))),
-    }));
+    return view.blocks.map((b) => ({ start: b.start + offset, ids: this.signalsOf(view.text.slice(b.start, b.end)) }));
   }
 
   /** Kind signals of one block, line by line (a heading-like line is read as a heading), from cache when seen before. */
