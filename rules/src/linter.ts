@@ -307,7 +307,9 @@ class FairwordLinter implements Linter {
         },
       });
       for (const p of r.phrases) {
-        this.matcher.addKeys(p.keys.split(' '), p.phrase, {
+        this.matcher.addEntry({
+          keys: p.keys.split(' '),
+          phrase: p.phrase,
           rule: index,
           ...(p.suggestions ? { suggestions: p.suggestions } : {}),
           ...(p.case ? { case: p.case } : {}),

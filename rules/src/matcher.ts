@@ -18,7 +18,8 @@ export interface PhraseEntry {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by key; none where no phrase goes on (most nodes are the last word of a phrase). */
+  next: Map<string, TrieNode> | undefined;
   ends: PhraseEntry[];
 }
 
@@ -36,22 +37,23 @@ export class PhraseMatcher {
   private readonly root: TrieNode = { next: new Map(), ends: [] };
 
   add(phrase: string, entry: Omit<PhraseEntry, 'keys' | 'phrase'>): void {
-    this.addKeys(phraseKeys(phrase), phrase, entry);
+    this.addEntry({ ...entry, keys: phraseKeys(phrase), phrase });
   }
 
   /** Adds a phrase whose normalised keys are already known (rule data compiled by the build). */
-  addKeys(keys: string[], phrase: string, entry: Omit<PhraseEntry, 'keys' | 'phrase'>): void {
-    if (keys.length === 0) return;
+  addEntry(entry: PhraseEntry): void {
+    if (entry.keys.length === 0) return;
     let node = this.root;
-    for (const key of keys) {
+    for (const key of entry.keys) {
+      node.next ??= new Map();
       let child = node.next.get(key);
       if (!child) {
-        child = { next: new Map(), ends: [] };
+        child = { next: undefined, ends: [] };
         node.next.set(key, child);
       }
       node = child;
     }
-    node.ends.push({ ...entry, keys, phrase });
+    node.ends.push(entry);
   }
 
   /** True when some rule's phrase (not a shield) occurs in `tokens[from, to)`: a block worth analysing. */
@@ -61,9 +63,9 @@ export class PhraseMatcher {
       let node: TrieNode | undefined = this.root;
       for (let j = i; node && j < to; j++) {
         const norm = tokens[j]!.norm;
-        if (norm.endsWith("'s") && ruled(node.next.get(norm.slice(0, -2)))) return true;
-        if (norm.length > 2 && norm.endsWith("s'") && ruled(node.next.get(norm.slice(0, -1)))) return true;
-        node = node.next.get(norm);
+        if (norm.endsWith("'s") && ruled(node.next?.get(norm.slice(0, -2)))) return true;
+        if (norm.length > 2 && norm.endsWith("s'") && ruled(node.next?.get(norm.slice(0, -1)))) return true;
+        node = node.next?.get(norm);
         if (ruled(node)) return true;
       }
     }
@@ -83,9 +85,9 @@ export class PhraseMatcher {
         const norm = tokens[j]!.norm;
         // A possessive ends the noun phrase: the phrase may end on its stem, never run on past it.
         const cut = norm.endsWith("'s") ? 2 : norm.length > 2 && norm.endsWith("s'") ? 1 : 0;
-        const owner = cut > 0 ? node.next.get(norm.slice(0, -cut)) : undefined;
+        const owner = cut > 0 ? node.next?.get(norm.slice(0, -cut)) : undefined;
         if (owner && owner.ends.length > 0) out.push({ from: i, to: j + 1, entries: owner.ends, possessive: cut });
-        node = node.next.get(norm);
+        node = node.next?.get(norm);
         if (node && node.ends.length > 0) out.push({ from: i, to: j + 1, entries: node.ends });
       }
       if (out.length - first > MAX_MATCHES_PER_START) out.splice(first, out.length - first - MAX_MATCHES_PER_START);
