@@ -29,7 +29,7 @@ interface Signal {
   weight: number;
   /** At most this many occurrences count. */
   cap: number;
-  /** `re` with the global flag, for counting (matchAll copies it, so sharing it is safe). */
+  /** `re` with the global flag, for counting (matchAll copies it) and for reading from a given place (set lastIndex first). */
   all: RegExp;
 }
 
@@ -95,6 +95,7 @@ const SIGNALS: Signal[] = [
 /**
  * The signals read line by line, in groups of the same place and flags, each group with one expression that matches
  * wherever any of its members does: most lines match none, and are then read once per group, not once per signal.
+ * Where a group's first match starts, none of its members can match earlier, so they are read from there on.
  * Compiling the groups' expressions costs about as much as reading a thousand lines without them.
  */
 const LINE_GROUPS = (() => {
@@ -109,7 +110,7 @@ const LINE_GROUPS = (() => {
   return [...groups.values()].map(({ heading, members }) => ({
     heading,
     members: new Set(members),
-    any: new RegExp(members.map((s) => `(?:${s.re.source})`).join('|'), members[0]!.re.flags.replace(/[gy]/g, '')),
+    any: new RegExp(members.map((s) => `(?:${s.re.source})`).join('|'), `${members[0]!.re.flags.replace(/[gy]/g, '')}g`),
   }));
 })();
 
@@ -121,14 +122,26 @@ export function blockSignals(line: string, heading: boolean, grouped = false): s
   // Curly apostrophes are the same word: "We’re seeking".
   const text = line.includes('’') ? line.replace(/’/g, "'") : line;
   const out: string[] = [];
-  const groups = grouped ? LINE_GROUPS.filter((g) => (heading || !g.heading) && g.any.test(text)) : undefined;
-  if (groups?.length === 0) return out;
+  // Where each signal may first match: 0 without grouping; with it, where its group first matches (none: no match).
+  let from: Map<Signal, number> | undefined;
+  if (grouped) {
+    from = new Map();
+    for (const g of LINE_GROUPS) {
+      if (g.heading && !heading) continue;
+      g.any.lastIndex = 0;
+      const first = g.any.exec(text);
+      if (first) for (const s of g.members) from.set(s, first.index);
+    }
+    if (from.size === 0) return out;
+  }
   for (const s of SIGNALS) {
     if (s.where === 'title') continue;
     if (s.where === 'heading' && !heading) continue;
-    if (groups && !groups.some((g) => g.members.has(s))) continue;
+    const start = from ? from.get(s) : 0;
+    if (start === undefined) continue;
+    s.all.lastIndex = start;
     if (s.cap === 1) {
-      if (s.re.test(text)) out.push(s.id);
+      if (start === 0 ? s.re.test(text) : s.all.test(text)) out.push(s.id);
       continue;
     }
     let n = 0;
