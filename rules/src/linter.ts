@@ -43,6 +43,11 @@ export interface Linter {
   rules(): RuleMeta[];
   /** Forgets results remembered from earlier documents (the next lint analyses every block afresh). */
   clearCache(): void;
+  /**
+   * This linter with more terms allowed: what `createLinter` gives for the same config with `terms` added to `allow`,
+   * sharing this one's compiled rules, so it costs little to make (the language server tries out "Allow" with it).
+   */
+  allowing(terms: readonly string[]): Linter;
 }
 
 /** Lints successive versions of one document, reusing the analysis of unchanged parts. */
@@ -226,7 +231,7 @@ export function lint(text: string, options: LintOptions & { config?: FairwordCon
 
 class FairwordLinter implements Linter {
   private readonly compiled: CompiledRule[] = [];
-  private readonly matcher = new PhraseMatcher();
+  private readonly matcher: PhraseMatcher;
   private readonly logic: Array<{ index: number; rule: LogicRule; triggers: Set<string> }> = [];
   /** For each trigger word, the positions in `logic` of the rules it triggers. */
   private readonly triggered = new Map<string, number[]>();
@@ -273,10 +278,25 @@ class FairwordLinter implements Linter {
   private readonly documentSeverity = (id: string, base: Severity): Severity | undefined =>
     this.effective(id, base, documentRules.find((r) => r.id === id)?.enabledByDefault ?? true);
 
+  /** With `from`, a linter for `config` that is `from`'s config with terms added to `allow` (see `allowing`). */
   constructor(
     private readonly config: FairwordConfig,
     extraRules: LogicRule[] = [],
+    from?: { linter: FairwordLinter; allowed: readonly string[] },
   ) {
+    if (from) {
+      const base = from.linter;
+      this.compiled.push(...base.compiled);
+      this.logic.push(...base.logic);
+      for (const [k, v] of base.triggered) this.triggered.set(k, v);
+      for (const [k, v] of base.documentConds) this.documentConds.set(k, v);
+      for (const [k, v] of base.anywhereConds) this.anywhereConds.set(k, v);
+      // Allowed terms are the last phrases a linter adds, so adding these after the base's gives the same trie.
+      this.matcher = base.matcher.derive();
+      for (const allowed of from.allowed) this.matcher.add(allowed, { rule: -1, shields: 'all' });
+      return;
+    }
+    this.matcher = new PhraseMatcher();
     const effective = this.effective.bind(this);
 
     const choices = (config.choices ?? {}) as Record<string, string>;
@@ -368,6 +388,10 @@ class FairwordLinter implements Linter {
     // Names that are never flagged, and terms the organisation allows, silence every rule over their span.
     for (const name of neverFlag) this.matcher.add(name, { rule: -1, shields: 'all' });
     for (const allowed of config.allow ?? []) this.matcher.add(allowed, { rule: -1, shields: 'all' });
+  }
+
+  allowing(terms: readonly string[]): Linter {
+    return new FairwordLinter({ ...this.config, allow: [...(this.config.allow ?? []), ...terms] }, [], { linter: this, allowed: terms });
   }
 
   clearCache(): void {

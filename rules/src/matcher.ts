@@ -34,7 +34,20 @@ export interface PhraseMatch {
 
 /** All phrases of all rules in one trie keyed by normalised tokens; matched in one pass per sentence. */
 export class PhraseMatcher {
-  private readonly root: TrieNode = { next: new Map(), ends: [] };
+  private root: TrieNode = { next: new Map(), ends: [] };
+  /** For a matcher derived from another: the nodes it has copied, and may change (all others are shared). */
+  private owned: Set<TrieNode> | undefined;
+
+  /**
+   * A matcher with this one's phrases that copies a node only when a phrase is added through it, so deriving one
+   * costs little. This matcher must not be added to afterwards.
+   */
+  derive(): PhraseMatcher {
+    const copy = new PhraseMatcher();
+    copy.root = copyNode(this.root);
+    copy.owned = new Set([copy.root]);
+    return copy;
+  }
 
   add(phrase: string, entry: Omit<PhraseEntry, 'keys' | 'phrase'>): void {
     this.addEntry({ ...entry, keys: phraseKeys(phrase), phrase });
@@ -47,9 +60,10 @@ export class PhraseMatcher {
     for (const key of entry.keys) {
       node.next ??= new Map();
       let child = node.next.get(key);
-      if (!child) {
-        child = { next: undefined, ends: [] };
+      if (!child || (this.owned && !this.owned.has(child))) {
+        child = child ? copyNode(child) : { next: undefined, ends: [] };
         node.next.set(key, child);
+        this.owned?.add(child);
       }
       node = child;
     }
@@ -94,6 +108,11 @@ export class PhraseMatcher {
     }
     return out;
   }
+}
+
+/** A node's own copy: its map of children and its entries (the children themselves are shared). */
+function copyNode(node: TrieNode): TrieNode {
+  return { next: node.next && new Map(node.next), ends: [...node.ends] };
 }
 
 /**
