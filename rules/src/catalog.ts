@@ -26,7 +26,7 @@ export function ruleCatalog(): RuleMeta[] {
       return rest;
     }),
     ...documentRules,
-  ].sort((a, b) => a.id.localeCompare(b.id));
+  ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return cache;
 }
 

@@ -4,6 +4,7 @@ import { BUILTIN_RULE_IDS } from './config.js';
 import { applyDirectives, parseDirective, type Directive } from './directives.js';
 import { neverFlag, wordRules } from './generated/data.js';
 import { blockSignals, decideKind, kindFromFrontMatter } from './kind.js';
+import { byPlace } from './limits.js';
 import { keysAt, PhraseMatcher, ShieldIndex, type PhraseEntry } from './matcher.js';
 import { MentionDetector } from './mentions.js';
 import { headingLike, outline, type OutlineEntry } from './outline.js';
@@ -15,7 +16,7 @@ import type { LogicRule, WordRuleData } from './rule.js';
 import { logicRules } from './rules/index.js';
 import { analyseDocument, clearDocumentCache, documentRules } from './document/index.js';
 import { Describer } from './describes.js';
-import { sentenceRanges } from './sentences.js';
+import { unitSentences } from './sentences.js';
 import { tokenize, type Token } from './tokens.js';
 import {
   RECRUITMENT_KINDS,
@@ -42,6 +43,11 @@ export interface Linter {
   rules(): RuleMeta[];
   /** Forgets results remembered from earlier documents (the next lint analyses every block afresh). */
   clearCache(): void;
+  /**
+   * This linter with more terms allowed: what `createLinter` gives for the same config with `terms` added to `allow`,
+   * sharing this one's compiled rules, so it costs little to make (the language server tries out "Allow" with it).
+   */
+  allowing(terms: readonly string[]): Linter;
 }
 
 /** Lints successive versions of one document, reusing the analysis of unchanged parts. */
@@ -60,8 +66,10 @@ interface DocState {
   kindEvidence: string[];
   /** Where the document's title lines end (its first three lines of prose): headings above it name the document. */
   titleEnd: number;
-  /** Kind signals of each prose block, by the block's start, with the block's first words (the title, for the first). */
-  signals: Array<{ start: number; ids: string[]; lead: string }>;
+  /** Kind signals of each prose block, by the block's start. */
+  signals: Array<{ start: number; ids: string[] }>;
+  /** The first words of the first prose block (real documents often run their title into the text); none without prose. */
+  lead: string | undefined;
   starts: number[];
   chunks: Block[];
   /** Findings with positions, before document conditions, directives and repeats. */
@@ -76,6 +84,12 @@ interface DocState {
 
 /** A short block that labels the criteria below it ("Essential", "Desirable:"). */
 const SECTION_LABEL = /^(?:\*\*|__)?\s*(essential|desirable)(?: criteria| requirements)?\s*:?\s*(?:\*\*|__)?\s*:?$/i;
+
+/** The first words of a view's first prose block, if it has one. */
+function leadOf(view: ProseView): string | undefined {
+  const first = view.blocks[0];
+  return first && flat(view.text.slice(first.start, Math.min(first.end, first.start + 100)));
+}
 
 /** Where the opening ends: about the first 2,000 characters of prose, to the end of a block. */
 function openingEndOf(view: ProseView): number {
@@ -134,7 +148,8 @@ interface CompiledRule {
   cond?: {
     next: string[][];
     previous: string[][];
-    sentence: string[][];
+    /** `unless.sentence` phrases by their first key, so a sentence is scanned once whatever their number. */
+    sentence: Map<string, string[][]>;
     document: string[][];
     section: RegExp | undefined;
     requiresNext: string[][];
@@ -160,6 +175,8 @@ interface RawFinding {
 
 const SOURCE_CONFIG: Source = { title: "Your organisation's Fairword configuration (.fairword.yaml)" };
 const BLOCK_CACHE_LIMIT = 5000;
+/** Lines a linter reads for kind signals one signal at a time before it reads them by group (see kind.ts). */
+const GROUPED_SIGNALS_AFTER = 1000;
 const mentions = new MentionDetector();
 const describer = new Describer();
 
@@ -176,6 +193,17 @@ function titleZoneEnd(view: string): number {
 /** Space-separated phrase keys as token lists. */
 function split(keys: string[]): string[][] {
   return keys.map((k) => k.split(' '));
+}
+
+/** Phrase keys grouped by their first key. */
+function byFirstKey(keys: string[][]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const k of keys) {
+    const list = out.get(k[0]!);
+    if (list) list.push(k);
+    else out.set(k[0]!, [k]);
+  }
+  return out;
 }
 
 /** A case-insensitive test for any of the phrases as whole words, hyphens and spaces alike. */
@@ -225,8 +253,10 @@ export function lint(text: string, options: LintOptions & { config?: FairwordCon
 
 class FairwordLinter implements Linter {
   private readonly compiled: CompiledRule[] = [];
-  private readonly matcher = new PhraseMatcher();
+  private readonly matcher: PhraseMatcher;
   private readonly logic: Array<{ index: number; rule: LogicRule; triggers: Set<string> }> = [];
+  /** For each trigger word, the positions in `logic` of the rules it triggers. */
+  private readonly triggered = new Map<string, number[]>();
   /** Per-block results keyed by kind, section and block text, with offsets relative to the block. */
   private readonly blockCache = new Map<string, RawFinding[]>();
   /** `unless.document` phrases by rule id. */
@@ -236,6 +266,8 @@ class FairwordLinter implements Linter {
   /** `unless.anywhere` tests by rule id. */
   private readonly anywhereConds = new Map<string, RegExp>();
   private docKeysCache: { joined: string; keys: string } | undefined;
+  /** Lines read for kind signals: past GROUPED_SIGNALS_AFTER, the grouped reading pays back its compile time. */
+  private signalLines = 0;
   private readonly termKeys = new Map<string, string>();
 
   /** True when a Markdown segment could hold a finding, so it is worth parsing. */
@@ -268,10 +300,25 @@ class FairwordLinter implements Linter {
   private readonly documentSeverity = (id: string, base: Severity): Severity | undefined =>
     this.effective(id, base, documentRules.find((r) => r.id === id)?.enabledByDefault ?? true);
 
+  /** With `from`, a linter for `config` that is `from`'s config with terms added to `allow` (see `allowing`). */
   constructor(
     private readonly config: FairwordConfig,
     extraRules: LogicRule[] = [],
+    from?: { linter: FairwordLinter; allowed: readonly string[] },
   ) {
+    if (from) {
+      const base = from.linter;
+      this.compiled.push(...base.compiled);
+      this.logic.push(...base.logic);
+      for (const [k, v] of base.triggered) this.triggered.set(k, v);
+      for (const [k, v] of base.documentConds) this.documentConds.set(k, v);
+      for (const [k, v] of base.anywhereConds) this.anywhereConds.set(k, v);
+      // Allowed terms are the last phrases a linter adds, so adding these after the base's gives the same trie.
+      this.matcher = base.matcher.derive();
+      for (const allowed of from.allowed) this.matcher.add(allowed, { rule: -1, shields: 'all' });
+      return;
+    }
+    this.matcher = new PhraseMatcher();
     const effective = this.effective.bind(this);
 
     const choices = (config.choices ?? {}) as Record<string, string>;
@@ -294,7 +341,7 @@ class FairwordLinter implements Linter {
         cond: {
           next: split(r.keys.next),
           previous: split(r.keys.previous),
-          sentence: split(r.keys.sentence),
+          sentence: byFirstKey(split(r.keys.sentence)),
           document: split(r.keys.document),
           section: r.unless?.section ? anyPhrase(r.unless.section) : undefined,
           requiresNext: split(r.keys.requiresNext),
@@ -302,7 +349,9 @@ class FairwordLinter implements Linter {
         },
       });
       for (const p of r.phrases) {
-        this.matcher.addKeys(p.keys.split(' '), p.phrase, {
+        this.matcher.addEntry({
+          keys: p.keys.split(' '),
+          phrase: p.phrase,
           rule: index,
           ...(p.suggestions ? { suggestions: p.suggestions } : {}),
           ...(p.case ? { case: p.case } : {}),
@@ -349,6 +398,11 @@ class FairwordLinter implements Linter {
         suggestions: rule.meta.suggestions,
         logic: rule,
       });
+      for (const word of new Set(rule.triggers)) {
+        const rules = this.triggered.get(word);
+        if (rules) rules.push(this.logic.length);
+        else this.triggered.set(word, [this.logic.length]);
+      }
       this.logic.push({ index, rule, triggers: new Set(rule.triggers) });
       if (rule.unlessAnywhere) this.anywhereConds.set(rule.meta.id, anyPhrase(rule.unlessAnywhere));
     }
@@ -356,6 +410,10 @@ class FairwordLinter implements Linter {
     // Names that are never flagged, and terms the organisation allows, silence every rule over their span.
     for (const name of neverFlag) this.matcher.add(name, { rule: -1, shields: 'all' });
     for (const allowed of config.allow ?? []) this.matcher.add(allowed, { rule: -1, shields: 'all' });
+  }
+
+  allowing(terms: readonly string[]): Linter {
+    return new FairwordLinter({ ...this.config, allow: [...(this.config.allow ?? []), ...terms] }, [], { linter: this, allowed: terms });
   }
 
   clearCache(): void {
@@ -413,8 +471,9 @@ class FairwordLinter implements Linter {
     const view = proseView(text, format, this.needed);
     const headings = outline(view, text).map((h) => ({ text: flat(h.text), offset: h.offset }));
     const signals = this.blockSignals(view, 0);
+    const lead = leadOf(view);
     const titleEnd = titleZoneEnd(view.text);
-    const { kind, kindSource, kindEvidence } = this.detectKind(view.frontMatter, signals, headings, titleEnd, options);
+    const { kind, kindSource, kindEvidence } = this.detectKind(view.frontMatter, signals, lead, headings, titleEnd, options);
     const starts = lineStarts(text);
     const region = this.analyseRegion(text, 0, view, headings, kind, '', starts);
     return {
@@ -426,6 +485,7 @@ class FairwordLinter implements Linter {
       kindEvidence,
       titleEnd,
       signals,
+      lead,
       starts,
       chunks: view.chunks,
       base: region.findings,
@@ -465,18 +525,20 @@ class FairwordLinter implements Linter {
     const oldHeadings = prev.headings.filter((h) => h.offset >= rs && h.offset < re).map((h) => h.text);
     if (oldHeadings.join('\n') !== regionHeadings.map((h) => flat(h.text)).join('\n')) return undefined;
 
-    const signals = [
-      ...prev.signals.filter((b) => b.start < rs),
-      ...this.blockSignals(view, rs),
-      ...prev.signals.filter((b) => b.start >= re).map((b) => ({ ...b, start: b.start + delta })),
-    ];
+    const signalsBefore = prev.signals.filter((b) => b.start < rs);
+    const signalsWithin = this.blockSignals(view, rs);
+    const signalsAfter = prev.signals.filter((b) => b.start >= re).map((b) => ({ ...b, start: b.start + delta }));
+    // The first block's words are kept for the first block only: a later block that becomes the first is read afresh.
+    if (signalsBefore.length === 0 && signalsWithin.length === 0 && signalsAfter.length > 0) return undefined;
+    const signals = [...signalsBefore, ...signalsWithin, ...signalsAfter];
+    const lead = signalsBefore.length > 0 ? prev.lead : leadOf(view);
     const newHeadings = [
       ...prev.headings.filter((h) => h.offset < rs),
       ...regionHeadings.map((h) => ({ text: flat(h.text), offset: h.offset + rs })),
       ...prev.headings.filter((h) => h.offset >= re).map((h) => ({ text: h.text, offset: h.offset + delta })),
     ];
     // The kind rests on the whole text: when an edit changes it, every block is analysed again under the new kind.
-    const decided = this.detectKind(prev.frontMatter, signals, newHeadings, prev.titleEnd, prev.options);
+    const decided = this.detectKind(prev.frontMatter, signals, lead, newHeadings, prev.titleEnd, prev.options);
     if (decided.kind !== prev.kind || decided.kindEvidence.join('\n') !== prev.kindEvidence.join('\n')) return undefined;
     const starts = updateLineStarts(prev.starts, text, p, oldEnd, delta);
     const lineDelta = starts.length - prev.starts.length;
@@ -513,6 +575,7 @@ class FairwordLinter implements Linter {
       ],
       headings: newHeadings,
       signals,
+      lead,
       errors: [...prev.errors, ...region.errors.filter((e) => !prev.errors.some((x) => x.actual === e.actual))],
     };
   }
@@ -578,7 +641,7 @@ class FairwordLinter implements Linter {
     let findings = applyDirectives(state.text, state.starts, kept, directives, isKnownRule);
     findings = this.markRepeats(joinSpelledOut(findings, state.text, state.starts));
     findings.push(...state.errors);
-    findings.sort((a, b) => a.offset.start - b.offset.start || a.offset.end - b.offset.end || a.ruleId.localeCompare(b.ruleId));
+    findings.sort(byPlace);
     if ('findingsByCategory' in report) {
       const byCategory: Partial<Record<Category, number>> = {};
       for (const f of findings) byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
@@ -600,6 +663,7 @@ class FairwordLinter implements Linter {
   private detectKind(
     frontMatter: string | undefined,
     signals: DocState['signals'],
+    lead: string | undefined,
     headings: ReadonlyArray<{ text: string; offset: number }>,
     titleEnd: number,
     options: LintOptions,
@@ -609,7 +673,7 @@ class FairwordLinter implements Linter {
     if (fromFront) return { kind: fromFront, kindSource: 'front-matter', kindEvidence: [] };
     // The title: the first headings, and the first words of the text (real documents often run the title into it).
     const titles = headings.filter((h) => h.offset < titleEnd).map((h) => h.text);
-    if (signals[0]) titles.push(signals[0].lead);
+    if (lead !== undefined) titles.push(lead);
     const decided = decideKind(
       signals.flatMap((b) => b.ids),
       titles,
@@ -620,11 +684,7 @@ class FairwordLinter implements Linter {
 
   /** Kind signals of each block of a view that starts at `offset` in the document. */
   private blockSignals(view: ProseView, offset: number): DocState['signals'] {
-    return view.blocks.map((b) => ({
-      start: b.start + offset,
-      ids: this.signalsOf(view.text.slice(b.start, b.end)),
-      lead: flat(view.text.slice(b.start, Math.min(b.end, b.start + 100))),
-    }));
+    return view.blocks.map((b) => ({ start: b.start + offset, ids: this.signalsOf(view.text.slice(b.start, b.end)) }));
   }
 
   /** Kind signals of one block, line by line (a heading-like line is read as a heading), from cache when seen before. */
@@ -633,7 +693,7 @@ class FairwordLinter implements Linter {
     let found = this.signalCache.get(key);
     if (!found) {
       found = [];
-      for (const m of block.matchAll(/[^\r\n]+/g)) found.push(...blockSignals(m[0].trim(), headingLike(m[0])));
+      for (const m of block.matchAll(/[^\r\n]+/g)) found.push(...blockSignals(m[0].trim(), headingLike(m[0]), ++this.signalLines > GROUPED_SIGNALS_AFTER));
       if (this.signalCache.size >= BLOCK_CACHE_LIMIT) this.signalCache.delete(this.signalCache.keys().next().value!);
       this.signalCache.set(key, found);
     }
@@ -666,10 +726,10 @@ class FairwordLinter implements Linter {
     let failed = false;
     if (this.isCandidate(view.slice(block.start, block.end), tokens)) {
       let ti = 0;
-      for (const [s, e] of this.sentences(view, block)) {
+      for (const [s, e, parsed] of this.sentences(view, block, tokens)) {
         const from = ti;
         while (ti < tokens.length && tokens[ti]!.start < e) ti++;
-        if (ti > from) failed = this.analyseSentence(view, tokens, from, ti, s, e, kind, section, found, errors) || failed;
+        if (parsed && ti > from) failed = this.analyseSentence(view, tokens, from, ti, s, e, kind, section, found, errors) || failed;
       }
     }
     // Someone's quoted words are reported, but only they may change them: no fix inside a quotation is applied unasked.
@@ -683,10 +743,26 @@ class FairwordLinter implements Linter {
     this.blockCache.set(key, found.map((f) => moveRaw(f, -block.start)));
   }
 
-  /** Sentence ranges of a block (absolute offsets), the last one stretched to the end of the block. */
-  private sentences(view: string, block: Block): Array<[number, number]> {
-    const out = sentenceRanges(view.slice(block.start, block.end)).map(([s, e]): [number, number] => [block.start + s, block.start + e]);
-    if (out.length === 0) out.push([block.start, block.end]);
+  /**
+   * Sentence ranges of a block (absolute offsets), the last one stretched to the end of the block, each with whether
+   * it was parsed. A line unit's sentences take exactly the unit's tokens, so a unit whose tokens hold no phrase and no
+   * logic rule's trigger is not parsed: it stands as one range that is not analysed. retext-english reads U+0085 as
+   * white space and the tokenizer does not, so a block holding one has every unit parsed.
+   */
+  private sentences(view: string, block: Block, tokens: Token[]): Array<[number, number, boolean]> {
+    const text = view.slice(block.start, block.end);
+    let next = 0;
+    const worth = (_from: number, to: number): boolean => {
+      const first = next;
+      while (next < tokens.length && tokens[next]!.start < block.start + to) next++;
+      return this.matcher.hasRuleMatch(tokens, first, next) || tokens.slice(first, next).some((t) => this.triggered.has(t.norm));
+    };
+    const out: Array<[number, number, boolean]> = [];
+    for (const unit of unitSentences(text, text.includes('\u0085') ? undefined : worth)) {
+      if (!unit.sentences) out.push([block.start + unit.from, block.start + unit.to, false]);
+      else for (const [s, e] of unit.sentences) out.push([block.start + s, block.start + e, true]);
+    }
+    if (out.length === 0) out.push([block.start, block.end, true]);
     else out[out.length - 1]![1] = Math.max(out[out.length - 1]![1], block.end);
     return out;
   }
@@ -725,8 +801,9 @@ class FairwordLinter implements Linter {
       return this.conditionsHold(rule, tokens, f, t, from, to, section, kind);
     });
     // A term quoted, cited, discouraged or listed for discussion is mentioned, not used.
-    const citation = mentions.isCitation(view.slice(start, end));
-    if (passed.length > 0 && citation) return false;
+    let citation: boolean | undefined;
+    const cited = (): boolean => (citation ??= mentions.isCitation(view.slice(start, end)));
+    if (passed.length > 0 && cited()) return false;
     let quoted: Array<[number, number]> | undefined;
     const inQuotes = (s: number, e: number): boolean =>
       (quoted ??= mentions.quotedSpans(view, start, end)).some(([qs, qe]) => s >= qs && e <= qe);
@@ -760,14 +837,18 @@ class FairwordLinter implements Linter {
 
     let failed = false;
     let sentenceTokens: Token[] | undefined;
-    for (const { index, rule, triggers } of this.logic) {
+    let hit: Uint8Array | undefined;
+    for (let i = from; i < to; i++) {
+      const rules = this.triggered.get(tokens[i]!.norm);
+      if (rules) for (const k of rules) (hit ??= new Uint8Array(this.logic.length))[k] = 1;
+    }
+    for (let k = 0; hit && k < this.logic.length; k++) {
+      if (!hit[k]) continue;
+      const { index, rule } = this.logic[k]!;
       if (rule.meta.kinds.length > 0 && !rule.meta.kinds.includes(kind)) continue;
-      let hit = false;
-      for (let i = from; i < to && !hit; i++) hit = triggers.has(tokens[i]!.norm);
-      if (!hit) continue;
       try {
         rule.check({ text: view, tokens: (sentenceTokens ??= tokens.slice(from, to)), start, end, kind, section }, (r) => {
-          if (citation || inQuotes(r.start, r.end)) return;
+          if (cited() || inQuotes(r.start, r.end)) return;
           out.push({
             rule: index,
             start: r.start,
@@ -820,8 +901,8 @@ class FairwordLinter implements Linter {
     if (cond.previous.some((k) => keysAt(tokens, f - k.length, k, sTo) && f - k.length >= sFrom)) return false;
     if (cond.requiresNext.length > 0 && !cond.requiresNext.some((k) => keysAt(tokens, t, k, sTo))) return false;
     if (cond.requiresPrevious.length > 0 && !cond.requiresPrevious.some((k) => f - k.length >= sFrom && keysAt(tokens, f - k.length, k, sTo))) return false;
-    if (cond.sentence.length > 0) {
-      for (let i = sFrom; i < sTo; i++) if (cond.sentence.some((k) => keysAt(tokens, i, k, sTo))) return false;
+    if (cond.sentence.size > 0) {
+      for (let i = sFrom; i < sTo; i++) if (cond.sentence.get(tokens[i]!.norm)?.some((k) => keysAt(tokens, i, k, sTo))) return false;
     }
     if (cond.section?.test(section)) return false;
     // One named person's title, reported ("Sam Lee, chairman of the allotment society, said"), is how the body styles

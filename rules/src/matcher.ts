@@ -18,7 +18,8 @@ export interface PhraseEntry {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by key; none where no phrase goes on (most nodes are the last word of a phrase). */
+  next: Map<string, TrieNode> | undefined;
   ends: PhraseEntry[];
 }
 
@@ -33,25 +34,40 @@ export interface PhraseMatch {
 
 /** All phrases of all rules in one trie keyed by normalised tokens; matched in one pass per sentence. */
 export class PhraseMatcher {
-  private readonly root: TrieNode = { next: new Map(), ends: [] };
+  private root: TrieNode = { next: new Map(), ends: [] };
+  /** For a matcher derived from another: the nodes it has copied, and may change (all others are shared). */
+  private owned: Set<TrieNode> | undefined;
+
+  /**
+   * A matcher with this one's phrases that copies a node only when a phrase is added through it, so deriving one
+   * costs little. This matcher must not be added to afterwards.
+   */
+  derive(): PhraseMatcher {
+    const copy = new PhraseMatcher();
+    copy.root = copyNode(this.root);
+    copy.owned = new Set([copy.root]);
+    return copy;
+  }
 
   add(phrase: string, entry: Omit<PhraseEntry, 'keys' | 'phrase'>): void {
-    this.addKeys(phraseKeys(phrase), phrase, entry);
+    this.addEntry({ ...entry, keys: phraseKeys(phrase), phrase });
   }
 
   /** Adds a phrase whose normalised keys are already known (rule data compiled by the build). */
-  addKeys(keys: string[], phrase: string, entry: Omit<PhraseEntry, 'keys' | 'phrase'>): void {
-    if (keys.length === 0) return;
+  addEntry(entry: PhraseEntry): void {
+    if (entry.keys.length === 0) return;
     let node = this.root;
-    for (const key of keys) {
+    for (const key of entry.keys) {
+      node.next ??= new Map();
       let child = node.next.get(key);
-      if (!child) {
-        child = { next: new Map(), ends: [] };
+      if (!child || (this.owned && !this.owned.has(child))) {
+        child = child ? copyNode(child) : { next: undefined, ends: [] };
         node.next.set(key, child);
+        this.owned?.add(child);
       }
       node = child;
     }
-    node.ends.push({ ...entry, keys, phrase });
+    node.ends.push(entry);
   }
 
   /** True when some rule's phrase (not a shield) occurs in `tokens[from, to)`: a block worth analysing. */
@@ -61,9 +77,9 @@ export class PhraseMatcher {
       let node: TrieNode | undefined = this.root;
       for (let j = i; node && j < to; j++) {
         const norm = tokens[j]!.norm;
-        if (norm.endsWith("'s") && ruled(node.next.get(norm.slice(0, -2)))) return true;
-        if (norm.length > 2 && norm.endsWith("s'") && ruled(node.next.get(norm.slice(0, -1)))) return true;
-        node = node.next.get(norm);
+        if (norm.endsWith("'s") && ruled(node.next?.get(norm.slice(0, -2)))) return true;
+        if (norm.length > 2 && norm.endsWith("s'") && ruled(node.next?.get(norm.slice(0, -1)))) return true;
+        node = node.next?.get(norm);
         if (ruled(node)) return true;
       }
     }
@@ -83,15 +99,20 @@ export class PhraseMatcher {
         const norm = tokens[j]!.norm;
         // A possessive ends the noun phrase: the phrase may end on its stem, never run on past it.
         const cut = norm.endsWith("'s") ? 2 : norm.length > 2 && norm.endsWith("s'") ? 1 : 0;
-        const owner = cut > 0 ? node.next.get(norm.slice(0, -cut)) : undefined;
+        const owner = cut > 0 ? node.next?.get(norm.slice(0, -cut)) : undefined;
         if (owner && owner.ends.length > 0) out.push({ from: i, to: j + 1, entries: owner.ends, possessive: cut });
-        node = node.next.get(norm);
+        node = node.next?.get(norm);
         if (node && node.ends.length > 0) out.push({ from: i, to: j + 1, entries: node.ends });
       }
       if (out.length - first > MAX_MATCHES_PER_START) out.splice(first, out.length - first - MAX_MATCHES_PER_START);
     }
     return out;
   }
+}
+
+/** A node's own copy: its map of children and its entries (the children themselves are shared). */
+function copyNode(node: TrieNode): TrieNode {
+  return { next: node.next && new Map(node.next), ends: [...node.ends] };
 }
 
 /**

@@ -56,6 +56,8 @@ export class MentionDetector {
     let first = start;
     while (first < end && /\s/.test(text[first]!)) first++;
     for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x22 && c !== 0x27 && c !== 0x201c && c !== 0x2018 && c !== 0xab) continue;
       const open = text[i]!;
       const close = pairs[open];
       if (!close) continue;

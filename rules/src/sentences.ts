@@ -44,18 +44,39 @@ export function lineUnits(text: string): Array<[number, number]> {
 
 /** Sentence ranges of `text` (offsets within it), from retext-english, never running across a line unit. */
 export function sentenceRanges(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+  return unitSentences(text).flatMap((unit) => unit.sentences ?? []);
+}
+
+/** A line unit (offsets within the text) and its sentences; none when it was not worth parsing. */
+export interface UnitSentences {
+  from: number;
+  to: number;
+  sentences?: Array<[number, number]>;
+}
+
+/**
+ * The line units of `text` with their sentence ranges from retext-english. `worth`, when given, is asked about each
+ * unit in order; a unit it declines is not parsed. Each unit's sentences lie inside it and the last ends at its last
+ * character that retext-english does not read as white space (test/engine/sentences.test.ts checks this).
+ */
+export function unitSentences(text: string, worth?: (from: number, to: number) => boolean): UnitSentences[] {
+  const out: UnitSentences[] = [];
   for (const [from, to] of lineUnits(text)) {
-    const unit = from === 0 && to === text.length ? text : text.slice(from, to);
-    if (unit.length <= SENTENCE_WINDOW) {
-      out.push(...parseSentences(unit, from));
+    if (worth && !worth(from, to)) {
+      out.push({ from, to });
       continue;
     }
-    for (let start = 0; start < unit.length; ) {
-      const end = windowEnd(unit, start);
-      out.push(...parseSentences(unit.slice(start, end), from + start));
-      start = end;
+    const unit = from === 0 && to === text.length ? text : text.slice(from, to);
+    const sentences: Array<[number, number]> = [];
+    if (unit.length <= SENTENCE_WINDOW) sentences.push(...parseSentences(unit, from));
+    else {
+      for (let start = 0; start < unit.length; ) {
+        const end = windowEnd(unit, start);
+        sentences.push(...parseSentences(unit.slice(start, end), from + start));
+        start = end;
+      }
     }
+    out.push({ from, to, sentences });
   }
   return out;
 }

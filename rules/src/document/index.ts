@@ -3,6 +3,7 @@
  * should contain, gender-coded balance, plain English and requirements. One pass over the prose blocks.
  */
 import { matchCase } from '../case.js';
+import { byPlace } from '../limits.js';
 import { positionAt } from '../positions.js';
 import type { ProseView } from '../prose.js';
 import type { DocumentKind, DocumentReport, Finding, Insertion, Severity } from '../types.js';
@@ -186,7 +187,7 @@ export function analyseDocument(input: DocumentInput, severityOf?: SeverityOf): 
     );
   }
 
-  findings.sort((a, b) => a.offset.start - b.offset.start || a.offset.end - b.offset.end || a.ruleId.localeCompare(b.ruleId));
+  findings.sort(byPlace);
   return { report, findings };
 }
 

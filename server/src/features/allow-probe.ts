@@ -1,12 +1,12 @@
 /**
  * Whether adding a flagged term to `allow` silences its rule: it does for word and phrase rules, and not for most
  * logic rules. The engine does not say, so it is found by trying (a linter with the term allowed, on the lines of a
- * finding), once per rule for the life of the server: it is a property of the rule, not of a config. Trying compiles
- * a linter, which is too slow to do while the quick-fix menu waits (VS Code gives up on a Ctrl+. that is still
- * unanswered half a second after the cursor moved), so the rules of each checked document are tried ahead of time,
- * one at a time between other work.
+ * finding), once per rule for the life of the server: it is a property of the rule, not of a config. The linter
+ * tried shares the compiled rules of the document's linter (`Linter.allowing`). Trying is kept off the quick-fix
+ * menu's path (VS Code gives up on a Ctrl+. that is still unanswered half a second after the cursor moved), so the
+ * rules of each checked document are tried ahead of time, one at a time between other work.
  */
-import { createLinter, type DocumentKind, type Finding, type Format } from '@fairword/rules';
+import type { DocumentKind, Finding, Format } from '@fairword/rules';
 import type { Clock } from '../clock.js';
 import type { Log } from '../log.js';
 import type { ConfigEntry } from '../workspace/configs.js';
@@ -85,7 +85,7 @@ export class AllowProbe {
     const options = { format, ...(kind ? { kind } : {}) };
     const before = entry.linter().lint(text, options).findings.find((f) => f.ruleId === ruleId && termToAllow(f.actual) === term);
     if (!before) return undefined;
-    const probe = createLinter({ ...entry.config, allow: [...(entry.config.allow ?? []), term] });
+    const probe = entry.linter().allowing([term]);
     const after = probe.lint(text, options).findings.some((f) => f.ruleId === ruleId && f.offset.start === before.offset.start);
     this.known.set(ruleId, !after);
     return !after;

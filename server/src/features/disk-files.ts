@@ -5,7 +5,6 @@
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver';
 import { capFindings, formatFromFilename, type ConfigError, type Format } from '@fairword/rules';
-import { DOCX_LIMITS, DocxDocument, DocxError } from '@fairword/rules/docx';
 import type { ServerContext } from '../context.js';
 import type { DocumentChecks } from './document-checks.js';
 import { describe } from '../log.js';
@@ -78,15 +77,18 @@ export class DiskFiles {
       if (this.published.has(target)) await this.publish(target, []);
       return { count: 0, skipped: true };
     }
+    // The Word reader (a zip and an XML library) is loaded when the first Word document is read, not at start.
+    const docx = word ? await import('@fairword/rules/docx') : undefined;
     // A Word document's text is held to maxFileSize by the analyser; the package itself to the .docx cap.
-    const limit = word ? DOCX_LIMITS.maxPackageSize : ((await workspace.configs.forFile(uri)).config.maxFileSize ?? settings.maxFileSize);
+    const limit = docx ? docx.DOCX_LIMITS.maxPackageSize : ((await workspace.configs.forFile(uri)).config.maxFileSize ?? settings.maxFileSize);
     let text: string;
     try {
       // Read as the CLI reads: regular files only, and never more than the limit, whatever the size is said to be.
-      text = word ? DocxDocument.open(await this.fs.readBytes(uri, limit)).text : await this.fs.readText(uri, limit);
+      text = docx ? docx.DocxDocument.open(await this.fs.readBytes(uri, limit)).text : await this.fs.readText(uri, limit);
     } catch (err) {
       const quiet = err instanceof FileSystemError && err.notFound;
-      if (!quiet) log.warn(`skipped ${displayPath(uri)}: ${err instanceof FileSystemError && err.notText ? err.message : err instanceof DocxError ? err.message : describe(err)}`);
+      const known = (err instanceof FileSystemError && err.notText) || (docx !== undefined && err instanceof docx.DocxError);
+      if (!quiet) log.warn(`skipped ${displayPath(uri)}: ${known ? (err as Error).message : describe(err)}`);
       if (this.published.has(target)) await this.publish(target, []);
       return { count: 0, skipped: true };
     }

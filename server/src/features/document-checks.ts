@@ -2,6 +2,7 @@
  * Checking open documents and publishing the result: status, diagnostics and `fairword/validated`, with the
  * finding under the word being typed held back for a moment.
  */
+import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { capFindings, LIMITS, type Finding } from '@fairword/rules';
 import type { ServerContext } from '../context.js';
@@ -17,8 +18,11 @@ import { toDiagnostic } from './diagnostics.js';
 export class DocumentChecks {
   /** How long a finding in the word being typed waits before it is shown (0: at once); set at initialize. */
   typingDelayMs = 1500;
-  /** What was last published for each open document: its version, and its diagnostics as JSON. */
-  private readonly published = new Map<string, { version: number; json: string }>();
+  /**
+   * What was last published for each open document: its version and the findings shown (kept anyway with the
+   * document's result), from which the diagnostics are made again only to compare a re-check of the same version.
+   */
+  private readonly published = new Map<string, { version: number; shown: Finding[] }>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -110,10 +114,9 @@ export class DocumentChecks {
     const validated: ValidatedParams = { uri, version, count: diagnostics.length };
     if (error !== undefined) validated.error = error;
     if (held > 0) validated.held = held;
-    const json = JSON.stringify(diagnostics);
     const last = this.published.get(uri);
-    const unchanged = last?.version === version && last.json === json;
-    this.published.set(uri, { version, json });
+    const unchanged = last?.version === version && sameDiagnostics(last.shown, shown, diagnostics, uri);
+    this.published.set(uri, { version, shown });
     return Promise.all([
       connection.sendNotification(StatusNotification, status),
       unchanged ? undefined : connection.sendDiagnostics({ uri, version, diagnostics }),
@@ -122,3 +125,9 @@ export class DocumentChecks {
   }
 }
 
+/** Whether the diagnostics of the findings published before are those about to be published. */
+function sameDiagnostics(before: readonly Finding[], shown: readonly Finding[], diagnostics: readonly Diagnostic[], uri: string): boolean {
+  if (before.length !== shown.length) return false;
+  if (before.every((f, i) => f === shown[i])) return true;
+  return JSON.stringify(before.map((f) => toDiagnostic(f, uri))) === JSON.stringify(diagnostics);
+}
