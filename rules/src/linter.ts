@@ -1006,11 +1006,22 @@ class FairwordLinter implements Linter {
 
 /** The document's first line of text, after front matter and comments, cut to 300 characters; empty for a one-line text. */
 function openingLine(text: string): string {
-  const body = text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, '').replace(/^(?:\s*<!--[\s\S]*?-->)*\s*/, '');
-  const end = body.search(/\r?\n/);
+  // Found by position, so that a lint, which runs this on every keystroke, copies only the line and not the document.
+  let at = FRONT_MATTER.exec(text)?.[0].length ?? 0;
+  // Past blank space and whole comments ("<!-- https://… -->").
+  for (;;) {
+    while (at < text.length && /\s/.test(text[at]!)) at++;
+    const close = text.startsWith('<!--', at) ? text.indexOf('-->', at + 4) : -1;
+    if (close < 0) break;
+    at = close + 3;
+  }
+  const newline = text.indexOf('\n', at);
   // A document of one line has no opening apart from itself.
-  return end < 0 ? '' : body.slice(0, Math.min(end, 300));
+  if (newline < 0) return '';
+  const end = newline > at && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+  return text.slice(at, Math.min(end, at + 300));
 }
+const FRONT_MATTER = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /**
  * A term and its spelling-out in brackets ("Black, Asian and Minority Ethnic (BAME)", "BME (black and minority
