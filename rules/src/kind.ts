@@ -19,6 +19,11 @@ type Where = 'heading' | 'title' | 'text';
 
 /** The signal of a news story's or blog post's byline or dateline. */
 const BYLINE = 'a byline or dateline';
+/** Signals only an advert has: a job description or person specification has no closing date, pay or way to apply. */
+const CLOSING_DATE = 'a closing date';
+const HOW_TO_APPLY = 'how to apply';
+const PAY = 'pay with a figure';
+const ADVERT_MARKS = new Set([CLOSING_DATE, HOW_TO_APPLY, PAY]);
 
 /** One sign of a document kind: where it is looked for, what it says, how much it counts and how often. */
 interface Signal {
@@ -56,9 +61,9 @@ const SIGNALS: Signal[] = [
   sig('a health information title', 'health-information', 'title', /\b(?:health (?:day|event|fair|checks?|information|advice)|information for (?:patients|carers|families|parents)|advice for (?:patients|carers|families|parents)|patient (?:information|leaflet)|leaflet|factsheet|fact sheet|awareness (?:day|week|month)|support group)\b/i, 8),
   sig('a report title', 'general', 'title', /\b(?:(?:annual|summary|progress|evaluation|equality|research|final|interim) report|report (?:on|of|into)|(?:equity|health equity|equality|clinical) audit|(?:joint strategic |health )?needs assessment|jsna|evaluation of|briefing|bulletin|statistics)\b/i, 8),
   // Job adverts: pay, a closing date, how to apply, contract terms, the voice of recruiting.
-  sig('a closing date', 'job-advert', 'text', /\b(?:closing date|closes (?:on|in|at)|apply by|application deadline|deadline for applications|interview dates?|interviews will be held|shortlisting date|days? remaining to apply)\b/i, 3),
-  sig('how to apply', 'job-advert', 'text', /\b(?:how to apply|apply (?:now|today|online|via|through|here|for this)|to apply,|click apply|submit (?:your|an) application|send (?:your|us your) cv|please apply|you should apply|applications? (?:should|must) be|we look forward to (?:receiving|hearing))\b/i, 2),
-  sig('pay with a figure', 'job-advert', 'text', /£\s?\d[\d,.]*\s?k?\b[^\n]{0,50}\b(?:a year|per annum|p\.?\s?a\b|pro[- ]?rata|per hour|an hour|p\/?hr?\b|hourly|per week|a week|per day|a day|per session)|\b(?:salary|pay|wage|rate of pay|pay rate|hourly rate|pay band)s?\b[^\n]{0,30}(?:£\s?\d|\d{2},\d{3}|\d{2,3}\s?k\b)|£\s?\d[\d,.]*\s?(?:-|–|—|to)\s?£?\s?\d[\d,.]*|\b\d{2,3}\s?(?:-|–|to)\s?\d{2,3}\s?k\b/i, 3),
+  sig(CLOSING_DATE, 'job-advert', 'text', /\b(?:closing date|closes (?:on|in|at)|apply by|application deadline|deadline for applications|interview dates?|interviews will be held|shortlisting date|days? remaining to apply)\b/i, 3),
+  sig(HOW_TO_APPLY, 'job-advert', 'text', /\b(?:how to apply|apply (?:now|today|online|via|through|here|for this)|to apply,|click apply|submit (?:your|an) application|send (?:your|us your) cv|please apply|you should apply|applications? (?:should|must) be|we look forward to (?:receiving|hearing))\b/i, 2),
+  sig(PAY, 'job-advert', 'text', /£\s?\d[\d,.]*\s?k?\b[^\n]{0,50}\b(?:a year|per annum|p\.?\s?a\b|pro[- ]?rata|per hour|an hour|p\/?hr?\b|hourly|per week|a week|per day|a day|per session)|\b(?:salary|pay|wage|rate of pay|pay rate|hourly rate|pay band)s?\b[^\n]{0,30}(?:£\s?\d|\d{2},\d{3}|\d{2,3}\s?k\b)|£\s?\d[\d,.]*\s?(?:-|–|—|to)\s?£?\s?\d[\d,.]*|\b\d{2,3}\s?(?:-|–|to)\s?\d{2,3}\s?k\b/i, 3),
   sig('contract terms', 'job-advert', 'text', /\b(?:full[- ]time|part[- ]time|permanent|fixed[- ]term|temporary|contract type|working pattern|working hours|hours of work|\d+(?:\.\d+)? hours (?:a|per) week|hours per week|annual leave|days'? holiday|pension scheme|start date)\b/i, 1, 3),
   sig('recruiting language', 'job-advert', 'text', /\b(?:(?:we're|we are|(?:is|are)) (?:looking for|seeking|recruiting)|(?:join|joining) (?:our|the) team|join(?:ing)? us|welcome (?:applications|candidates|applicants)|the successful (?:candidate|applicant)|the ideal candidate|about the role|about you|what we offer|benefits include|we (?:can )?offer|you will be joining|exciting opportunity|job reference|reference number|job title|job summary|must have|we(?:'d| would) love to hear)\b/i, 1, 3),
   sig('words to the applicant', 'job-advert', 'text', /\byou(?:'ll| will| would| should| must| need|r role| can expect)\b|\b(?:the|this|these) (?:roles?|posts?|positions?|jobs?)\b|\b(?:applicants|candidates)\b/i, 1, 3),
@@ -214,9 +219,6 @@ export function decideKind(found: Iterable<string>, titleLines: readonly string[
   const kind = isJobPaper(best) && jd !== ps ? (jd > ps ? 'job-description' : 'person-specification') : best;
   return { kind, evidence: why.get(kind) ?? why.get(best) ?? [] };
 }
-
-/** Signals only an advert has: a job description or person specification has no closing date, pay or way to apply. */
-const ADVERT_MARKS = new Set(['a closing date', 'pay with a figure', 'how to apply']);
 
 function isJobPaper(kind: DocumentKind): boolean {
   return kind === 'job-description' || kind === 'person-specification';
