@@ -10,11 +10,12 @@ import { MentionDetector } from './mentions.js';
 import { headingLike, outline, type OutlineEntry } from './outline.js';
 import { inOrganisationName, opensProperName } from './rules/context.js';
 import { lineEndOf, lineStartOf, lineStarts, positionAt } from './positions.js';
-import { flat, formatFromFilename, proseView, type Block, type ProseView } from './prose.js';
+import { flat, formatFromFilename, proseView, SEGMENT_MEMO_LIMIT, type Block, type ProseView, type SegmentMemo } from './prose.js';
 import type { Format } from './types.js';
 import type { LogicRule, WordRuleData } from './rule.js';
 import { logicRules } from './rules/index.js';
-import { analyseDocument, clearDocumentCache, documentRules } from './document/index.js';
+import { analyseDocument, documentRules, FACTS_MEMO_LIMIT, type BlockFacts } from './document/index.js';
+import { Memo } from './memo.js';
 import { Describer } from './describes.js';
 import { unitSentences } from './sentences.js';
 import { tokenize, type Token } from './tokens.js';
@@ -269,6 +270,10 @@ class FairwordLinter implements Linter {
   /** Lines read for kind signals: past GROUPED_SIGNALS_AFTER, the grouped reading pays back its compile time. */
   private signalLines = 0;
   private readonly termKeys = new Map<string, string>();
+  /** Markdown segments this linter has parsed, or found it need not parse. */
+  private readonly segments = new Memo<SegmentMemo>(SEGMENT_MEMO_LIMIT);
+  /** Facts of the blocks this linter's document analysis has read. */
+  private readonly facts = new Memo<BlockFacts>(FACTS_MEMO_LIMIT);
 
   /** True when a Markdown segment could hold a finding, so it is worth parsing. */
   private readonly needed = (segment: string): boolean => {
@@ -419,7 +424,8 @@ class FairwordLinter implements Linter {
   clearCache(): void {
     this.blockCache.clear();
     this.signalCache.clear();
-    clearDocumentCache();
+    this.segments.clear();
+    this.facts.clear();
   }
 
   rules(): RuleMeta[] {
@@ -468,7 +474,7 @@ class FairwordLinter implements Linter {
   /** Analyses a whole document. */
   private analyseWhole(text: string, options: LintOptions): DocState {
     const format = options.format ?? (options.filename ? formatFromFilename(options.filename) : undefined) ?? 'plaintext';
-    const view = proseView(text, format, this.needed);
+    const view = proseView(text, format, this.needed, this.segments);
     const headings = outline(view, text).map((h) => ({ text: flat(h.text), offset: h.offset }));
     const signals = this.blockSignals(view, 0);
     const lead = leadOf(view);
@@ -520,7 +526,7 @@ class FairwordLinter implements Linter {
     const newRegion = text.slice(rs, re + delta);
     if (prev.format === 'markdown' && /```|~~~|<!--|-->/.test(oldRegion + newRegion)) return undefined;
 
-    const view = proseView(newRegion, prev.format, this.needed);
+    const view = proseView(newRegion, prev.format, this.needed, this.segments);
     const regionHeadings = outline(view, newRegion);
     const oldHeadings = prev.headings.filter((h) => h.offset >= rs && h.offset < re).map((h) => h.text);
     if (oldHeadings.join('\n') !== regionHeadings.map((h) => flat(h.text)).join('\n')) return undefined;
@@ -631,8 +637,8 @@ class FairwordLinter implements Linter {
       .filter((d): d is Directive => d !== undefined);
     let report: LintResult['report'] = {};
     if (RECRUITMENT_KINDS.has(state.kind) || state.options.report) {
-      const view = proseView(state.text, state.format);
-      const analysis = analyseDocument({ source: state.text, view, kind: state.kind, starts: state.starts }, this.documentSeverity);
+      const view = proseView(state.text, state.format, undefined, this.segments);
+      const analysis = analyseDocument({ source: state.text, view, kind: state.kind, starts: state.starts, facts: this.facts }, this.documentSeverity);
       const allowed = new Set((this.config.allow ?? []).map((a) => a.toLowerCase()));
       kept.push(...analysis.findings.filter((f) => !allowed.has(f.actual.toLowerCase())));
       kept.sort((a, b) => a.offset.start - b.offset.start || a.offset.end - b.offset.end);

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import type { Nodes, Parents, Root, Text } from 'mdast';
 import type { Format } from './types.js';
 import { PLAIN_DIRECTIVE_LINE } from './directives.js';
+import type { Memo } from './memo.js';
 
 /** A run of prose (a paragraph, heading or table cell) as offsets into the document. */
 export interface Block {
@@ -76,8 +77,8 @@ const EMAIL_RE = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
  * With `needed`, Markdown segments that contain none of these (normalised) words and no comment are not parsed:
  * they keep their text but contribute no blocks (their ATX headings are still read).
  */
-export function proseView(source: string, format: Format, needed?: (segment: string) => boolean): ProseView {
-  return format === 'markdown' ? markdownView(source, needed) : plaintextView(source);
+export function proseView(source: string, format: Format, needed?: (segment: string) => boolean, segments?: Memo<SegmentMemo>): ProseView {
+  return format === 'markdown' ? markdownView(source, needed, segments) : plaintextView(source);
 }
 
 /** Replaces URLs and e-mail addresses in `text` with HARD characters, keeping its length. */
@@ -241,12 +242,22 @@ function atxHeadings(segment: string, offset: number, view: Pick<ProseView, 'hea
     }
   }
 }
-const segmentCache = new Map<string, SegmentView>();
-const SEGMENT_CACHE_LIMIT = 4000;
+/** What a linter keeps about a Markdown segment: its parse, and whether it could hold a finding. */
+export interface SegmentMemo {
+  view?: SegmentView;
+  needed?: boolean;
+}
 
-function markdownView(source: string, needed?: (segment: string) => boolean): ProseView {
+/** How many Markdown segments a linter keeps (see {@link Memo}). */
+export const SEGMENT_MEMO_LIMIT = 4000;
+
+function parseSegment(own: string, first: boolean): SegmentView {
+  return plainSegment(own) ?? (withinMarkdownBudget(own) ? parseMarkdown(own, first) : markupMaskedSegment(own, first));
+}
+
+function markdownView(source: string, needed?: (segment: string) => boolean, segments?: Memo<SegmentMemo>): ProseView {
   // A byte order mark is not text: analyse what follows it and move every offset one place on.
-  if (source.charCodeAt(0) === 0xfeff) return shiftView(markdownView(source.slice(1), needed), 1);
+  if (source.charCodeAt(0) === 0xfeff) return shiftView(markdownView(source.slice(1), needed, segments), 1);
   const view: ProseView = { text: '', blocks: [], headings: [], headingOffsets: [], comments: [], chunks: [] };
   let text = '';
   let last = 0;
@@ -257,20 +268,18 @@ function markdownView(source: string, needed?: (segment: string) => boolean): Pr
     last = end;
     // Only the first segment may hold front matter, so the same text is a different key there.
     const key = start === 0 ? `\u0000${flat(segment)}` : flat(segment);
-    let part = segmentCache.get(key);
-    if (!part) {
-      // The opening segments are always parsed: document-kind detection reads them.
-      if (needed && start > OPENING_CHARS && !segment.includes('<!--') && !needed(segment)) {
-        atxHeadings(segment, start, view);
-        text += segment;
-        continue;
-      }
-      // Parsed from a flat copy, so nothing cached keeps this version of the whole document alive.
-      const own = flat(segment);
-      part = plainSegment(own) ?? (withinMarkdownBudget(own) ? parseMarkdown(own, start === 0) : markupMaskedSegment(own, start === 0));
-      if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.delete(segmentCache.keys().next().value!);
-      segmentCache.set(key, part);
+    const kept = segments?.get(key);
+    const memo = kept ?? {};
+    if (!kept) segments?.set(key, memo);
+    // The opening segments are always parsed: document-kind detection reads them. Whether a segment is skipped
+    // depends only on it, where it is and the linter, never on what was linted before.
+    if (needed && start > OPENING_CHARS && !segment.includes('<!--') && !(memo.needed ??= needed(segment))) {
+      atxHeadings(segment, start, view);
+      text += segment;
+      continue;
     }
+    // Parsed from a flat copy, so nothing kept keeps this version of the whole document alive.
+    const part = (memo.view ??= parseSegment(flat(segment), start === 0));
     text += part.text;
     for (const b of part.blocks) view.blocks.push({ start: b.start + start, end: b.end + start });
     for (const c of part.comments) view.comments.push({ value: c.value, start: c.start + start, end: c.end + start });

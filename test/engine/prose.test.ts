@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { markdownSegments, parseMarkdown, plainSegment } from '../../rules/src/prose.js';
+import { markdownSegments, parseMarkdown, plainSegment, proseView, type SegmentMemo } from '../../rules/src/prose.js';
+import { Memo } from '../../rules/src/memo.js';
 
 const PLAIN = ['We', 'need', 'a', 'salesman', 'young', 'team', 'BAME', 'staff', 'Trust', 'NHS', 'and', 'the', 'care', 'is', 'good', 'of', '(band 5)', 'e.g.', "King's", '2026', 'café', '😀', 'x:y', 'a.b', '"quoted"', "it's", '£30,000', '5%', 'a/b', '?', ';'];
 const SPECIAL = ['-', '1.', '#', '*', '_', '`code`', '[link](u)', '<b>', '&amp;', 'http://x.y', 'www.x.y', 'a@b.c', '|', '~~', '\\', '=', '+', ')', '--'];
@@ -47,5 +48,22 @@ describe('plain segments need no parse', () => {
       '<!-- x\n\ny -->\n',
       'end',
     ]);
+  });
+});
+
+describe('what a linter keeps about segments', () => {
+  it('skips the same segments whatever it viewed before', () => {
+    const needed = (segment: string) => segment.includes('wanted');
+    const filler = Array.from({ length: 60 }, (_, i) => `Paragraph ${i} has a wanted word, so it is parsed.`).join('\n\n');
+    const shared = 'A plain paragraph with nothing in it to check.';
+    const opening = `wanted at the start\n\n${shared}\n\nwanted at the end\n`;
+    const later = `${filler}\n\n${shared}\n\nwanted at the end\n`;
+    const alone = proseView(later, 'markdown', needed, new Memo<SegmentMemo>(100));
+    // The shared paragraph is parsed in the opening of one text and skipped far into the other.
+    expect(alone.blocks.length).toBe(61);
+    const memo = new Memo<SegmentMemo>(100);
+    proseView(opening, 'markdown', needed, memo);
+    expect(proseView(later, 'markdown', needed, memo)).toEqual(alone);
+    expect(proseView(opening, 'markdown', needed, memo)).toEqual(proseView(opening, 'markdown', needed));
   });
 });

@@ -1,3 +1,4 @@
+import type { Memo } from '../memo.js';
 import { flat, flatDeep } from '../prose.js';
 import { tokenize } from '../tokens.js';
 import { blockAcronyms, type BlockAcronyms } from './acronyms.js';
@@ -16,27 +17,17 @@ export interface BlockFacts {
   years: Array<[number, number]>;
 }
 
-const CACHE_LIMIT = 5000;
-const cache = new Map<string, BlockFacts>();
-
-/** Forgets cached block results (for cold-start measurements, or to free memory). */
-export function clearDocumentCache(): void {
-  cache.clear();
-}
+/** How many blocks' facts a linter keeps (see {@link Memo}). */
+export const FACTS_MEMO_LIMIT = 5000;
 
 /**
- * The facts of one block, from cache when a block of the same type and text was analysed before, so
+ * The facts of one block, from `memo` when a block of the same type and text was analysed before, so
  * re-analysing a document after a small edit only reworks the blocks that changed.
  */
-export function blockFacts(block: DocBlock, viewText: string): BlockFacts {
+export function blockFacts(block: DocBlock, viewText: string, memo?: Memo<BlockFacts>): BlockFacts {
   const key = `${block.type}\u0000${flat(viewText.slice(block.start, block.end))}`;
-  const hit = cache.get(key);
-  if (hit) {
-    // Refresh its place so the most recently used blocks survive eviction.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
+  const hit = memo?.get(key);
+  if (hit) return hit;
   const tokens = tokenize(viewText, block.start, block.end);
   const coded: CodedWord[] = [];
   findCodedWords(viewText, tokens, coded);
@@ -47,8 +38,8 @@ export function blockFacts(block: DocBlock, viewText: string): BlockFacts {
     acronyms: blockAcronyms(block, tokens, viewText),
     years: block.type === 'heading' ? [] : yearsSpans(tokens).map(([s, e]) => [s - block.start, e - block.start]),
   };
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  if (!memo) return facts;
   const kept = flatDeep(facts);
-  cache.set(key, kept);
+  memo.set(key, kept);
   return kept;
 }

@@ -3,6 +3,7 @@
  * should contain, gender-coded balance, plain English and requirements. One pass over the prose blocks.
  */
 import { matchCase } from '../case.js';
+import type { Memo } from '../memo.js';
 import { byPlace } from '../limits.js';
 import { positionAt } from '../positions.js';
 import type { ProseView } from '../prose.js';
@@ -17,7 +18,7 @@ import { APPLY_HEADING, STATEMENT_TEXT, statementsReport, type StatementKey } fr
 import { blockLines, classifyBlocks, type DocBlock } from './structure.js';
 
 export { documentRules } from './meta.js';
-export { clearDocumentCache } from './facts.js';
+export { FACTS_MEMO_LIMIT, type BlockFacts } from './facts.js';
 export { ESSENTIAL_LIMIT } from './requirements.js';
 export { MAX_PARAGRAPH_SENTENCES, MAX_SENTENCE_WORDS, MIN_WORDS_FOR_READING_AGE } from './readability.js';
 
@@ -27,6 +28,8 @@ export interface DocumentInput {
   view: ProseView;
   kind: DocumentKind;
   starts: number[];
+  /** Where the linter keeps the facts of blocks it has analysed. */
+  facts?: Memo<BlockFacts>;
 }
 
 /** The report (without `findingsByCategory`, which the linter fills) and the findings of the document rules. */
@@ -76,7 +79,7 @@ export function analyseDocument(input: DocumentInput, severityOf?: SeverityOf): 
   let syllables = 0;
   let passive = 0;
   for (const block of blocks) {
-    const f = blockFacts(block, view.text);
+    const f = blockFacts(block, view.text, input.facts);
     facts.push(f);
     for (const w of f.coded) coded.push({ ...w, start: block.start + w.start, end: block.start + w.end });
     const r = f.readability;
