@@ -73,7 +73,7 @@ const ROLE_SHAPE = /^\p{L}{3,}(?:man|men|woman|women|person|people|ist|ists|icia
 const CLAUSE_BREAKS = new Set([';', ':', '•', '●', '▪', '|', '(', ')']);
 /** Headings and labels of the parts of an advert that set requirements on the applicant. */
 const REQUIREMENT_SECTION =
-  /\b(?:about you|who (?:we are|we're) looking for|what (?:we are|we're) looking for|the ideal (?:candidate|person)|person spec|requirements?|essential|desirable|criteria|skills|experience|qualifications|attributes|qualities|you will (?:need|have|be)|you should|we need|we want|your profile|who you are|what you(?:'ll)? bring)\b/i;
+  /\b(?:about you|who (?:we are|we're) looking for|what (?:we are|we're) looking for|(?:the|our) ideal \w+|person spec|requirements?|essential|desirable|criteria|skills|experience|qualifications|attributes|qualities|you will (?:need|have|be)|you should|we need|we want|your profile|who you are|what you(?:'ll)? bring)\b/i;
 
 /** Finds who phrases describe, using the word classes of rules/data/lexicon.yml. */
 export class Describer {

@@ -825,9 +825,10 @@ class FairwordLinter implements Linter {
       // The term being defined ("BME refers to …", "Black Asian Minority Ethnic (BAME) means …") is mentioned, not used.
       if (mentions.defines(tokens, m.to, to)) continue;
       // Words a rule requires after the phrase are part of what the writer should change: "black community". A tail
-      // that runs on through a list ("white, black, Asian") is not: the other items are findings of their own.
+      // that runs on through a list ("white, black, Asian", "asian and black african") is not: the other items are
+      // findings of their own.
       const needed = this.compiled[m.entry.rule]!.cond?.requiresNext ?? [];
-      const tail = needed.reduce((n, k) => (k.length > n && keysAt(tokens, m.to, k, to) && wordsOnly(tokens, m.to, k.length) ? k.length : n), 0);
+      const tail = needed.reduce((n, k) => (k.length > n && !LIST_JOINERS.has(k[0]!) && keysAt(tokens, m.to, k, to) && wordsOnly(tokens, m.to, k.length) ? k.length : n), 0);
       const end = tokens[m.to + tail - 1]!.end - (tail > 0 ? 0 : (m.possessive ?? 0));
       out.push({
         rule: m.entry.rule,
@@ -1133,6 +1134,9 @@ function ruleError(id: string, error: unknown): Finding {
     scope: 'document',
   };
 }
+
+/** Words that join the items of a list: a required word after one of them names another item, not part of this one. */
+const LIST_JOINERS = new Set(['and', 'or', ',']);
 
 /** True when the `count` tokens from `at` are all words (no punctuation). */
 function wordsOnly(tokens: readonly Token[], at: number, count: number): boolean {

@@ -38,12 +38,16 @@ export default defineRule({
     const ageLine = RECRUITMENT_KINDS.has(sentence.kind) && /^[\s\-*•\d.)]*(?:aged?\s+\d\d|(?:over|under)\s+\d\d\s+years)/.test(lower);
     if (!ageLine && !/\b(applicants?|candidates?|you|post-?holder|successful|must|should|ideally|preferably|prefer|preferred|looking for|suit|suitable|apprenticeships?|trainees?|school leavers?|graduates?|volunteers?|recruit\w*|vacancy|role|post|essential|requirements?|required)\b/.test(lower)) return;
     if (/\b(patients?|service users?|clients?|residents?|people we|children|pupils|carers?|alcohol|law|legal|licen[cs]e)\b/.test(lower)) return;
+    // Pay that the law sets by age: "if you are aged 16 to 18, the minimum you should receive is …".
+    if (/\b(?:minimum wage|living wage|minimum you (?:should|will|must) (?:receive|get|be paid)|apprentice(?:ship)? (?:rate|minimum wage))\b/.test(lower)) return;
     // Who a health service is for: "if you're between 40 and 74, you'll be invited for an NHS Health Check".
     // Health advice: "if you're over 45 and worried about your risk, see your GP".
     if (/\b(screening|vaccin\w*|health check|jabs?|boosters?|invited|eligible for (?:a|an|the|free)|your gp|your doctor|your risk|at risk|symptoms?)\b/.test(lower)) return;
     const limit = (from: number, to: number): void => {
       // "her age-85 grandparents": an age describing someone else is no limit on applicants.
       if (describer.describe(tokens, from, to + 1, 0, tokens.length) === 'others') return;
+      // "four tenants aged 19 to 24": the age follows the people it describes, whom the job serves.
+      for (let k = Math.max(0, from - 3); k < from; k++) if (describer.nounAt(tokens, k, from)?.cls === 'others' && describer.nounAt(tokens, k, from)!.end === from) return;
       report({ start: tokens[from]!.start, end: tokens[to]!.end });
     };
     for (let i = 0; i < tokens.length; i++) {

@@ -110,7 +110,11 @@ export function inOrganisationName(tokens: readonly Token[], from: number, to: n
   let afterArticle = false;
   for (let i = to, n = 0; i < tokens.length && n < 6; i++, n++) {
     const t = tokens[i]!;
-    if (!isWord(t)) return false;
+    // "the Ards Pensioners' Forum": a plural's possessive apostrophe stays inside the name.
+    if (!t.word || !/\p{L}/u.test(t.text)) {
+      if (t.norm === "'" && t.start === tokens[i - 1]!.end && tokens[i - 1]!.norm.endsWith('s')) continue;
+      return false;
+    }
     // A preposition starts a noun phrase of its own: "Chairman of the Audit Committee" is a role held in the committee.
     if (PREPOSITIONS.has(t.norm)) return false;
     // After an article, only a plural name end is shared: "the Dagenham … and the Barking … Associations" is one

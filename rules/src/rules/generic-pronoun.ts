@@ -65,6 +65,8 @@ export default defineRule({
   check(sentence, report) {
     const { tokens } = sentence;
     if (tokens.some((t) => NARRATIVE.has(t.norm))) return;
+    // The role found for a pronoun that opens the sentence, which "and he will …" later in it goes on meaning.
+    let opener: { pronoun: string; role: string } | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (!t.word || !(t.norm in THEY || t.norm === 'her')) continue;
@@ -84,7 +86,7 @@ export default defineRule({
         (opening && (subjectPronoun || t.norm === 'his' || t.norm === 'her') ? previousSubject(sentence.text, sentence.start) : undefined) ??
         // "The Medical Secretary supports the consultants, and he will …": a clause joined by "and" or "but" keeps
         // the subject of the sentence.
-        (subjectPronoun && joined(tokens, i) ? subjectOf(tokens.slice(0, i)) : undefined) ??
+        (subjectPronoun && joined(tokens, i) ? subjectOf(tokens.slice(0, i)) ?? (opener?.pronoun === t.norm ? opener.role : undefined) : undefined) ??
         // "The post holder must treat hirers and colleagues with respect … in his day-to-day work": only plural nouns
         // (which cannot be "he") stand between the pronoun and the role that is the sentence's subject.
         (onlyPluralsBefore(tokens, i) ? subjectOf(tokens.slice(0, i)) : undefined) ??
@@ -93,6 +95,7 @@ export default defineRule({
           ? 'post holder'
           : undefined);
       if (role === undefined) continue;
+      if (opening && subjectPronoun) opener = { pronoun: t.norm, role };
       const they = t.norm === 'her' ? 'their' : THEY[t.norm]!;
       // "they" takes a plural verb: the swap is certain for "his", "himself", "herself", and before a modal verb.
       const safe = ['his', 'himself', 'herself'].includes(t.norm) || (/^(?:he|she)$/.test(t.norm) && MODALS.has(tokens[i + 1]?.norm ?? ''));
@@ -166,11 +169,18 @@ function previousSubject(text: string, start: number): string | undefined {
   const ends = [...paragraph.matchAll(/[.!?](?=\s)/g)].map((m) => m.index);
   if (ends.length === 0) return undefined;
   const last = ends[ends.length - 1]!;
-  const from = ends.length > 1 ? ends[ends.length - 2]! + 1 : 0;
+  let from = ends.length > 1 ? ends[ends.length - 2]! + 1 : 0;
+  // A short line with no closing punctuation before a capitalised one is a heading run into the text ("Purpose of
+  // the role" pasted from Word above "The Clinical Lead is …"): the sentence starts after it.
+  let cut = 0;
+  for (const m of paragraph.slice(from, last).matchAll(HEADING_LINE)) cut = m.index + m[0].length;
+  from += cut;
   const tokens = tokenize(paragraph.slice(from, last));
   if (tokens.some((t) => NARRATIVE.has(t.norm))) return undefined;
   return subjectOf(tokens);
 }
+
+const HEADING_LINE = /^[ \t]*(?:\S+[ \t]+){0,5}\S*[\p{L}\d)][ \t]*\r?\n(?=[ \t]*\p{Lu})/gmu;
 
 /** Documents whose every "he will" is about whoever gets the job, when nobody else is named. */
 const DUTY_KINDS = new Set(['job-description', 'person-specification']);
@@ -179,8 +189,13 @@ const DUTY_KINDS = new Set(['job-description', 'person-specification']);
 function namesSomeone(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 400), start);
   const paragraph = before.slice(Math.max(before.lastIndexOf('\n\n'), before.lastIndexOf('\r\n\r\n')) + 1);
-  return /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\b\.?\s+\p{Lu}/u.test(paragraph) || /[a-z,;]\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(paragraph);
+  if (/\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\b\.?\s+\p{Lu}/u.test(paragraph)) return true;
+  // Two capitalised words mid-sentence, unless a determiner opens them: "the Clinical Lead" is a job title.
+  for (const m of paragraph.matchAll(NAME_PAIR)) if (!DETERMINER.test(m[1]!)) return true;
+  return false;
 }
+const NAME_PAIR = /(\S*[a-z,;])\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/gu;
+const DETERMINER = /^(?:the|a|an|our|your|this|that|their|its|his|her|my|each|every|any|new)$/i;
 
 /**
  * Whether the person nouns between the sentence's start and the pronoun at `at` are all plural (no singular person,
