@@ -61,7 +61,7 @@ const fairwordDiagnostics = (uri) =>
  * document has then (`fairword/validated` with no findings held back) and VS Code's diagnostic
  * collection holds what it published. Call it BEFORE the change that triggers the check.
  */
-function nextCheck(uri, what = `Fairword to check ${uri.toString()}`) {
+function nextCheck(uri, what = `Fairword to check ${uri.toString()}`, fromVersion = 0) {
   const key = uri.toString();
   return new Promise((resolve, reject) => {
     const subs = [];
@@ -77,7 +77,7 @@ function nextCheck(uri, what = `Fairword to check ${uri.toString()}`) {
     subs.push(api.onValidated((params) => {
       if (params.uri !== key) return;
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      if (doc && params.version !== null && params.version !== doc.version) return; // an older version
+      if (doc && params.version !== null && (params.version !== doc.version || params.version < fromVersion)) return; // an older version
       if (params.held) return; // more follows once the word being typed is finished
       if (params.error) return finish(new Error(`Fairword could not check ${key}: ${params.error}`));
       // The notification follows publishDiagnostics, whose conversion into the collection is async.
@@ -102,21 +102,25 @@ async function openChecked(uriOrContent) {
     await vscode.window.showTextDocument(doc);
     return { doc, diagnostics: await checked };
   }
-  // An untitled document: its URI is known only once it exists, so listen for any check first.
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: uriOrContent });
-  const existing = api.status(doc.uri.toString());
-  const checked = nextCheck(doc.uri);
+  // An untitled document under a name no earlier test used. Reusing "Untitled-1" let VS Code hand back the document
+  // an earlier test had just closed, edits and all, before it had been disposed.
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `fairword-test-${++untitledDocuments}.md` });
+  const doc = await vscode.workspace.openTextDocument(uri);
+  assert.equal(doc.languageId, 'markdown', `language of ${uri.toString()}`);
   await vscode.window.showTextDocument(doc);
-  if (existing && existing.version === doc.version && !existing.skipped) {
-    // Already checked before we listened: force a fresh check of the same version.
-    await api.client().sendRequest('fairword/check', { uri: doc.uri.toString() });
-  }
+  // The check of the text, not of the empty document opened a moment before.
+  const checked = nextCheck(doc.uri, undefined, doc.version + 1);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, new vscode.Position(0, 0), uriOrContent);
+  assert.ok(await vscode.workspace.applyEdit(edit), `could not write the text of ${uri.toString()}`);
+  assert.equal(doc.getText(), uriOrContent, `text of ${uri.toString()}`);
   return { doc, diagnostics: await checked };
 }
+let untitledDocuments = 0;
 
 /**
  * Closes every editor, dropping unsaved changes (the untitled documents the tests made), and waits until those
- * documents are closed: the next untitled document may take the same name (Untitled-1), and must not meet the old one.
+ * documents are closed.
  */
 async function closeAll() {
   const untitled = new Set(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled' && !d.isClosed).map((d) => d.uri.toString()));
