@@ -269,6 +269,9 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['pay the law sets by age', 'job-advert', 'If you are aged 16 to 18, the minimum you should receive is £6.40 an hour under the National Minimum Wage.', []],
   ['one sex only, no requirement named', 'job-advert', 'We are recruiting female support workers only for this house.', ['one-sex-only "female support workers only"']],
   ['one sex only, with the occupational requirement', 'job-advert', 'Being a man is an occupational requirement of this post, so we are recruiting male support workers only.', []],
+  ['years in a role, without the word experience', 'job-advert', 'You will need at least 3 years in a similar role.', ['years-experience "3 years"']],
+  ['a minimum time within a recent window', 'person-specification', 'Worked as a nurse for a minimum of 1 year within the last 5 years.', ['years-experience "1 year"']],
+  ['records kept for a minimum time', 'policy', 'Records are kept for a minimum of 6 years in a locked cabinet.', []],
   ['occupational requirement', 'job-advert', 'This post has an occupational requirement for a woman.\n\nThe assistant will support her employer, and she will drive.', []],
 ];
 

@@ -45,6 +45,10 @@ const DESIRABLE_BEFORE =
 const NUMBER = /^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)$/;
 /** Words that end the search for "experience" after "N years": "5 years in post", "3 years and then experience". */
 const NOT_A_QUALIFIER = /^(?:in|at|on|as|and|or|but|to|for|from|with|by|the|a|an|this|that|is|are|was|were|will|be|been|ago|old|since|after|before|when|where|who|which|you|we|they|of)$/;
+/** Before a number of years: a floor ("at least 3 years"). */
+const FLOOR = /(?:^|\s)(?:at least|minimum|minimum of)$/;
+/** After "N years": time in a job ("in a similar role", "as a nurse", "working in", "post-registration"). */
+const SERVED = /^(?:(?:in|within) (?:a |an |the |)(?:\S+ ){0,2}(?:role|roles|post|posts|position|positions|job|jobs|setting|settings|environment|capacity|team)\b|as (?:a|an)\b|working\b|within the last\b|post ?-? ?(?:qualification|qualifying|registration|qualified)\b)/;
 const HARD_SPLIT = new RegExp(`${HARD}+|[•;]|\\s·\\s`);
 
 /** A place in the document: where the essential criteria are introduced. */
@@ -258,6 +262,14 @@ export function yearsSpans(tokens: readonly Token[]): Array<[number, number]> {
     if (/^(?:experience|experienced)$/.test(tokens[j]?.norm ?? '') && tokens[j - 1]?.norm !== 'driving') {
       out.push([tokens[i]!.start, tokens[j]!.end]);
       i = j;
+      continue;
+    }
+    // Time served without the word "experience": "at least 3 years in a similar role", "a minimum of 1 year within
+    // the last 6 years", "minimum 2 years working in care". A floor and a job after it; not "kept for a minimum of 6 years".
+    const unit = i + 1 + (tokens[i + 1]?.norm === '+' ? 1 : 0);
+    if (FLOOR.test(before) && SERVED.test(tokens.slice(unit + 1, unit + 6).map((t) => t.norm).join(' '))) {
+      out.push([tokens[i]!.start, tokens[unit]!.end]);
+      i = unit;
     }
   }
   return out;
