@@ -62,7 +62,7 @@ const ASKING = new Set(['require', 'requires', 'ask', 'asks', 'want', 'wants', '
 /** Verbs of saying that follow the person who spoke: "a spokeswoman said". */
 const SAYING = new Set(['said', 'says', 'told', 'added', 'explained', 'commented', 'confirmed', 'stated', 'announced', 'wrote', 'replied', 'responded', 'insisted', 'warned']);
 /** Titles that open a person's name. */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'cllr', 'coun', 'councillor', 'sir', 'dame', 'lord', 'lady', 'rev', 'revd', 'reverend']);
+export const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'cllr', 'coun', 'councillor', 'sir', 'dame', 'lord', 'lady', 'rev', 'revd', 'reverend']);
 
 /** Right after the people described: asked to join ("carers to join our teams"), not already in ("when they join us"). */
 const ASKED_TO_JOIN = ['to join', 'who can join', 'who will join', 'who would like to join'].map(phraseKeys);

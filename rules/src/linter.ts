@@ -8,7 +8,7 @@ import { byPlace } from './limits.js';
 import { keysAt, PhraseMatcher, ShieldIndex, type PhraseEntry } from './matcher.js';
 import { MentionDetector } from './mentions.js';
 import { headingLike, outline, type OutlineEntry } from './outline.js';
-import { inOrganisationName, opensProperName } from './rules/context.js';
+import { inOrganisationName, inPersonName, opensProperName } from './rules/context.js';
 import { lineEndOf, lineStartOf, lineStarts, positionAt } from './positions.js';
 import { flat, formatFromFilename, proseView, SEGMENT_MEMO_LIMIT, type Block, type ProseView, type SegmentMemo } from './prose.js';
 import type { Format } from './types.js';
@@ -232,7 +232,9 @@ function anyPhrase(phrases: string[]): RegExp {
     });
     return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
   };
-  return new RegExp(`(?<![\\p{L}\\p{N}])${source(root)}(?![\\p{L}\\p{N}])`, 'iu');
+  // A phrase the text denies does not count: "home visits are not part of this role", "there are no home visits",
+  // "this post does not involve driving the van".
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?<!(?:\\b(?:no|not|without|never|nor)|n['’]t)\\s+(?:\\p{L}+\\s+)?)${source(root)}(?![\\p{L}\\p{N}])(?!\\s+(?:are|is|will be|would be)\\s+not\\b|\\s+(?:aren|isn|won)['’]t\\b)`, 'iu');
 }
 
 /** Options for `createLinter` beyond the user's config. */
@@ -803,7 +805,7 @@ class FairwordLinter implements Linter {
       if (shielded.covers(entry.rule, f, t)) return false;
       if (rule.kinds.length > 0 && !rule.kinds.includes(kind)) return false;
       if (!phraseHolds(entry, tokens, f, t, from, firstWord)) return false;
-      if (inOrganisationName(tokens, f, t) || opensProperName(tokens, f, t, from, to)) return false;
+      if (inOrganisationName(tokens, f, t) || inPersonName(tokens, f, t) || opensProperName(tokens, f, t, from, to)) return false;
       return this.conditionsHold(rule, tokens, f, t, from, to, section, kind);
     });
     // A term quoted, cited, discouraged or listed for discussion is mentioned, not used.

@@ -10,6 +10,9 @@ const LIST_GLUE = new Set([',', 'and', 'or', '/', ';', '(', ')']);
 /** Verbs that report a label someone gave: "described as", "labelled by the press as". */
 const LABELLING = new Set(['described', 'labelled', 'labeled', 'termed', 'branded', 'dubbed', 'characterised', 'characterized', 'categorised', 'categorized', 'classed', 'classified']);
 
+/** What introduces a spoken quotation: a verb of saying, or a colon. */
+const SPEECH_OPENS = /(?:\b(?:said|says|say|told|tells|added|adds|explained|explains|commented|stated|states|wrote|writes|asked|asks|replied|recalled|recalls)\s*[:,]?|:)\s*$/i;
+
 /**
  * Tells a term that is *mentioned* from one that is *used*: quoted terms ("avoid 'wheelchair-bound'"), terms
  * introduced by a discouraging cue ("culture add, not culture fit"), references and citations, and sentences that
@@ -77,8 +80,9 @@ export class MentionDetector {
         closed = true;
         break;
       }
-      // Speech that runs on past this sentence: a paragraph of a news story that opens with “ and closes later.
-      if (!closed && double && i === first) spans.push([i + 1, end]);
+      // Speech that runs on past this sentence: a paragraph of a news story that opens with “ and closes later, or a
+      // quotation introduced by its speaker ('said: "As chairman of … I have seen … . It is …"').
+      if (!closed && double && (i === first || SPEECH_OPENS.test(text.slice(Math.max(start, i - 24), i)))) spans.push([i + 1, end]);
     }
     return spans;
   }
@@ -148,9 +152,17 @@ export class MentionDetector {
     for (let i = from; i < to; i++) {
       const norm = tokens[i]!.norm;
       if (this.listingWords.has(norm)) return true;
-      if (distinctRules >= 3 && this.weakListingWords.has(norm) && this.bareList(tokens, spans)) return true;
+      if (distinctRules >= 3 && this.weakListingWords.has(norm) && this.bareList(tokens, spans) && !this.articled(tokens, spans)) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether a span is a noun phrase with "the" ("include the elderly, the disabled and the mentally ill"): people
+   * written about, not words cited, which take no article.
+   */
+  private articled(tokens: readonly Token[], spans: ReadonlyArray<{ from: number; to: number }>): boolean {
+    return spans.some((s) => tokens[s.from]?.norm === 'the' || tokens[s.from - 1]?.norm === 'the');
   }
 
   /** Whether the spans, in order, are separated only by commas, "and", "or", slashes and quotes. */

@@ -48,7 +48,7 @@ const NOT_A_QUALIFIER = /^(?:in|at|on|as|and|or|but|to|for|from|with|by|the|a|an
 /** Before a number of years: a floor ("at least 3 years"). */
 const FLOOR = /(?:^|\s)(?:at least|minimum|minimum of)$/;
 /** After "N years": time in a job ("in a similar role", "as a nurse", "working in", "post-registration"). */
-const SERVED = /^(?:(?:in|within) (?:a |an |the |)(?:\S+ ){0,2}(?:role|roles|post|posts|position|positions|job|jobs|setting|settings|environment|capacity|team)\b|as (?:a|an)\b|working\b|within the last\b|post ?-? ?(?:qualification|qualifying|registration|qualified)\b)/;
+const SERVED = /^(?:(?:in|within) (?:a |an |the |)(?:\S+ ){0,2}(?:role|roles|post|posts|position|positions|job|jobs|setting|settings|environment|capacity|team)\b|as (?:a|an)\b|(?:working|managing|leading|supervising|teaching|nursing|caring|supporting|running|delivering|coordinating|practising|practicing)\b|within the last\b|post ?-? ?(?:qualification|qualifying|registration|qualified)\b)/;
 const HARD_SPLIT = new RegExp(`${HARD}+|[•;]|\\s·\\s`);
 
 /** A place in the document: where the essential criteria are introduced. */

@@ -26,7 +26,7 @@ export function statementBits(text: string): number {
   if (BAND.test(t)) bits |= StatementBit.Band;
   if (AFC.test(t)) bits |= StatementBit.AgendaForChange;
   if ((FLEXIBLE.test(t) && affirmed(t, FLEXIBLE_ALL)) || FLEXIBLE_OFFER.test(t) || partTimeHours(t)) bits |= StatementBit.Flexible;
-  if (ADJUSTMENTS.test(t) || ((ADJUSTMENT_WORD.test(t) || SUPPORT_NEED.test(t)) && APPLICATION_CONTEXT.test(t))) bits |= StatementBit.Adjustments;
+  if (ADJUSTMENTS.test(t) || ((ADJUSTMENT_WORD.test(t) || SUPPORT_NEED.test(t)) && APPLICATION_CONTEXT.test(t)) || (NEED_ADJUSTMENTS.test(t) && CONTACT.test(t))) bits |= StatementBit.Adjustments;
   if (INCLUSION.test(t) || (INCLUSION_IF_HIRING.test(t) && HIRING.test(t))) bits |= StatementBit.Inclusion;
   if (DISABILITY_CONFIDENT.test(t)) bits |= StatementBit.DisabilityConfident;
   return bits;
@@ -116,6 +116,9 @@ const ADJUSTMENTS =
   /\breasonable adjustments?\b|\badjustment requests?\b|\brequests? for (?:an? |any )?adjustments?\b|\baccess(?:ibility)? (?:needs|requirements)\b|\b(?:alternative|accessible) formats?\b|\b(?:in|into) (?:an? )?(?:different|other|another|accessible) formats?\b|\blarge print\b|\beasy read\b|\bbritish sign language\b|\bbsl\b/;
 const ADJUSTMENT_WORD = /\badjustments?\b/;
 const SUPPORT_NEED = /\b(?:need|needs|require|requires)(?: any)?(?: extra| additional)? (?:support|help|assistance)\b/;
+/** "Need adjustments? Call Marcus on …": the reader's own need, and someone to ask. */
+const NEED_ADJUSTMENTS = /\b(?:need|needs|require|requires|want)(?: any)?(?: reasonable)? adjustments?\b/;
+const CONTACT = /\b(?:call|email|e-mail|contact|phone|ring|text|speak to|talk to|get in touch)\b/;
 const APPLICATION_CONTEXT = /\b(?:apply|applying|application|interview|interviews|recruitment|selection|assessment|process)\b/;
 
 const INCLUSION = new RegExp(

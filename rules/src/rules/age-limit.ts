@@ -38,6 +38,8 @@ export default defineRule({
     const ageLine = RECRUITMENT_KINDS.has(sentence.kind) && /^[\s\-*•\d.)]*(?:aged?\s+\d\d|(?:over|under)\s+\d\d\s+years)/.test(lower);
     if (!ageLine && !/\b(applicants?|candidates?|you|post-?holder|successful|must|should|ideally|preferably|prefer|preferred|looking for|suit|suitable|apprenticeships?|trainees?|school leavers?|graduates?|volunteers?|recruit\w*|vacancy|role|post|essential|requirements?|required)\b/.test(lower)) return;
     if (/\b(patients?|service users?|clients?|residents?|people we|children|pupils|carers?|alcohol|law|legal|licen[cs]e)\b/.test(lower)) return;
+    // Figures about people of an age, not a requirement: "applicants aged 50 and over were less likely to be appointed".
+    if (/\b(?:(?:more|less) likely|times as likely|shortlisted at|(?:success|appointment|shortlisting|response) rates?|per cent)\b|\d%/.test(lower)) return;
     // Pay that the law sets by age: "if you are aged 16 to 18, the minimum you should receive is …".
     if (/\b(?:minimum wage|living wage|minimum you (?:should|will|must) (?:receive|get|be paid)|apprentice(?:ship)? (?:rate|minimum wage))\b/.test(lower)) return;
     // Who a health service is for: "if you're between 40 and 74, you'll be invited for an NHS Health Check".
@@ -86,6 +88,9 @@ export default defineRule({
       if ((t.norm === 'aged' || t.norm === 'age') && AGE.test(n1.norm)) {
         // "aged 18 and over": a lower bound at the age of adulthood, which law and safeguarding set, is no bar.
         if (Number(n1.norm) <= ADULT && lowerBound(tokens, i + 2)) continue;
+        // "volunteers aged 16 and 17": children, whom safeguarding rules name by age; no limit on adults.
+        const last = tokens[rangeEnd(tokens, i + 1) === i + 1 && /^(?:and|or)$/.test(tokens[i + 2]?.norm ?? '') ? i + 3 : rangeEnd(tokens, i + 1)]?.norm ?? '';
+        if (Number(n1.norm) < ADULT && (!AGE.test(last) || Number(last) < ADULT)) continue;
         limit(i, rangeEnd(tokens, i + 1));
         return;
       }
@@ -93,11 +98,13 @@ export default defineRule({
       // "volunteers under 18 can help in our shops": young people named by their age, not a limit on adults.
       if (t.norm === 'under' && AGE.test(n1.norm) && Number(n1.norm) <= ADULT && tokens[i - 1]?.word && !/^(?:be|are|is|aged?|must)$/.test(tokens[i - 1]!.norm)) continue;
       if ((t.norm === 'under' || t.norm === 'over') && AGE.test(n1.norm)) {
+        // "aged under 55 due to …": after "aged" the number is an age, whatever follows it.
+        const aged = /^aged?$/.test(tokens[i - 1]?.norm ?? '');
         // A count of something else: "over 19,000 staff", "under 60 seconds", "over 50 different languages".
         const unit = tokens[i + 2]?.norm ?? '';
-        if ((unit === ',' || unit === '.') && /^\d/.test(tokens[i + 3]?.norm ?? '')) continue;
-        if (unit === '%' || (/^\p{L}/u.test(unit) && !AFTER_AN_AGE.has(unit))) continue;
-        limit(i, i + 1);
+        if (!aged && (unit === ',' || unit === '.') && /^\d/.test(tokens[i + 3]?.norm ?? '')) continue;
+        if (!aged && (unit === '%' || (/^\p{L}/u.test(unit) && !AFTER_AN_AGE.has(unit)))) continue;
+        limit(aged ? i - 1 : i, i + 1);
         return;
       }
       if (t.norm === 'between' && AGE.test(n1.norm) && tokens[i + 2]?.norm === 'and' && AGE.test(tokens[i + 3]?.norm ?? '')) {

@@ -1,3 +1,4 @@
+import { HONORIFICS } from '../describes.js';
 import type { Token } from '../tokens.js';
 
 /** Small words that stay lower case inside titles. */
@@ -125,4 +126,20 @@ export function inOrganisationName(tokens: readonly Token[], from: number, to: n
     if (NAME_ENDS.has(t.norm)) return !afterArticle || t.norm.endsWith('s');
   }
   return false;
+}
+
+/**
+ * True when tokens [from, to) are capitalised words of a person's name after a title: "Dr Young", "Dr Samuel Young",
+ * "Mrs. White". A name is never a finding.
+ */
+export function inPersonName(tokens: readonly Token[], from: number, to: number): boolean {
+  const words = tokens.slice(from, to).filter(isWord);
+  if (words.length === 0 || !words.every(isCapitalised)) return false;
+  let at = from - 1;
+  if (tokens[at]?.norm === '.') at--;
+  // One capitalised first name may stand between the title and the surname.
+  if (tokens[at] && isWord(tokens[at]) && isCapitalised(tokens[at]!) && !HONORIFICS.has(tokens[at]!.norm)) at--;
+  if (tokens[at]?.norm === '.') at--;
+  const title = tokens[at];
+  return title !== undefined && isCapitalised(title) && HONORIFICS.has(title.norm);
 }

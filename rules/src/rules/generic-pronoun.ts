@@ -1,7 +1,8 @@
 import { Describer } from '../describes.js';
 import { sources } from '../generated/data.js';
 import { defineRule } from '../rule.js';
-import { tokenize, type Token } from '../tokens.js';
+import { phraseKeys, tokenize, type Token } from '../tokens.js';
+import { keysAt } from '../matcher.js';
 
 const THEY: Record<string, string> = {
   he: 'they',
@@ -66,7 +67,7 @@ export default defineRule({
     const { tokens } = sentence;
     if (tokens.some((t) => NARRATIVE.has(t.norm))) return;
     // The role found for a pronoun that opens the sentence, which "and he will …" later in it goes on meaning.
-    let opener: { pronoun: string; role: string } | undefined;
+    let opener: { pronoun: string; role: string; at: number } | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (!t.word || !(t.norm in THEY || t.norm === 'her')) continue;
@@ -87,6 +88,8 @@ export default defineRule({
         // "The Medical Secretary supports the consultants, and he will …": a clause joined by "and" or "but" keeps
         // the subject of the sentence.
         (subjectPronoun && joined(tokens, i) ? subjectOf(tokens.slice(0, i)) ?? (opener?.pronoun === t.norm ? opener.role : undefined) : undefined) ??
+        // "He will be expected to supply his own tools": the same person again, with nobody else named in between.
+        (opener && SAME_PERSON[opener.pronoun]?.has(t.norm) && !personBetween(tokens, opener.at + 1, i) ? opener.role : undefined) ??
         // "The post holder must treat hirers and colleagues with respect … in his day-to-day work": only plural nouns
         // (which cannot be "he") stand between the pronoun and the role that is the sentence's subject.
         (onlyPluralsBefore(tokens, i) ? subjectOf(tokens.slice(0, i)) : undefined) ??
@@ -95,7 +98,7 @@ export default defineRule({
           ? 'post holder'
           : undefined);
       if (role === undefined) continue;
-      if (opening && subjectPronoun) opener = { pronoun: t.norm, role };
+      if (opening && subjectPronoun) opener = { pronoun: t.norm, role, at: i };
       const they = t.norm === 'her' ? 'their' : THEY[t.norm]!;
       // "they" takes a plural verb: the swap is certain for "his", "himself", "herself", and before a modal verb.
       const safe = ['his', 'himself', 'herself'].includes(t.norm) || (/^(?:he|she)$/.test(t.norm) && MODALS.has(tokens[i + 1]?.norm ?? ''));
@@ -109,6 +112,20 @@ export default defineRule({
     }
   },
 });
+
+/** The forms that go on meaning the person a sentence-opening "he" or "she" stands for. */
+const SAME_PERSON: Record<string, Set<string>> = {
+  he: new Set(['his', 'him', 'himself']),
+  she: new Set(['her', 'hers', 'herself']),
+};
+
+/** Whether a person noun or a name stands in tokens [from, to). */
+function personBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (describer.nounAt(tokens, i, to) || (/^\p{Lu}/u.test(tokens[i]!.text) && tokens[i]!.word)) return true;
+  }
+  return false;
+}
 
 /** Whether a paired form ("he/she", "he or she", "s/he") comes before `at` in the sentence. */
 function pairedBefore(tokens: readonly Token[], at: number): boolean {
@@ -177,8 +194,26 @@ function previousSubject(text: string, start: number): string | undefined {
   from += cut;
   const tokens = tokenize(paragraph.slice(from, last));
   if (tokens.some((t) => NARRATIVE.has(t.norm))) return undefined;
-  return subjectOf(tokens);
+  return subjectOf(tokens) ?? soughtRole(tokens);
 }
+
+/** The role a sentence recruits: "We are looking for a reliable, hands-on Handyman to …" gives "handyman". */
+function soughtRole(tokens: readonly Token[]): string | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const seeking = SEEKING.find((k) => keysAt(tokens, i, k, tokens.length));
+    if (!seeking) continue;
+    const at = i + seeking.length;
+    if (tokens[at]?.norm !== 'a' && tokens[at]?.norm !== 'an') continue;
+    for (let j = at + 1; j < tokens.length && j <= at + 6; j++) {
+      const noun = describer.nounAt(tokens, j, tokens.length);
+      if (!noun) continue;
+      const last = noun.keys.at(-1)!;
+      return noun.cls === 'workforce' && !(/s$/.test(last) && !/ss$/.test(last)) ? noun.keys.join(' ') : undefined;
+    }
+  }
+  return undefined;
+}
+const SEEKING = ['looking for', 'seeking', 'recruiting', 'to recruit', 'to appoint', 'wish to appoint', 'need', 'needs', 'require', 'requires'].map(phraseKeys);
 
 const HEADING_LINE = /^[ \t]*(?:\S+[ \t]+){0,5}\S*[\p{L}\d)][ \t]*\r?\n(?=[ \t]*\p{Lu})/gmu;
 

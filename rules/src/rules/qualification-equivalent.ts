@@ -33,6 +33,14 @@ const OTHER_ROUTES = new Set([
   // "or willingness to complete it with us": gaining it on the job is another route.
   'willingness', 'willing', 'commitment', 'committed', 'prepared', 'towards', 'complete', 'achieve', 'obtain', 'gain',
 ]);
+/** "a 2:2 plus …", "a third with …" at `at`: a degree class and something added to it. */
+function lowerClassPlus(item: readonly Token[], at: number): boolean {
+  let k = item[at]?.norm === 'a' ? at + 1 : at;
+  if (/^\d$/.test(item[k]?.norm ?? '') && item[k + 1]?.norm === ':' && /^\d$/.test(item[k + 2]?.norm ?? '')) k += 3;
+  else if (/^(?:third|pass|2nd|3rd)$/.test(item[k]?.norm ?? '')) k += 1;
+  else return false;
+  return /^(?:plus|with|and)$/.test(item[k]?.norm ?? '');
+}
 /** Before "degree", these make it a measure, not a qualification ("a high degree of", "360 degree"). */
 const NOT_QUALIFICATION_BEFORE = new Set(['high', 'higher', 'certain', 'some', 'large', 'great', 'greater', 'what', 'varying', 'same', 'lesser', 'small', 'significant', 'considerable', 'reasonable', 'fair']);
 
@@ -199,7 +207,8 @@ export default defineRule({
       // "you may be required to complete NVQ Level 1", "support to work towards a diploma": training on the job.
       if (item.slice(Math.max(0, from - 4), from).some((t) => TRAINING.has(t.norm))) continue;
       // "degree or relevant experience", "NVQ or diploma": another route is already offered.
-      const offersRoute = item.some((t, k) => t.norm === 'or' && item.slice(k + 1, k + 4).some((u) => OTHER_ROUTES.has(u.norm)));
+      // "(2:1 or above), or a 2:2 plus a relevant master's degree": a lower class with something added is another route.
+      const offersRoute = item.some((t, k) => t.norm === 'or' && (item.slice(k + 1, k + 4).some((u) => OTHER_ROUTES.has(u.norm)) || lowerClassPlus(item, k + 1)));
       if (offersRoute) continue;
       report({ start: item[from]!.start, end: item[to]!.end });
     }
