@@ -70,7 +70,7 @@ const ASKED_TO_JOIN = ['to join', 'who can join', 'who will join', 'who would li
 /** Endings of words that name a person by role ("salesman", "receptionist", "physician", "chairperson"). */
 const ROLE_SHAPE = /^\p{L}{3,}(?:man|men|woman|women|person|people|ist|ists|ician|icians)$/u;
 /** Clause breaks inside a sentence. */
-const CLAUSE_BREAKS = new Set([';', ':', '•', '●', '▪', '|', '(', ')']);
+const CLAUSE_BREAKS = new Set([';', ':', '•', '●', '▪', '|', '(', ')', '–', '—']);
 /** Headings and labels of the parts of an advert that set requirements on the applicant. */
 const REQUIREMENT_SECTION =
   /\b(?:about you|who (?:we are|we're) looking for|what (?:we are|we're) looking for|(?:the|our) ideal \w+|person spec|requirements?|essential|desirable|criteria|skills|experience|qualifications|attributes|qualities|you will (?:need|have|be)|you should|we need|we want|your profile|who you are|what you(?:'ll)? bring)\b/i;

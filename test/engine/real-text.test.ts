@@ -291,6 +291,7 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['a high-energy person', 'job-advert', 'We want a high-energy individual for the team.', ['energetic "high-energy"']],
   ['a high energy standard', 'job-advert', 'We will bring every home up to a high energy standard.', []],
   ['recruiting one sex', 'job-advert', 'We are looking for female care workers to join our night staff.', ['one-sex-only "female care workers"']],
+  ['a spaced dash ends the clause', 'job-advert', "## Who we're looking for\n\n- Young and cheerful – the residents will tell you why!", ['young "Young"']],
   ['occupational requirement', 'job-advert', 'This post has an occupational requirement for a woman.\n\nThe assistant will support her employer, and she will drive.', []],
 ];
 
