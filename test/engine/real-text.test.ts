@@ -292,6 +292,7 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['a high energy standard', 'job-advert', 'We will bring every home up to a high energy standard.', []],
   ['recruiting one sex', 'job-advert', 'We are looking for female care workers to join our night staff.', ['one-sex-only "female care workers"']],
   ['a spaced dash ends the clause', 'job-advert', "## Who we're looking for\n\n- Young and cheerful – the residents will tell you why!", ['young "Young"']],
+  ['a qualification under a "Candidate requirements" label', 'job-advert', 'Candidate requirements:\n\n- Registered nurse\n- Degree in Midwifery', ['qualification-equivalent "Degree"']],
   ['occupational requirement', 'job-advert', 'This post has an occupational requirement for a woman.\n\nThe assistant will support her employer, and she will drive.', []],
 ];
 

@@ -128,7 +128,7 @@ const TRAINING = new Set(['complete', 'completing', 'towards', 'undertake', 'und
  * need", "What we're looking for", "Requirements".
  */
 const REQUIREMENTS_HEADING =
-  /^\W*(?:(?:essential\s+)?qualifications?\b|requirements\b|(?:what\s+)?you(?:'|’)?ll\s+need\b|(?:what\s+)?you\s+will\s+need\b|what\s+we(?:'|’)?re\s+looking\s+for\b|what\s+we\s+are\s+looking\s+for\b)/i;
+  /^\W*(?:(?:essential\s+)?qualifications?\b|(?:(?:candidate|applicant|person|job|role|post|essential|minimum|entry)\s+)?requirements\b|(?:what\s+)?you(?:'|’)?ll\s+need\b|(?:what\s+)?you\s+will\s+need\b|what\s+we(?:'|’)?re\s+looking\s+for\b|what\s+we\s+are\s+looking\s+for\b)/i;
 
 /** A key that says criteria marked E are essential: "E = essential", "E: Essential", "(E) essential". */
 const ESSENTIAL_KEY = /\(?\bE\)?\s*(?:=|:|–|-)\s*essential\b/i;
