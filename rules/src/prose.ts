@@ -270,7 +270,6 @@ function markdownView(source: string, needed?: (segment: string) => boolean, seg
     const key = start === 0 ? `\u0000${flat(segment)}` : flat(segment);
     const kept = segments?.get(key);
     const memo = kept ?? {};
-    if (!kept) segments?.set(key, memo);
     // The opening segments are always parsed: document-kind detection reads them. Whether a segment is skipped
     // depends only on it, where it is and the linter, never on what was linted before.
     if (needed && start > OPENING_CHARS && !segment.includes('<!--') && !(memo.needed ??= needed(segment))) {
@@ -278,8 +277,10 @@ function markdownView(source: string, needed?: (segment: string) => boolean, seg
       text += segment;
       continue;
     }
-    // Parsed from a flat copy, so nothing kept keeps this version of the whole document alive.
+    // Parsed from a flat copy, so nothing kept keeps this version of the whole document alive. Only parsed segments
+    // are kept: a skipped one costs little to test again, and keeping its text would cost memory.
     const part = (memo.view ??= parseSegment(flat(segment), start === 0));
+    if (!kept) segments?.set(key, memo);
     text += part.text;
     for (const b of part.blocks) view.blocks.push({ start: b.start + start, end: b.end + start });
     for (const c of part.comments) view.comments.push({ value: c.value, start: c.start + start, end: c.end + start });
