@@ -49,7 +49,10 @@ export default defineRule({
       // "her age-85 grandparents": an age describing someone else is no limit on applicants.
       if (describer.describe(tokens, from, to + 1, 0, tokens.length) === 'others') return;
       // "four tenants aged 19 to 24": the age follows the people it describes, whom the job serves.
-      for (let k = Math.max(0, from - 3); k < from; k++) if (describer.nounAt(tokens, k, from)?.cls === 'others' && describer.nounAt(tokens, k, from)!.end === from) return;
+      for (let k = Math.max(0, from - 3); k < from; k++) {
+        const noun = describer.nounAt(tokens, k, from);
+        if (noun?.cls === 'others' && noun.end === from) return;
+      }
       report({ start: tokens[from]!.start, end: tokens[to]!.end });
     };
     for (let i = 0; i < tokens.length; i++) {
@@ -89,9 +92,10 @@ export default defineRule({
         // "aged 18 and over": a lower bound at the age of adulthood, which law and safeguarding set, is no bar.
         if (Number(n1.norm) <= ADULT && lowerBound(tokens, i + 2)) continue;
         // "volunteers aged 16 and 17": children, whom safeguarding rules name by age; no limit on adults.
-        const last = tokens[rangeEnd(tokens, i + 1) === i + 1 && /^(?:and|or)$/.test(tokens[i + 2]?.norm ?? '') ? i + 3 : rangeEnd(tokens, i + 1)]?.norm ?? '';
+        const end = rangeEnd(tokens, i + 1);
+        const last = tokens[end === i + 1 && /^(?:and|or)$/.test(tokens[i + 2]?.norm ?? '') ? i + 3 : end]?.norm ?? '';
         if (Number(n1.norm) < ADULT && (!AGE.test(last) || Number(last) < ADULT)) continue;
-        limit(i, rangeEnd(tokens, i + 1));
+        limit(i, end);
         return;
       }
       if (t.norm === 'over' && AGE.test(n1.norm) && Number(n1.norm) <= ADULT) continue;

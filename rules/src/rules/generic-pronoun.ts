@@ -206,9 +206,7 @@ function soughtRole(tokens: readonly Token[]): string | undefined {
     if (tokens[at]?.norm !== 'a' && tokens[at]?.norm !== 'an') continue;
     for (let j = at + 1; j < tokens.length && j <= at + 6; j++) {
       const noun = describer.nounAt(tokens, j, tokens.length);
-      if (!noun) continue;
-      const last = noun.keys.at(-1)!;
-      return noun.cls === 'workforce' && !(/s$/.test(last) && !/ss$/.test(last)) ? noun.keys.join(' ') : undefined;
+      if (noun) return oneRole(noun) ? noun.keys.join(' ') : undefined;
     }
   }
   return undefined;
@@ -286,12 +284,17 @@ function subjectOf(tokens: readonly Token[]): string | undefined {
   for (let i = 0; i < tokens.length && i < 6; i++) {
     const noun = describer.nounAt(tokens, i, tokens.length);
     if (!noun) continue;
-    const last = noun.keys.at(-1)!;
-    if (noun.cls !== 'workforce' || (/s$/.test(last) && !/ss$/.test(last))) return undefined;
+    if (!oneRole(noun)) return undefined;
     for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (GENERIC_DETERMINERS.has(tokens[k]!.norm)) return noun.keys.join(' ');
     return undefined;
   }
   return undefined;
+}
+
+/** Whether a lexicon noun is one role held by a person: a workforce noun in the singular ("nurse", not "nurses"). */
+function oneRole(noun: { cls: string; keys: string[] }): boolean {
+  const last = noun.keys.at(-1)!;
+  return noun.cls === 'workforce' && !(/s$/.test(last) && !/ss$/.test(last));
 }
 
 function matchFirst(original: string, replacement: string): string {
