@@ -135,7 +135,15 @@ export class Describer {
         const head = this.headOf(tokens, from, to, clauseTo);
         return head === 'people' || head === 'others' ? 'others' : head === 'thing' ? 'thing' : 'team';
       }
-      if (['his', 'her', 'their', 'its', 'my'].includes(before.norm)) return 'others';
+      if (['his', 'her', 'their', 'its', 'my'].includes(before.norm)) {
+        // A possessive points back to the nearest person before it in its clause: in "applicants must have their own
+        // car" the car is the applicant's. What belongs to a person ("their young clients") is that person.
+        const head = this.headOf(tokens, from, to, clauseTo);
+        if (before.norm !== 'its' && before.norm !== 'my' && (head === undefined || head === 'thing')) {
+          if (this.subjectOf(tokens, from - 1, clauseFrom, clauseTo) === 'candidate') return 'candidate';
+        }
+        return 'others';
+      }
       const owner = this.nounAt(tokens, from - 1, to);
       if (owner && /'s?$/.test(before.norm)) return this.ofClass(owner.cls, owner.keys, tokens, clauseFrom, from - 1, clauseTo);
       // "someone highly experienced in audit": the describing words follow their noun.

@@ -7,7 +7,7 @@ import { blockSignals, decideKind, kindFromFrontMatter } from './kind.js';
 import { byPlace } from './limits.js';
 import { keysAt, PhraseMatcher, ShieldIndex, type PhraseEntry } from './matcher.js';
 import { MentionDetector } from './mentions.js';
-import { headingLike, outline, type OutlineEntry } from './outline.js';
+import { headingLike, outline, questionHeading, type OutlineEntry } from './outline.js';
 import { inOrganisationName, inPersonName, opensProperName } from './rules/context.js';
 import { lineEndOf, lineStartOf, lineStarts, positionAt } from './positions.js';
 import { flat, formatFromFilename, proseView, SEGMENT_MEMO_LIMIT, type Block, type ProseView, type SegmentMemo } from './prose.js';
@@ -701,7 +701,7 @@ class FairwordLinter implements Linter {
     let found = this.signalCache.get(key);
     if (!found) {
       found = [];
-      for (const m of block.matchAll(/[^\r\n]+/g)) found.push(...blockSignals(m[0].trim(), headingLike(m[0]), ++this.signalLines > GROUPED_SIGNALS_AFTER));
+      for (const m of block.matchAll(/[^\r\n]+/g)) found.push(...blockSignals(m[0].trim(), headingLike(m[0]) || questionHeading(m[0]), ++this.signalLines > GROUPED_SIGNALS_AFTER));
       if (this.signalCache.size >= BLOCK_CACHE_LIMIT) this.signalCache.delete(this.signalCache.keys().next().value!);
       this.signalCache.set(key, found);
     }

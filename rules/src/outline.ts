@@ -22,6 +22,16 @@ export function headingLike(line: string): boolean {
   return words <= 12 && !/[.,;!?]["'’”)]*$/.test(text) && !/:\s*\S/.test(text);
 }
 
+/**
+ * A short line that asks one question, as health pages and FAQs head their sections ("What is sickle cell?",
+ * "Who can have a health check?"). Kind reading takes it as a heading; sections and outlines do not, since a
+ * question can also be a line of running text.
+ */
+export function questionHeading(line: string): boolean {
+  const text = line.trim();
+  return /^\p{Lu}[^.!?\n]{2,80}\?$/u.test(text) && text.split(/\s+/).length <= 12;
+}
+
 /** A heading or heading-like line of the document, with its offset. */
 export interface OutlineEntry {
   text: string;

@@ -206,6 +206,11 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['a requirement reported of other employers', 'general', 'Larger hospitals may prefer you to have a driving licence.', []],
   ['the writer\'s own institutions', 'job-advert', 'Our hospitals require a full driving licence.', ['driving-licence "full driving licence"']],
   ['a licence some posts need', 'job-advert', 'Some posts require you to have a driving licence.', []],
+  // A possessive points back to the nearest person in its clause: the applicant's car, or the residents' own.
+  ['the applicant\'s own car', 'job-advert', 'Applicants must have their own car as the last bus leaves at six.', ['driving-licence "own car"']],
+  ['the residents\' own transport', 'job-advert', 'Staff help residents to use their own transport.', []],
+  ['a car user allowance makes driving part of the job', 'job-description', 'The postholder uses their own vehicle, and an essential car user allowance is paid.', []],
+  ['visits to people at home make driving part of the job', 'job-description', 'You will visit families in their homes across the county, so you must have your own car.', []],
   ['access to a vehicle', 'job-advert', 'The successful candidate must have access to a vehicle for work purposes.', ['driving-licence "must have access to a vehicle"']],
   ['years of driving experience', 'job-advert', 'Two years driving experience is needed for insurance.', []],
   ['members of a team', 'job-advert', 'You will join a team of very experienced therapists.', []],
@@ -373,6 +378,11 @@ describe('document kind from several signals, general when unsure', () => {
     ['a policy with numbered sections', '# Lone Working Policy\n\n## 1. Purpose\n\nThis sets out how staff stay safe.\n\n## 2. Scope\n\nAll staff who visit patients at home. If you feel unsafe, call your manager.', 'policy'],
     ['a health day invitation', '# Community Health Day: Diabetes\n\nSaturday 3 May, 10am to 2pm, at the library. Free, and everyone is welcome.', 'health-information'],
     ['an advert with a person specification section', '# Clinical Pharmacist\n\n**Salary:** £47,000 a year\n**Closing date:** 1 March\n\n## About the role\n\nYou will run medication reviews.\n\n## Person specification\n\n- A pharmacy degree or equivalent.', 'job-advert'],
+    // Service pages often speak of patients in the third person and head their sections with questions.
+    ['a service page with question headings', '# Kidney clinic\n\n## Who can be referred?\n\nAdults whose kidney function has fallen are seen here.\n\n## What are the side effects?\n\nThe treatment can cause tiredness, and most people feel better within weeks.', 'health-information'],
+    // A careers page asks questions too, but about the job, not a condition.
+    ['a careers page with question headings', '# Working in care\n\n## What does a support worker do?\n\nSupport workers help people live at home.\n\n## What is the pay like?\n\nMost roles pay by the hour.', 'general'],
+    ['an equality statement', '# Equality and diversity statement\n\nWe value the people we serve and the staff who serve them, and we treat everyone fairly.', 'policy'],
   ])('%s', (_name, text, kind) => {
     const result = kindOf(text);
     expect(result.kind).toBe(kind);
