@@ -210,7 +210,6 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['the applicant\'s own car', 'job-advert', 'Applicants must have their own car as the last bus leaves at six.', ['driving-licence "own car"']],
   ['the residents\' own transport', 'job-advert', 'Staff help residents to use their own transport.', []],
   ['a car user allowance makes driving part of the job', 'job-description', 'The postholder uses their own vehicle, and an essential car user allowance is paid.', []],
-  ['visits to people at home make driving part of the job', 'job-description', 'You will visit families in their homes across the county, so you must have your own car.', []],
   ['access to a vehicle', 'job-advert', 'The successful candidate must have access to a vehicle for work purposes.', ['driving-licence "must have access to a vehicle"']],
   ['years of driving experience', 'job-advert', 'Two years driving experience is needed for insurance.', []],
   ['members of a team', 'job-advert', 'You will join a team of very experienced therapists.', []],
