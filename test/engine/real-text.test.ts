@@ -210,6 +210,10 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['the applicant\'s own car', 'job-advert', 'Applicants must have their own car as the last bus leaves at six.', ['driving-licence "own car"']],
   ['the residents\' own transport', 'job-advert', 'Staff help residents to use their own transport.', []],
   ['a car user allowance makes driving part of the job', 'job-description', 'The postholder uses their own vehicle, and an essential car user allowance is paid.', []],
+  // "POC" where it stands for people, not for "point of care" or "proof of concept".
+  ['POC for people', 'job-advert', 'We want more POC representation on the board, and we welcome POC to apply.', ['people-of-colour "POC representation"', 'people-of-colour "POC"']],
+  ['POC for point of care', 'job-advert', 'You will run POC testing on the ward and look after the POC devices.', []],
+  ['POC for proof of concept', 'job-advert', 'You will build a POC for the new booking app.', []],
   ['access to a vehicle', 'job-advert', 'The successful candidate must have access to a vehicle for work purposes.', ['driving-licence "must have access to a vehicle"']],
   ['years of driving experience', 'job-advert', 'Two years driving experience is needed for insurance.', []],
   ['members of a team', 'job-advert', 'You will join a team of very experienced therapists.', []],
