@@ -82,7 +82,8 @@ export class MentionDetector {
       }
       // Speech that runs on past this sentence: a paragraph of a news story that opens with “ and closes later, or a
       // quotation introduced by its speaker ('said: "As chairman of … I have seen … . It is …"').
-      if (!closed && double && (i === first || SPEECH_OPENS.test(text.slice(Math.max(start, i - 24), i)))) spans.push([i + 1, end]);
+      // A curly opening single quote is never an apostrophe, so British press style ('said: ‘…') counts as well.
+      if (!closed && (double || open === '‘') && (i === first || SPEECH_OPENS.test(text.slice(Math.max(start, i - 24), i)))) spans.push([i + 1, end]);
     }
     return spans;
   }

@@ -284,6 +284,10 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['young volunteers named by an age under 18', 'policy', 'Young volunteers aged 16 and 17 may help in our shops.', []],
   ['an age limit for the work', 'job-advert', 'The successful candidate must be aged under 55 due to the physical work.', ['age-limit "aged under 55"']],
   ['figures about applicants of an age', 'policy', 'Applicants aged 50 and over were less likely to be appointed than younger applicants.', []],
+  // British press style opens speech with a curly single quote, which is never an apostrophe.
+  ['speech in curly single quotes, over two sentences', 'general', 'The trust\'s nursing director said: ‘A full driving licence used to be essential for these posts. We are changing that.’', []],
+  ['a pronoun for someone the sentence gives that sex', 'policy', 'A colleague who identifies as female may describe herself as a woman.', []],
+  ['a pronoun for a post, with no sex given', 'policy', 'The colleague must tell his manager about the change.', ['generic-pronoun "his"']],
   ['speech introduced by its speaker, over two sentences', 'general', 'Jo Bell said: "As chairman of the traders I see empty shops. It is sad."', []],
   ['been an epileptic', 'general', 'She has been an epileptic since she was 12.', ['condition-labels "been an epileptic"']],
   ['he for the role sought in the sentence before', 'job-advert', 'We are looking for a reliable caretaker to look after the school. He will open the building each morning.', ['generic-pronoun "He"']],

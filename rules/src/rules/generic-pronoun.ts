@@ -72,6 +72,9 @@ export default defineRule({
       const t = tokens[i]!;
       if (!t.word || !(t.norm in THEY || t.norm === 'her')) continue;
       if (paired(tokens, i)) continue;
+      // "Someone who identifies as female may refer to herself as a woman": the sentence gives the person the sex the
+      // pronoun has, so it is not standing in for anyone.
+      if (sexGivenBefore(tokens, i)) continue;
       // "The post holder leads the team. He will …": a sentence opening with the pronoun may take the role from the
       // subject of the sentence before it in the same paragraph.
       const opening = tokens.slice(0, i).every((x) => !x.word);
@@ -112,6 +115,24 @@ export default defineRule({
     }
   },
 });
+
+/** Words that give a person a sex, by the sex they give. */
+const SEX_WORDS: Record<'female' | 'male', Set<string>> = {
+  female: new Set(['female', 'woman', 'women', 'mother', 'girl', 'wife', 'daughter', 'lady']),
+  male: new Set(['male', 'man', 'men', 'father', 'boy', 'husband', 'son', 'gentleman']),
+};
+const PRONOUN_SEX: Record<string, 'female' | 'male'> = {
+  he: 'male', him: 'male', his: 'male', himself: 'male',
+  she: 'female', her: 'female', hers: 'female', herself: 'female',
+};
+
+/** Whether a word before the pronoun at `at` in its sentence gives the person the pronoun's sex. */
+function sexGivenBefore(tokens: readonly Token[], at: number): boolean {
+  const sex = PRONOUN_SEX[tokens[at]!.norm];
+  if (!sex) return false;
+  for (let i = 0; i < at; i++) if (SEX_WORDS[sex].has(tokens[i]!.norm)) return true;
+  return false;
+}
 
 /** The forms that go on meaning the person a sentence-opening "he" or "she" stands for. */
 const SAME_PERSON: Record<string, Set<string>> = {
