@@ -389,6 +389,8 @@ describe('document kind from several signals, general when unsure', () => {
     ['a service page with question headings', '# Kidney clinic\n\n## Who can be referred?\n\nAdults whose kidney function has fallen are seen here.\n\n## What are the side effects?\n\nThe treatment can cause tiredness, and most people feel better within weeks.', 'health-information'],
     // A careers page asks questions too, but about the job, not a condition.
     ['a careers page with question headings', '# Working in care\n\n## What does a support worker do?\n\nSupport workers help people live at home.\n\n## What is the pay like?\n\nMost roles pay by the hour.', 'general'],
+    ['an advert whose job description says "Purpose of Role"', 'Gardener\n\nSALARY: £12.90\n\nHOURS: Part time\n\nJob Description\n\nPurpose of Role:\n\nTo keep the grounds safe and tidy.', 'job-advert'],
+    ['an advert that may close early', 'Cook\n\nWe are looking for a cook to join our kitchen team.\n\nThis vacancy may close early, so please apply soon.', 'job-advert'],
     ['an equality statement', '# Equality and diversity statement\n\nWe value the people we serve and the staff who serve them, and we treat everyone fairly.', 'policy'],
   ])('%s', (_name, text, kind) => {
     const result = kindOf(text);
