@@ -214,6 +214,9 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['POC for people', 'job-advert', 'We want more POC representation on the board, and we welcome POC to apply.', ['people-of-colour "POC representation"', 'people-of-colour "POC"']],
   ['POC for point of care', 'job-advert', 'You will run POC testing on the ward and look after the POC devices.', []],
   ['POC for proof of concept', 'job-advert', 'You will build a POC for the new booking app.', []],
+  // Staff called girls, ladies or lads for the post they hold; girls who live in a children's home are not staff.
+  ['staff called girls by their post', 'job-advert', 'You will sit with our ladies behind the counter and cover for the girls on reception.', ['gendered-work-words "our ladies behind the counter"', 'gendered-work-words "the girls on reception"']],
+  ['girls a children\'s home looks after', 'job-advert', 'The girls in the home are aged 12 to 16.', []],
   ['access to a vehicle', 'job-advert', 'The successful candidate must have access to a vehicle for work purposes.', ['driving-licence "must have access to a vehicle"']],
   ['years of driving experience', 'job-advert', 'Two years driving experience is needed for insurance.', []],
   ['members of a team', 'job-advert', 'You will join a team of very experienced therapists.', []],
