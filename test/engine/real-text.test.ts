@@ -217,6 +217,10 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   // Staff called girls, ladies or lads for the post they hold; girls who live in a children's home are not staff.
   ['staff called girls by their post', 'job-advert', 'You will sit with our ladies behind the counter and cover for the girls on reception.', ['gendered-work-words "our ladies behind the counter"', 'gendered-work-words "the girls on reception"']],
   ['girls a children\'s home looks after', 'job-advert', 'The girls in the home are aged 12 to 16.', []],
+  // "Working life", not "career": people change careers at any age, but start work once.
+  ['the person wanted at the start of their working life', 'job-advert', 'The post would suit someone at the very start of their working life.', ['recent-graduate "at the very start of their working life"']],
+  ['staff supported at the start of their working lives', 'policy', 'We mentor staff at the start of their working lives.', []],
+  ['every stage welcomed', 'job-advert', 'Whether you are at the start of your working life or returning to work, we would like to hear from you.', []],
   ['access to a vehicle', 'job-advert', 'The successful candidate must have access to a vehicle for work purposes.', ['driving-licence "must have access to a vehicle"']],
   ['years of driving experience', 'job-advert', 'Two years driving experience is needed for insurance.', []],
   ['members of a team', 'job-advert', 'You will join a team of very experienced therapists.', []],
