@@ -14,6 +14,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 
+
+/**
+ * Runs in the page: the lines of the active editor group's editor, or with `file` of the editor group whose open
+ * tab is that file, in order from the top.
+ */
+function editorLinesIn(file) {
+  const groups = [...document.querySelectorAll('.editor-group-container')];
+  const group = file
+    ? groups.find((g) => (g.querySelector('.tab.active')?.getAttribute('aria-label') || '').startsWith(file))
+    : document.querySelector('.editor-group-container.active');
+  if (!group) return [];
+  return [...group.querySelectorAll('.monaco-editor .view-lines .view-line')]
+    .map((l) => ({ top: parseFloat(l.style.top) || 0, text: (l.textContent || '').replace(/\u00a0/g, ' ') }))
+    .sort((a, b) => a.top - b.top)
+    .map((l) => l.text);
+}
+
 export const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, '../..');
 export const CODE_SERVER = join(HERE, 'node_modules/.bin/code-server');
@@ -337,14 +354,10 @@ export function makeHelpers(ctx, page, { shotsDir, prefix }) {
       await t.quickInput('Control+Shift+P', `>${label}`, label);
     },
     // The lines of the active text editor as shown (small documents only: the view is virtual).
-    async editorLines() {
-      return page.evaluate(() => {
-        const lines = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')];
-        return lines
-          .map((l) => ({ top: parseFloat(l.style.top) || 0, text: (l.textContent || '').replace(/\u00a0/g, ' ') }))
-          .sort((a, b) => a.top - b.top)
-          .map((l) => l.text);
-      });
+    // The lines of the active editor group, or with `file` of the group whose open tab is that file (a click in a
+    // webview beside it, such as the report, makes the webview's group the active one).
+    async editorLines(file) {
+      return page.evaluate(editorLinesIn, file ?? null);
     },
     async waitForEditorText(text) {
       await t.waitFor(`editor text "${text}"`, (want) => {
@@ -353,17 +366,13 @@ export function makeHelpers(ctx, page, { shotsDir, prefix }) {
       }, text);
     },
     // Wait until the active editor shows exactly these lines (trailing empty line included if expected).
-    async waitForEditorLines(expected) {
+    async waitForEditorLines(expected, { file } = {}) {
       try {
-        await t.waitFor(`editor lines ${JSON.stringify(expected)}`, (want) => {
-          const lines = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')]
-            .map((l) => ({ top: parseFloat(l.style.top) || 0, text: (l.textContent || '').replace(/\u00a0/g, ' ') }))
-            .sort((a, b) => a.top - b.top)
-            .map((l) => l.text);
-          return JSON.stringify(lines) === JSON.stringify(want);
-        }, expected);
+        // An expression, so that the page reads the lines with the same function as editorLines.
+        const same = `JSON.stringify((${editorLinesIn})(${JSON.stringify(file ?? null)})) === ${JSON.stringify(JSON.stringify(expected))}`;
+        await t.waitFor(`editor lines ${JSON.stringify(expected)}${file ? ` in ${file}` : ''}`, same);
       } catch (e) {
-        if (e instanceof AssertionFailure) e.message += `\n  editor showed: ${JSON.stringify(await t.editorLines().catch(() => []))}`;
+        if (e instanceof AssertionFailure) e.message += `\n  editor showed: ${JSON.stringify(await t.editorLines(file).catch(() => []))}`;
         throw e;
       }
     },
