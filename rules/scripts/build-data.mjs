@@ -17,7 +17,7 @@ const RULE_KEYS = new Set([
   'id', 'severity', 'kinds', 'title', 'message', 'note', 'sources', 'phrases', 'suggestions',
   'case', 'unless', 'requires', 'offWhen', 'onlyWhen', 'enabledByDefault', 'examples', 'category', 'about', 'safe',
 ]);
-const ABOUT = ['candidate', 'workforce', 'not-others', 'applicant', 'role'];
+const ABOUT = ['candidate', 'workforce', 'not-others', 'applicant', 'chosen', 'role'];
 const MAX_VARIANTS = 64;
 const MAX_CLASS_VARIANTS = 1000;
 

@@ -31,10 +31,12 @@ export interface WordRuleData {
    * Whom the words must describe to be reported: 'workforce' (the applicant, post holder or team), 'candidate' (the
    * applicant or post holder, not the team), 'not-others' (anyone but the people the job serves or the writer), or
    * 'applicant' (as 'candidate', and outside recruitment documents only in a sentence that is choosing someone: a
-   * policy that describes staff "without dependants" sets no requirement), or 'role' (the title of a post, not of one named
-   * person: "Dr Jo Bloggs, chairman of …" and "a spokeswoman said" report how one person's office is styled).
+   * policy that describes staff "without dependants" sets no requirement), 'chosen' (anyone in recruitment documents;
+   * elsewhere only in a sentence that is choosing someone: news of "school leavers deciding what to do next" asks
+   * nothing of applicants), or 'role' (the title of a post, not of one named person: "Dr Jo Bloggs, chairman of …" and
+   * "a spokeswoman said" report how one person's office is styled).
    */
-  about?: 'candidate' | 'workforce' | 'not-others' | 'applicant' | 'role';
+  about?: 'candidate' | 'workforce' | 'not-others' | 'applicant' | 'chosen' | 'role';
   /**
    * Context that keeps a match quiet. Phrase lists may name a word class of rules/data/lexicon.yml as `@class`.
    * `section` matches the nearest heading or criteria label; `anywhere` matches the document's whole text.

@@ -313,6 +313,23 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['a spaced dash ends the clause', 'job-advert', "## Who we're looking for\n\n- Young and cheerful – the residents will tell you why!", ['young "Young"']],
   ['a qualification under a "Candidate requirements" label', 'job-advert', 'Candidate requirements:\n\n- Registered nurse\n- Degree in Midwifery', ['qualification-equivalent "Degree"']],
   ['occupational requirement', 'job-advert', 'This post has an occupational requirement for a woman.\n\nThe assistant will support her employer, and she will drive.', []],
+  // A job title written as two words is the same title.
+  ['a gendered title in two words', 'general', 'No pub will take you on as a bar man until you can change a barrel.', ['gendered-job-title "bar man"']],
+  ['a title with "sales" before "man"', 'job-advert', 'We need a sales man for the showroom.', ['gendered-job-title "sales man"']],
+  // "worth of" between the years and the experience.
+  ['years worth of experience', 'general', 'You will need at least four years worth of experience behind the counter.', ['years-experience "four years worth of experience"']],
+  // "Or" and the phrase after it, to its end, offer another route.
+  ['another route a few words after "or"', 'person-specification', 'Essential:\n\n- Level 3 Diploma in Childcare or a reasonable amount of experience in a nursery', []],
+  // Each sentence of an item has its own qualification; "or equivalent" in one does not cover the other.
+  ['or equivalent in the next sentence, for another qualification', 'person-specification', '## Essential criteria\n\n- Qualifications: GCSE English and maths at grade C. A Level 3 diploma in childcare or an equivalent qualification.', ['qualification-equivalent "GCSE"']],
+  ['equivalents accepted in a sentence of its own', 'person-specification', '## Essential criteria\n\n- GCSE English and maths at grade C. Equivalent qualifications are accepted.', []],
+  ['a qualification after a "Qualifications:" label', 'person-specification', 'Qualifications: hold GCSE English and maths at grade C.', ['qualification-equivalent "GCSE"']],
+  // Said of people who have no licence, with another way offered.
+  ['people without a licence', 'policy', 'If a post involves a lot of travel and you do not have a driving licence, you will need another way to get about.', []],
+  // School leavers in news are not being asked for; in an advert they are.
+  ['school leavers in news', 'general', 'Each summer many school leavers weigh up college against an apprenticeship.', []],
+  ['school leavers chosen outside an advert', 'general', 'The firm is recruiting school leavers for its warehouse.', ['recent-graduate "school leavers"']],
+  ['school leavers in an advert', 'job-advert', 'The post would suit school leavers.', ['recent-graduate "school leavers"']],
 ];
 
 describe('findings on real-world wording', () => {

@@ -256,6 +256,8 @@ export function yearsSpans(tokens: readonly Token[]): Array<[number, number]> {
     if (!/^(?:years?|yrs|year's)$/.test(tokens[j]?.norm ?? '')) continue;
     j++;
     if (tokens[j]?.norm === "'") j++;
+    // "three years worth of experience", "3 years' worth of experience".
+    if (tokens[j]?.norm === 'worth' && tokens[j + 1]?.norm === 'of') j++;
     if (tokens[j]?.norm === 'of') j++;
     for (let k = 0; k < 3 && tokens[j]?.word && !NOT_A_QUALIFIER.test(tokens[j]!.norm) && !/^experienced?$/.test(tokens[j]!.norm); k++) j++;
     // "2 years' driving experience": how long a licence has been held, an insurer's condition, not time served in a job.

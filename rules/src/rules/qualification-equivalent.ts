@@ -33,6 +33,31 @@ const OTHER_ROUTES = new Set([
   // "or willingness to complete it with us": gaining it on the job is another route.
   'willingness', 'willing', 'commitment', 'committed', 'prepared', 'towards', 'complete', 'achieve', 'obtain', 'gain',
 ]);
+/** The item's sentences: split at a full stop, question or exclamation mark before a capital. */
+function sentencesOf(item: readonly Token[]): Token[][] {
+  const out: Token[][] = [[]];
+  for (let i = 0; i < item.length; i++) {
+    out.at(-1)!.push(item[i]!);
+    if (/^[.!?]$/.test(item[i]!.text) && /^\p{Lu}/u.test(item[i + 1]?.text ?? '')) out.push([]);
+  }
+  return out.filter((c) => c.length > 0);
+}
+const equivalence = (chunk: readonly Token[]): boolean => chunk.some((t) => t.norm === 'equivalent' || t.norm === 'equivalents' || t.norm === 'comparable');
+/** Punctuation that ends the words an "or" joins. */
+const CLAUSE_END = /^[,;.:()!?]$/;
+/**
+ * "degree or relevant experience", "NVQ or diploma", "Award or appropriate level of experience": another route is
+ * already offered by what follows an "or", up to the end of its phrase. "(2:1 or above), or a 2:2 plus a relevant
+ * master's degree": a lower class with something added is another route.
+ */
+function offersRoute(chunk: readonly Token[]): boolean {
+  return chunk.some((t, k) => {
+    if (t.norm !== 'or') return false;
+    if (lowerClassPlus(chunk, k + 1)) return true;
+    for (let j = k + 1; j < chunk.length && j <= k + 6 && !CLAUSE_END.test(chunk[j]!.text); j++) if (OTHER_ROUTES.has(chunk[j]!.norm)) return true;
+    return false;
+  });
+}
 /** "a 2:2 plus …", "a third with …" at `at`: a degree class and something added to it. */
 function lowerClassPlus(item: readonly Token[], at: number): boolean {
   let k = item[at]?.norm === 'a' ? at + 1 : at;
@@ -117,7 +142,8 @@ function essentialByLayout(text: string, start: number, section: string): boolea
   if (/\bessential\b/i.test(line)) return true;
   // Person specifications that number their criteria "E1", "E2" after a key such as "E = essential".
   if (/^\W*E\d{0,2}\b/.test(line) && ESSENTIAL_KEY.test(text)) return true;
-  return /^\W*essential\b/i.test(section);
+  // "Essential", "Section 1 – Essential criteria"; not a heading over both kinds ("Essential and desirable criteria").
+  return /\bessential\b/i.test(section) && !/\bdesirable\b/i.test(section);
 }
 
 /** Verbs before a qualification that make it training the job gives, not an entry requirement. */
@@ -165,12 +191,16 @@ export default defineRule({
         "You don't need a degree: we care about what you can do.",
         'No qualifications are needed, although some employers may require GCSEs.',
         '## What we are looking for\n\n- A Level 3 Diploma in Health and Social Care, or willingness to work towards it',
+        'Essential: an NVQ Level 3 in Health and Social Care or a suitable amount of experience in a care role',
+        'Essential: GCSE English and maths at grade 4. Equivalent qualifications are accepted.',
+        '## Essential and desirable criteria\n\n- A degree in social work',
       ],
       notOk: [
         'GCSE maths and English at grade 4 are essential.',
         'You must have a degree in social work.',
         'NVQ Level 3 in Health and Social Care (essential)',
         'Essential:\n\n- NVQ Level 3 in Health and Social Care',
+        '## Section 2: essential criteria\n\n- An NVQ Level 3 in Health and Social Care',
         'You will have GCSE English at grade C.',
         'CIPD Level 5 qualification essential.',
         'Five GCSEs at grade 4 or above, including maths.',
@@ -178,6 +208,7 @@ export default defineRule({
         '## Qualifications\n\n- AMSPAR Diploma in Medical Secretarial Studies',
         "## You'll need\n\n- a Computer Science degree",
         '## Qualifications and experience\n\n- Time-served apprenticeship as a plumber',
+        'Essential: hold GCSE English and maths at grade C. Hold a Level 3 diploma in childcare or an equivalent qualification.',
       ],
     },
   },
@@ -197,20 +228,26 @@ export default defineRule({
     const items = listItems(text, tokens);
     for (const item of items) {
       if (item.some((t) => OPTIONAL.has(t.norm)) || /^\W*desirable\b/i.test(section)) continue;
-      const underRequirements = RECRUITMENT_KINDS.has(sentence.kind) && REQUIREMENTS_HEADING.test(section);
+      // Under a "Qualifications" heading, or after a "Qualifications:" label that opens the item.
+      const label = /^[^:\n]{1,40}:/.exec(text.slice(item[0]!.start, item[item.length - 1]!.end))?.[0] ?? '';
+      const underRequirements = RECRUITMENT_KINDS.has(sentence.kind) && (REQUIREMENTS_HEADING.test(section) || REQUIREMENTS_HEADING.test(label));
       if (!underRequirements && !item.some((t) => REQUIRED.has(t.norm)) && !requiredByWording(item) && !essentialByLayout(text, item[0]!.start, section)) continue;
-      if (item.some((t) => t.norm === 'equivalent' || t.norm === 'equivalents' || t.norm === 'comparable')) continue;
       if (NOT_REQUIRED.test(text.slice(item[0]!.start, item[item.length - 1]!.end).replace(/’/g, "'"))) continue;
-      const found = findQualification(item);
-      if (!found) continue;
-      const [from, to] = found;
-      // "you may be required to complete NVQ Level 1", "support to work towards a diploma": training on the job.
-      if (item.slice(Math.max(0, from - 4), from).some((t) => TRAINING.has(t.norm))) continue;
-      // "degree or relevant experience", "NVQ or diploma": another route is already offered.
-      // "(2:1 or above), or a 2:2 plus a relevant master's degree": a lower class with something added is another route.
-      const offersRoute = item.some((t, k) => t.norm === 'or' && (item.slice(k + 1, k + 4).some((u) => OTHER_ROUTES.has(u.norm)) || lowerClassPlus(item, k + 1)));
-      if (offersRoute) continue;
-      report({ start: item[from]!.start, end: item[to]!.end });
+      // An item of several sentences ("Hold GCSE maths. Hold a Level 2 qualification or equivalent."): "or equivalent"
+      // belongs to the qualification of its own sentence; a sentence that names none ("Equivalents accepted.") covers all.
+      const chunks = sentencesOf(item);
+      if (chunks.some((c) => equivalence(c) && !findQualification(c))) continue;
+      for (const chunk of chunks) {
+        if (equivalence(chunk)) continue;
+        const found = findQualification(chunk);
+        if (!found) continue;
+        const [from, to] = found;
+        // "you may be required to complete NVQ Level 1", "support to work towards a diploma": training on the job.
+        if (chunk.slice(Math.max(0, from - 4), from).some((t) => TRAINING.has(t.norm))) continue;
+        if (offersRoute(chunk)) continue;
+        report({ start: chunk[from]!.start, end: chunk[to]!.end });
+        break;
+      }
     }
   },
 });

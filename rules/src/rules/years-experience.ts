@@ -30,6 +30,7 @@ export default defineRule({
         'Minimum three years experience of band 6 nursing.',
         'Must have: 4 years Python experience.',
         "Minimum 1 year's experience in a care role.",
+        'You will need at least two years worth of experience in a busy kitchen.',
       ],
     },
   },
