@@ -196,6 +196,12 @@ describe('document kind', () => {
     expect(lint('Hello', { format: 'plaintext', kind: 'job-description' })).toMatchObject({ kind: 'job-description', kindSource: 'option' });
     expect(lint('Hello', { format: 'plaintext' })).toMatchObject({ kind: 'general', kindSource: 'default' });
   });
+  it('reads a job board\'s headings and the headings of a job description\'s duties', () => {
+    const board = '# Data Analyst\n\n## Role details\n\nRemote\n\n## Job location\n\nLeeds\n\n## Requirements\n\n- You can write SQL\n';
+    expect(lint(board, { format: 'markdown' })).toMatchObject({ kind: 'job-advert', kindEvidence: ['details of the post', 'what the applicant needs'] });
+    const duties = '# Nursery Assistant\n\n## Overview of the role\n\nCare for children aged two to four.\n\n## Job responsibilities\n\n- To keep the rooms safe and clean.\n';
+    expect(lint(duties, { format: 'markdown' })).toMatchObject({ kind: 'job-description', kindEvidence: ['duties and responsibilities', 'duties written as "To …"'] });
+  });
 });
 
 describe('choices', () => {
