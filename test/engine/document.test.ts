@@ -85,6 +85,7 @@ describe('statements', () => {
     'Diversity and inclusion training is mandatory.',
     'We welcome you to the team.',
     'Our inclusive approach to care puts patients first.',
+    'We welcome applications from individuals who: hold a current NMC registration.',
   ])('not an inclusion statement: %s', (text) => expect(statement('inclusion_statement')(text)).toBe(false));
 
   it.each([

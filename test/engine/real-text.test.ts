@@ -330,6 +330,12 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['school leavers in news', 'general', 'Each summer many school leavers weigh up college against an apprenticeship.', []],
   ['school leavers chosen outside an advert', 'general', 'The firm is recruiting school leavers for its warehouse.', ['recent-graduate "school leavers"']],
   ['school leavers in an advert', 'job-advert', 'The post would suit school leavers.', ['recent-graduate "school leavers"']],
+  // One "the" shared along a list of groups.
+  ['the elderly, disabled or infirm', 'health-information', 'The scheme helps the elderly, disabled or infirm with their shopping.', ['older-people "the elderly"', 'the-disabled "disabled"']],
+  ['disabled before its noun in such a list', 'health-information', 'The ramp helps the elderly and disabled residents reach the garden.', ['older-people "the elderly"']],
+  // A staff network's own name, spelled out, is the network's choice: a hint, not the BME finding.
+  ['a network named with BME spelled out', 'policy', 'Staff can join:\n\n- Black and minority ethnic staff network\n- Carers network', []],
+  ['a kind of network, not one by name', 'policy', 'Every trust should set up a Black and minority ethnic staff network.', ['bme "Black and minority ethnic"']],
 ];
 
 describe('findings on real-world wording', () => {

@@ -123,8 +123,9 @@ const APPLICATION_CONTEXT = /\b(?:apply|applying|application|interview|interview
 
 const INCLUSION = new RegExp(
   [
-    String.raw`\b(?:welcome|welcomes|encourage|encourages|invite|invites) applications? from\b`,
-    String.raw`\bapplications (?:are )?(?:welcome|welcomed|encouraged) from\b`,
+    // Not "from individuals who: are committed to …": the people then named by what they can do are the criteria.
+    String.raw`\b(?:welcome|welcomes|encourage|encourages|invite|invites) applications? from\b(?! (?:individuals|people|candidates|applicants|those|anyone|someone) who\b)`,
+    String.raw`\bapplications (?:are )?(?:welcome|welcomed|encouraged) from\b(?! (?:individuals|people|candidates|applicants|those|anyone|someone) who\b)`,
     String.raw`\b(?:particularly|especially|actively) (?:welcome|encourage)\b`,
     String.raw`\b(?:particularly|especially) keen to (?:hear from|receive applications from)\b`,
     String.raw`\bunder-? ?represented\b`,
