@@ -336,6 +336,11 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   // A staff network's own name, spelled out, is the network's choice: a hint, not the BME finding.
   ['a network named with BME spelled out', 'policy', 'Staff can join:\n\n- Black and minority ethnic staff network\n- Carers network', []],
   ['a kind of network, not one by name', 'policy', 'Every trust should set up a Black and minority ethnic staff network.', ['bme "Black and minority ethnic"']],
+  // "Addicts" where it names people; a figure of speech and a fellowship's name are left alone.
+  ['addicts after a preposition', 'health-information', 'The drop-in is open to addicts and their families.', ['health-labels "to addicts"']],
+  ['addicts of a drug', 'health-information', 'Crack addicts are offered a key worker.', ['health-labels "Crack addicts"']],
+  ['addicts as a figure of speech', 'general', 'Coffee addicts will love the new cafe.', []],
+  ['a fellowship named for its members', 'health-information', 'Alcoholics Anonymous meets in the church hall.', []],
 ];
 
 describe('findings on real-world wording', () => {
