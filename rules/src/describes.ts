@@ -41,6 +41,8 @@ const RECRUITING = [
   'looking for', 'look for', 'seeking', 'seek', 'seeks', 'we want', 'we need', 'wanted', 'recruit', 'recruiting', 'recruits',
   'hire', 'hiring', 'employ', 'employing', 'appoint', 'appointing', 'would suit', 'will suit', 'suit', 'suits', 'ideal',
   'successful', 'require', 'requires', 'required', 'vacancy for', 'opportunity for', 'applications from', 'welcome applications',
+  // One person welcomed into a post: "we welcome a recent graduate to the team" (not "we welcome young people to the club").
+  'we welcome a', 'we welcome an', 'we would welcome a', 'we would welcome an',
 ].map(phraseKeys);
 /** Determiners that take in everyone of a kind. */
 const EVERYONE = new Set(['every', 'each', 'all']);
@@ -110,20 +112,7 @@ export class Describer {
    */
   describe(tokens: readonly Token[], from: number, to: number, sFrom: number, sTo: number, section = ''): Described {
     if (this.reported(tokens, sFrom, sTo)) return 'others';
-    let clauseFrom = sFrom;
-    for (let i = from - 1; i >= sFrom; i--) {
-      if (CLAUSE_BREAKS.has(tokens[i]!.norm)) {
-        clauseFrom = i + 1;
-        break;
-      }
-    }
-    let clauseTo = sTo;
-    for (let i = to; i < sTo; i++) {
-      if (CLAUSE_BREAKS.has(tokens[i]!.norm)) {
-        clauseTo = i;
-        break;
-      }
-    }
+    const [clauseFrom, clauseTo] = clauseOf(tokens, from, to, sFrom, sTo);
     // The members of a group: "a team of very experienced therapists".
     if (from - 2 >= clauseFrom && tokens[from - 1]!.norm === 'of' && TEAM_WORDS.has(tokens[from - 2]!.norm)) return 'team';
     // A possessive just before: "the children's mother tongue", "your energy", "our young team".
@@ -204,6 +193,19 @@ export class Describer {
   choosing(tokens: readonly Token[], from: number, sFrom: number, sTo: number): boolean {
     for (let i = sFrom; i < from; i++) if (RECRUITING.some((k) => keysAt(tokens, i, k, from))) return true;
     return this.joins(tokens, sFrom, sTo);
+  }
+
+  /**
+   * Whether the words at `from` are asked of someone: the sentence is choosing someone, or they follow a linking verb
+   * whose subject is the applicant or the post ("The salesman will be a recent graduate", "you are a school leaver").
+   */
+  chosen(tokens: readonly Token[], from: number, sFrom: number, sTo: number): boolean {
+    if (this.choosing(tokens, from, sFrom, sTo)) return true;
+    const [clauseFrom, clauseTo] = clauseOf(tokens, from, from, sFrom, sTo);
+    let i = from - 1;
+    while (i >= clauseFrom && (tokens[i]!.norm === 'a' || tokens[i]!.norm === 'an')) i--;
+    if (i < clauseFrom || !COPULAS.has(tokens[i]!.norm)) return false;
+    return this.subjectOf(tokens, from, clauseFrom, clauseTo) === 'candidate';
   }
 
   /** Whether "to join …" follows within a few words of `at` ("mature, reliable carers to join our teams"). */
@@ -298,4 +300,23 @@ export class Describer {
     for (let i = at; i < clauseTo && i < at + 8; i++) if (JOINING.some((k) => keysAt(tokens, i, k, clauseTo))) return 'candidate';
     return 'others';
   }
+}
+
+/** The clause around tokens [from, to): from the clause break before it to the one after it, within the sentence. */
+function clauseOf(tokens: readonly Token[], from: number, to: number, sFrom: number, sTo: number): [number, number] {
+  let clauseFrom = sFrom;
+  for (let i = from - 1; i >= sFrom; i--) {
+    if (CLAUSE_BREAKS.has(tokens[i]!.norm)) {
+      clauseFrom = i + 1;
+      break;
+    }
+  }
+  let clauseTo = sTo;
+  for (let i = to; i < sTo; i++) {
+    if (CLAUSE_BREAKS.has(tokens[i]!.norm)) {
+      clauseTo = i;
+      break;
+    }
+  }
+  return [clauseFrom, clauseTo];
 }

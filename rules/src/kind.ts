@@ -57,7 +57,7 @@ const SIGNALS: Signal[] = [
   sig('a job advert title', 'job-advert', 'title', /\b(?:job advert|vacancy|vacancies|job opportunity|we(?:'re| are) (?:hiring|recruiting)|now recruiting)\b/i, 8),
   sig('a job description title', 'job-description', 'title', /\b(?:job description|role profile|job profile|role description)\b/i, 8),
   sig('a person specification title', 'person-specification', 'title', /\bperson(?:al)? spec(?:ification)?\b/i, 8),
-  sig('a policy title', 'policy', 'title', /\b(?:policy(?! (?:advis|officer|manager|lead|analyst|director|team|unit|and (?:research|strategy)))|procedures?|terms of reference|standing orders|code of (?:conduct|practice)|protocol|constitution|charter|guidelines|guidance for (?:staff|managers|panels?|interview|recruiting|employees)|(?:equality|diversity|inclusion|edi|edib|anti-racis[tm]|equal opportunities|accessibility|modern slavery) (?:statement|declaration|pledge|commitment)|equal opportunities)\b/i, 8),
+  sig('a policy title', 'policy', 'title', /\b(?:policy(?! (?:advis|officer|manager|lead|analyst|director|team|unit|and (?:research|strategy)))|procedures?|terms of reference|standing orders|code of (?:conduct|practice)|protocol|constitution|charter|guidelines|guidance for (?:staff|managers|panels?|interview|recruiting|employees)|(?:equality|diversity|inclusion|edi|edib|anti-racis[tm]|equal opportunities|accessibility|modern slavery) (?:statement|declaration|pledge|commitment)|equal opportunities|(?:dignity|respect)(?: and respect)? at work|bullying and harassment|grievance|disciplinary|whistleblowing|freedom to speak up|sickness absence|managing (?:attendance|sickness)|(?:attendance|absence) management|flexible working|lone working|recruitment and selection|(?:equality|equality,? diversity and inclusion|edi) (?:scheme|strategy|framework|objectives))\b/i, 8),
   sig('a health information title', 'health-information', 'title', /\b(?:health (?:day|event|fair|checks?|information|advice)|information for (?:patients|carers|families|parents)|advice for (?:patients|carers|families|parents)|patient (?:information|leaflet)|leaflet|factsheet|fact sheet|awareness (?:day|week|month)|support group)\b/i, 8),
   sig('a report title', 'general', 'title', /\b(?:(?:annual|summary|progress|evaluation|equality|research|final|interim) report|report (?:on|of|into)|(?:equity|health equity|equality|clinical) audit|(?:joint strategic |health )?needs assessment|jsna|evaluation of|briefing|bulletin|statistics)\b/i, 8),
   // Job adverts: pay, a closing date, how to apply, contract terms, the voice of recruiting.
@@ -82,7 +82,7 @@ const SIGNALS: Signal[] = [
   sig('essential and desirable criteria', 'person-specification', 'heading', /^\W*(?:essential|desirable)(?: criteria| requirements| skills)?\W*$|\bessential\b.{0,20}\bdesirable\b/i, 2, 2),
   sig('how criteria are assessed', 'person-specification', 'text', /\b(?:method of assessment|how (?:it will be|assessed)|assessed (?:at|by|through) (?:interview|application)|application form\s*\/\s*interview)\b/i, 2),
   // Policies: their sections, their control details and their rules.
-  sig('policy sections', 'policy', 'heading', /^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction|purpose|scope|definitions?|policy statement|roles and responsibilities|responsibilities|duties|membership|quorum|meetings|frequency of meetings|governance|accountability|monitoring(?: and review)?|review|aims(?: and objectives)?|objectives|principles|related (?:policies|documents)|legislation|equality impact assessment|reporting arrangements|confidentiality|chair(?:ing)?|mission statement|values|basic principles)\W*$/i, 2, 4),
+  sig('policy sections', 'policy', 'heading', /^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:introduction(?: and (?:background|purpose|scope))?|background|purpose(?: and scope)?|scope|definitions?|policy statement|roles and responsibilities|responsibilities|duties|membership|quorum|meetings|frequency of meetings|governance|accountability|monitoring(?: and review)?|review|aims(?: and objectives)?|objectives|principles|related (?:policies|documents)|legislation|equality impact assessment|reporting arrangements|confidentiality|chair(?:ing)?|mission statement|values|basic principles)\W*$/i, 2, 4),
   // The same id as the headings above: a policy's sections, as headings or as "Scope:" labels, are counted together and
   // each scores under both signals (4 points, up to 4 sections), the strongest sign that a long text is a policy.
   sig('policy sections', 'policy', 'text', /\b(?:membership|quorum|frequency of meetings|scope|definitions|policy statement|terms of reference|aims and objectives|reporting arrangements)\s*:/i, 2, 4),
@@ -210,7 +210,8 @@ export function decideKind(found: Iterable<string>, titleLines: readonly string[
     const n = s.where === 'title' ? (!headline && s.re.test(title) ? 1 : 0) : Math.min(s.cap, counts.get(s.id) ?? 0);
     if (n === 0) continue;
     score.set(s.kind, (score.get(s.kind) ?? 0) + n * s.weight);
-    why.set(s.kind, [...(why.get(s.kind) ?? []), s.id]);
+    // The two 'policy sections' signals share an id: name it once.
+    if (!why.get(s.kind)?.includes(s.id)) why.set(s.kind, [...(why.get(s.kind) ?? []), s.id]);
   }
   // A job description and a person specification often come as one document: either can win, and they do not compete.
   const jd = score.get('job-description') ?? 0;

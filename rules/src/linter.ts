@@ -917,7 +917,7 @@ class FairwordLinter implements Linter {
     // One named person's title, reported ("Sam Lee, chairman of the allotment society, said"), is how the body styles
     // that office: the finding is for titles of posts and roles.
     if (word.about === 'role') return !describer.onePerson(tokens, f, t, sFrom, sTo);
-    if (word.about === 'chosen') return RECRUITMENT_KINDS.has(kind) || describer.choosing(tokens, f, sFrom, sTo);
+    if (word.about === 'chosen') return RECRUITMENT_KINDS.has(kind) || describer.chosen(tokens, f, sFrom, sTo);
     if (word.about) {
       const who = describer.describe(tokens, f, t, sFrom, sTo, section);
       if (word.about === 'not-others' && who === 'others') return false;

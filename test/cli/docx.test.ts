@@ -81,11 +81,11 @@ describe('fairword on Word documents', () => {
   });
 
   test('a finding in a header or footer says so: story, which header, the paragraph within it', async () => {
-    const dir = await project({ 'advert.docx': buildDocx({ body: p('Ward clerk'), footer: 'Ask any recent graduate' }) });
+    const dir = await project({ 'advert.docx': buildDocx({ body: p('Ward clerk'), footer: 'Ideal for a recent graduate' }) });
     const run = fairword(dir, ['advert.docx', '--format', 'json']);
     const [result] = JSON.parse(run.stdout) as Array<{ findings: Array<{ ruleId: string; docx: unknown }> }>;
     expect(result!.findings.map((f) => [f.ruleId, f.docx])).toEqual([
-      ['recent-graduate', { paragraph: 1, story: 'footer', part: 1, start: 8, end: 23, quote: 'recent graduate', context: 'Ask any recent graduate' }],
+      ['recent-graduate', { paragraph: 1, story: 'footer', part: 1, start: 12, end: 27, quote: 'recent graduate', context: 'Ideal for a recent graduate' }],
     ]);
     expect(fairword(dir, ['advert.docx']).stdout).toContain('               footer 1, paragraph 1: "recent graduate"\n');
   });

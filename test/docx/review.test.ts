@@ -153,7 +153,7 @@ describe('comments and changes outside the body text', () => {
   test('a finding in a footnote is commented and fixed in the footnotes part; one in a table cell in its cell', () => {
     const bytes = buildDocx({
       body: p('Our plan') + '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>We hire a recent graduate.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>',
-      footnotes: `<w:footnote w:id="1">${p('Ask any recent graduate.')}</w:footnote>`,
+      footnotes: `<w:footnote w:id="1">${p('It would suit a recent graduate.')}</w:footnote>`,
     });
     const { doc, out } = review(bytes);
     expect(out.changes).toBe(2);
@@ -166,7 +166,7 @@ describe('comments and changes outside the body text', () => {
   });
 
   test('findings in a header or footer are listed in the summary comment, with where they are; the header and footer stay as they were', () => {
-    const bytes = buildDocx({ body: p('We plan the manpower of each ward.'), header: 'The ideal candidate is young and dynamic', footer: 'Ask any recent graduate' });
+    const bytes = buildDocx({ body: p('We plan the manpower of each ward.'), header: 'The ideal candidate is young and dynamic', footer: 'Ideal for a recent graduate' });
     const { result, out } = review(bytes);
     expect(result.findings.filter((f) => f.scope === 'span').map((f) => f.ruleId)).toEqual(['gendered-job-title', 'young', 'recent-graduate']);
     // One comment on the body's finding, and the summary; no tracked change outside the body.

@@ -202,6 +202,12 @@ describe('document kind', () => {
     const duties = '# Nursery Assistant\n\n## Overview of the role\n\nCare for children aged two to four.\n\n## Job responsibilities\n\n- To keep the rooms safe and clean.\n';
     expect(lint(duties, { format: 'markdown' })).toMatchObject({ kind: 'job-description', kindEvidence: ['duties and responsibilities', 'duties written as "To …"'] });
   });
+
+  it('reads the title of an HR policy by its subject, and "Introduction and background" as a policy section', () => {
+    const text = '# Respect at Work\n\n## Introduction and background\n\nEvery member of staff should be treated with courtesy.\n';
+    expect(lint(text, { format: 'markdown' })).toMatchObject({ kind: 'policy', kindEvidence: ['a policy title', 'policy sections'] });
+    expect(lint('# Menopause\n\nHot flushes are common. Speak to your GP if you are worried.\n', { format: 'markdown' }).kind).not.toBe('policy');
+  });
 });
 
 describe('choices', () => {

@@ -341,6 +341,10 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['addicts of a drug', 'health-information', 'Crack addicts are offered a key worker.', ['health-labels "Crack addicts"']],
   ['addicts as a figure of speech', 'general', 'Coffee addicts will love the new cafe.', []],
   ['a fellowship named for its members', 'health-information', 'Alcoholics Anonymous meets in the church hall.', []],
+  // Unfair treatment is a harm done to people, not a condition.
+  ['suffering unequal treatment', 'policy', 'Staff who feel they are suffering from unfair treatment can raise a grievance.', []],
+  // Outside an advert, a requirement said of the post through a linking verb is still asked of applicants.
+  ['said of the post holder', 'general', 'The new clerk will be a recent graduate.', ['recent-graduate "recent graduate"']],
 ];
 
 describe('findings on real-world wording', () => {
