@@ -43,6 +43,9 @@ const RECRUITING = [
   'successful', 'require', 'requires', 'required', 'vacancy for', 'opportunity for', 'applications from', 'welcome applications',
   // One person welcomed into a post: "we welcome a recent graduate to the team" (not "we welcome young people to the club").
   'we welcome a', 'we welcome an', 'we would welcome a', 'we would welcome an',
+  // Posts open to applicants: "roles are open to anyone over 18" (not "the club is open to young people").
+  'roles are open to', 'role is open to', 'posts are open to', 'post is open to', 'jobs are open to', 'job is open to',
+  'vacancies are open to', 'positions are open to', 'applications are open to',
 ].map(phraseKeys);
 /** Determiners that take in everyone of a kind. */
 const EVERYONE = new Set(['every', 'each', 'all']);

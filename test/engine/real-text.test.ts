@@ -345,6 +345,12 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['suffering unequal treatment', 'policy', 'Staff who feel they are suffering from unfair treatment can raise a grievance.', []],
   // Outside an advert, a requirement said of the post through a linking verb is still asked of applicants.
   ['said of the post holder', 'general', 'The new clerk will be a recent graduate.', ['recent-graduate "recent graduate"']],
+  // "Good English" is as vague as "fluent English"; English beside maths is a basic-skills criterion.
+  ['good English with no task', 'job-advert', 'The roles are open to anyone over 18 with good English.', ['fluent-english "good English"']],
+  ['good English and maths', 'person-specification', 'Essential: good English and maths.', []],
+  ['good fitness with no task', 'job-advert', 'You will be cheerful, reliable and of good fitness.', ['physically-fit "good fitness"']],
+  // An approximate amount of experience describes the usual route.
+  ['around two years of experience', 'general', "Most practice nurses have around two years' experience on a ward first.", []],
 ];
 
 describe('findings on real-world wording', () => {

@@ -251,6 +251,8 @@ export function yearsSpans(tokens: readonly Token[]): Array<[number, number]> {
     // "less than 2 years' experience", "up to 3 years": a ceiling describes people (a pay point, a scheme), it asks nothing.
     const before = `${tokens[i - 2]?.norm ?? ''} ${tokens[i - 1]?.norm ?? ''}`;
     if (/(?:^|\s)(?:less than|fewer than|up to|under)$/.test(before)) continue;
+    // "around two years' post-qualifying experience": an approximate amount describes the usual route, not a floor.
+    if (/(?:^|\s)(?:around|about|approximately|roughly|typically|usually)$/.test(before)) continue;
     let j = i + 1;
     if (tokens[j]?.norm === '+') j++;
     if (!/^(?:years?|yrs|year's)$/.test(tokens[j]?.norm ?? '')) continue;

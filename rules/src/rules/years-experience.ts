@@ -24,6 +24,7 @@ export default defineRule({
       ok: [
         'You will have experience of managing a caseload in the community.',
         'If you have less than 2 years NHS experience, you start on the first pay point.',
+        "Most nurses join with around two years' experience on a ward.",
       ],
       notOk: [
         "You will have at least 5 years' experience in a similar role.",
