@@ -351,6 +351,9 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['good fitness with no task', 'job-advert', 'You will be cheerful, reliable and of good fitness.', ['physically-fit "good fitness"']],
   // An approximate amount of experience describes the usual route.
   ['around two years of experience', 'general', "Most practice nurses have around two years' experience on a ward first.", []],
+  // Old care-home wording, and BME spelled out with "ethnicity".
+  ['mentally infirm', 'health-information', 'The centre welcomes frail or mentally infirm older people.', ['mentally-ill "mentally infirm"']],
+  ['BME as "Black Minority Ethnicity"', 'general', 'Figures for the Black Minority Ethnicity population are rising.', ['bme "Black Minority Ethnicity"']],
 ];
 
 describe('findings on real-world wording', () => {
