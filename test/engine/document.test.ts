@@ -48,6 +48,7 @@ describe('statements', () => {
     'Compressed hours are possible.',
     'Term-time only.',
     'Hybrid working: two days a week at home.',
+    'There is some flexibility about the number of days you work each month.',
   ])('flexible working: %s', (text) => expect(statement('flexible_working')(text)).toBe(true));
 
   it.each([
@@ -56,6 +57,7 @@ describe('statements', () => {
     'This post is not suitable for job share.',
     'Part-time working is not possible in this role.',
     '37.5 hours per week, full time.',
+    'You will need flexibility in your approach to each patient.',
   ])('not flexible working: %s', (text) => expect(statement('flexible_working')(text)).toBe(false));
 
   it.each([

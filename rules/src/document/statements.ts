@@ -101,7 +101,7 @@ const FLEXIBLE =
 const FLEXIBLE_ALL = new RegExp(FLEXIBLE.source, 'g');
 /** An offer to fit the hours to the person, rather than asking the person to be flexible. */
 const FLEXIBLE_OFFER =
-  /\b(?:patterns?|hours|shifts?|rotas?|days)\b[^.;]{0,30}\b(?:to suit|(?:that|which) (?:\w+ )?(?:suits?|fits?)|around) (?:you|your)\b|\bwe(?:'re| are| can be| will be|,? and you,?)? (?:\w+ ){0,2}flexible\b(?![^.;]{0,12}\b(?:however|but)\b)|\bflexible (?:about|around|with) (?:hours|days|when|where|start)|\b(?:choose|pick|set|plan) (?:your|their) own (?:shifts|hours|rotas?|working pattern|pattern)\b|\byou (?:can )?(?:choose|pick) (?:the |which |when |what )?(?:shifts|hours|days)\b|\bhours\b\W{0,3}(?:\d[\d.]*[^.;|]{0,15})?\bflexible\b/;
+  /\b(?:patterns?|hours|shifts?|rotas?|days)\b[^.;]{0,30}\b(?:to suit|(?:that|which) (?:\w+ )?(?:suits?|fits?)|around) (?:you|your)\b|\bwe(?:'re| are| can be| will be|,? and you,?)? (?:\w+ ){0,2}flexible\b(?![^.;]{0,12}\b(?:however|but)\b)|\bflexible (?:about|around|with) (?:hours|days|when|where|start)|\b(?:choose|pick|set|plan) (?:your|their) own (?:shifts|hours|rotas?|working pattern|pattern)\b|\byou (?:can )?(?:choose|pick) (?:the |which |when |what )?(?:shifts|hours|days)\b|\bhours\b\W{0,3}(?:\d[\d.]*[^.;|]{0,15})?\bflexible\b|\b(?:some |a lot of |plenty of )?flexibility (?:about|on|over|in|around|with) (?:the )?(?:amount of work|number of (?:days|hours|shifts)|how (?:much|many|often))/;
 
 /** Hours that make a post part-time ("31 hours over 39 weeks", "12-15h pw", "14hrs a week part time"). */
 function partTimeHours(text: string): boolean {
