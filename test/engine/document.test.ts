@@ -80,6 +80,8 @@ describe('statements', () => {
     'We particularly encourage applications from disabled people and people from ethnic minority backgrounds, who are under-represented in our senior roles.',
     'We are an equal opportunities employer.',
     'Our commitment to equality and inclusion runs through everything we do.',
+    'We are particularly interested in hearing from people of colour, who are under-represented in our sector.',
+    'We are especially interested in a person who reflects the communities our gardens serve.',
   ])('inclusion statement: %s', (text) => expect(statement('inclusion_statement')(text)).toBe(true));
 
   it.each([

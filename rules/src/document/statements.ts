@@ -128,6 +128,7 @@ const INCLUSION = new RegExp(
     String.raw`\bapplications (?:are )?(?:welcome|welcomed|encouraged) from\b(?! (?:individuals|people|candidates|applicants|those|anyone|someone) who\b)`,
     String.raw`\b(?:particularly|especially|actively) (?:welcome|encourage)\b`,
     String.raw`\b(?:particularly|especially) keen to (?:hear from|receive applications from)\b`,
+    String.raw`\b(?:particularly|especially) interested in (?:hearing from|applications from|receiving applications from|a person|people|candidates|applicants)\b`,
     String.raw`\bunder-? ?represented\b`,
     String.raw`\b(?:commit(?:ted|ment|s)?|dedicated) to (?:\w+ ){0,4}(?:equality|diversity|diverse|inclusion|inclusive|equal opportunit|anti-? ?racis)`,
     String.raw`\bequal opportunit(?:y|ies) employer\b`,
