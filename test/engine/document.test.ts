@@ -316,6 +316,7 @@ describe('abbreviations', () => {
     expect(acronyms('JOB DETAILS\nTITLE: Porter\nTO BE ASSESSED AT INTERVIEW')).toEqual([]);
     expect(acronyms('Location: QUEEN MARY HOSPITAL, STATION ROAD. Apply by Friday.')).toEqual([]);
     expect(acronyms('You will need a DBS check and NMC registration, and an ECG course helps.')).toEqual([]);
+    expect(acronyms('Ask yourself: why should a family trust YOU to care for MY mother?')).toEqual([]);
   });
 
   it('counts an abbreviation spelled out anywhere in the document, before or after its first use', () => {

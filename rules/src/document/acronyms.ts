@@ -70,6 +70,16 @@ export const WELL_KNOWN = new Set([
   'PC', 'IVF', 'DIY', 'MBE', 'OBE', 'CBE', 'RAF', 'NATO', 'UN', 'WHO',
 ]);
 
+/** Everyday words written in capitals for emphasis ("Why can I trust YOU with MY mother?"), never abbreviations (ME and
+ * HE are: myalgic encephalomyelitis, higher education). */
+const EMPHASIS = new Set([
+  'YOU', 'YOUR', 'YOURS', 'MY', 'MINE', 'WE', 'OUR', 'THEY', 'THEM', 'THEIR', 'SHE', 'HIS', 'HER', 'MUST',
+  'NOT', 'NO', 'NEVER', 'ALL', 'ANY', 'EVERY', 'AND', 'OR', 'BUT', 'THE', 'AN', 'OF', 'TO', 'IN', 'ON', 'AT', 'BY',
+  'FOR', 'WITH', 'THIS', 'THAT', 'IS', 'ARE', 'BE', 'DO', 'CAN', 'WILL', 'HAVE', 'HAS', 'NEW', 'FREE', 'NOW', 'ONLY',
+  'VERY', 'MORE', 'MOST', 'WHY', 'HOW', 'WHAT', 'WHEN', 'WHERE', 'YES', 'PLEASE', 'STOP', 'GO', 'UP', 'OUT', 'ONE',
+  'TWO', 'REAL', 'TRUST', 'CARE', 'JOB', 'JOBS', 'WORK', 'APPLY', 'HELP', 'NEED', 'WANT', 'LOVE',
+]);
+
 /** An abbreviation's first use in a block, offsets relative to the block. */
 export interface AcronymUse {
   acronym: string;
@@ -187,7 +197,7 @@ function candidate(word: string): string | undefined {
   let core = word.replace(/['’]s$/, '');
   if (/^[A-Z]{2,}s$/.test(core)) core = core.slice(0, -1);
   if (core.length < 2 || core.length > 7 || !/^[A-Za-z]+$/.test(core)) return undefined;
-  if (WELL_KNOWN.has(core)) return undefined;
+  if (WELL_KNOWN.has(core) || EMPHASIS.has(core)) return undefined;
   if (core.replace(/[^A-Z]/g, '').length < 2) return undefined;
   if (core !== core.toUpperCase() && !(core in EXPANSIONS)) return undefined;
   if (/^[IVXLCDM]+$/.test(core) && !(core in EXPANSIONS)) return undefined;
