@@ -194,7 +194,7 @@ export class Describer {
    * `from` ("we want", "looking for"), or a joining phrase anywhere in the sentence ("to join our team").
    */
   choosing(tokens: readonly Token[], from: number, sFrom: number, sTo: number): boolean {
-    for (let i = sFrom; i < from; i++) if (RECRUITING.some((k) => keysAt(tokens, i, k, from))) return true;
+    for (let i = sFrom; i < from; i++) if (recruitingAt(tokens, i, from)) return true;
     return this.joins(tokens, sFrom, sTo);
   }
 
@@ -299,7 +299,7 @@ export class Describer {
     if (at > clauseFrom && EVERYONE.has(tokens[at - 1]!.norm)) return 'others';
     // "the young people we support", "people and communities we serve": the people the service is for.
     for (let i = at; i < clauseTo && i < at + 8; i++) if (SERVED.some((k) => keysAt(tokens, i, k, clauseTo))) return 'others';
-    for (let i = clauseFrom; i < at; i++) if (RECRUITING.some((k) => keysAt(tokens, i, k, at))) return 'candidate';
+    for (let i = clauseFrom; i < at; i++) if (recruitingAt(tokens, i, at)) return 'candidate';
     for (let i = at; i < clauseTo && i < at + 8; i++) if (JOINING.some((k) => keysAt(tokens, i, k, clauseTo))) return 'candidate';
     return 'others';
   }
@@ -322,4 +322,17 @@ function clauseOf(tokens: readonly Token[], from: number, to: number, sFrom: num
     }
   }
   return [clauseFrom, clauseTo];
+}
+
+/**
+ * Whether a recruiting phrase starts at token `i` (ending before `limit`). "We want" and "we need" followed by "to …"
+ * are a wish or a plan ("what we want to see is young people getting support"), not the choice of a person.
+ */
+function recruitingAt(tokens: readonly Token[], i: number, limit: number): boolean {
+  for (const k of RECRUITING) {
+    if (!keysAt(tokens, i, k, limit)) continue;
+    if (k.length === 2 && k[0] === 'we' && (k[1] === 'want' || k[1] === 'need') && tokens[i + 2]?.norm === 'to') continue;
+    return true;
+  }
+  return false;
 }

@@ -354,6 +354,9 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   // Old care-home wording, and BME spelled out with "ethnicity".
   ['mentally infirm', 'health-information', 'The centre welcomes frail or mentally infirm older people.', ['mentally-ill "mentally infirm"']],
   ['BME as "Black Minority Ethnicity"', 'general', 'Figures for the Black Minority Ethnicity population are rising.', ['bme "Black Minority Ethnicity"']],
+  // "We want to …" is a wish; "we want a …" chooses someone.
+  ['a wish for the young people served', 'health-information', 'What we want to see is young people getting support early.', []],
+  ['we need to recruit', 'general', 'We need to recruit young people into the trade.', ['young "young"']],
 ];
 
 describe('findings on real-world wording', () => {
