@@ -208,6 +208,11 @@ describe('document kind', () => {
     expect(lint(text, { format: 'markdown' })).toMatchObject({ kind: 'policy', kindEvidence: ['a policy title', 'policy sections'] });
     expect(lint('# Menopause\n\nHot flushes are common. Speak to your GP if you are worried.\n', { format: 'markdown' }).kind).not.toBe('policy');
   });
+
+  it('reads headings about care services and carers as health information', () => {
+    const text = '# Adult social care\n\n## What is a carer?\n\nA carer looks after a relative or friend who has an illness or a disability.\n';
+    expect(lint(text, { format: 'markdown' })).toMatchObject({ kind: 'health-information', kindEvidence: ['health topics', 'health words'] });
+  });
 });
 
 describe('choices', () => {
