@@ -32,9 +32,9 @@ export interface WordRuleData {
    * applicant or post holder, not the team), 'not-others' (anyone but the people the job serves or the writer), or
    * 'applicant' (as 'candidate', and outside recruitment documents only in a sentence that is choosing someone: a
    * policy that describes staff "without dependants" sets no requirement), 'chosen' (anyone in recruitment documents;
-   * elsewhere only in a sentence that is choosing someone or says it of the applicant: news of "school leavers deciding what to do next" asks
-   * nothing of applicants), or 'role' (the title of a post, not of one named person: "Dr Jo Bloggs, chairman of …" and
-   * "a spokeswoman said" report how one person's office is styled).
+   * elsewhere only in a sentence that is choosing someone or says it of the applicant: news of "school leavers deciding
+   * what to do next" asks nothing of applicants), or 'role' (the title of a post, not of one named person: "Dr Jo
+   * Bloggs, chairman of …" and "a spokeswoman said" report how one person's office is styled).
    */
   about?: 'candidate' | 'workforce' | 'not-others' | 'applicant' | 'chosen' | 'role';
   /**

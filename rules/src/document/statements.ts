@@ -121,11 +121,12 @@ const NEED_ADJUSTMENTS = /\b(?:need|needs|require|requires|want)(?: any)?(?: rea
 const CONTACT = /\b(?:call|email|e-mail|contact|phone|ring|text|speak to|talk to|get in touch)\b/;
 const APPLICATION_CONTEXT = /\b(?:apply|applying|application|interview|interviews|recruitment|selection|assessment|process)\b/;
 
+/** Not "from individuals who: are committed to …": the people then named by what they can do are the criteria. */
+const NOT_CRITERIA = String.raw`(?! (?:individuals|people|candidates|applicants|those|anyone|someone) who\b)`;
 const INCLUSION = new RegExp(
   [
-    // Not "from individuals who: are committed to …": the people then named by what they can do are the criteria.
-    String.raw`\b(?:welcome|welcomes|encourage|encourages|invite|invites) applications? from\b(?! (?:individuals|people|candidates|applicants|those|anyone|someone) who\b)`,
-    String.raw`\bapplications (?:are )?(?:welcome|welcomed|encouraged) from\b(?! (?:individuals|people|candidates|applicants|those|anyone|someone) who\b)`,
+    String.raw`\b(?:welcome|welcomes|encourage|encourages|invite|invites) applications? from\b` + NOT_CRITERIA,
+    String.raw`\bapplications (?:are )?(?:welcome|welcomed|encouraged) from\b` + NOT_CRITERIA,
     String.raw`\b(?:particularly|especially|actively) (?:welcome|encourage)\b`,
     String.raw`\b(?:particularly|especially) keen to (?:hear from|receive applications from)\b`,
     String.raw`\b(?:particularly|especially) interested in (?:hearing from|applications from|receiving applications from|a person|people|candidates|applicants)\b`,

@@ -235,12 +235,10 @@ export default defineRule({
       if (NOT_REQUIRED.test(text.slice(item[0]!.start, item[item.length - 1]!.end).replace(/’/g, "'"))) continue;
       // An item of several sentences ("Hold GCSE maths. Hold a Level 2 qualification or equivalent."): "or equivalent"
       // belongs to the qualification of its own sentence; a sentence that names none ("Equivalents accepted.") covers all.
-      const chunks = sentencesOf(item);
-      if (chunks.some((c) => equivalence(c) && !findQualification(c))) continue;
-      for (const chunk of chunks) {
-        if (equivalence(chunk)) continue;
-        const found = findQualification(chunk);
-        if (!found) continue;
+      const chunks = sentencesOf(item).map((chunk) => ({ chunk, found: findQualification(chunk), equivalent: equivalence(chunk) }));
+      if (chunks.some((c) => c.equivalent && !c.found)) continue;
+      for (const { chunk, found, equivalent } of chunks) {
+        if (equivalent || !found) continue;
         const [from, to] = found;
         // "you may be required to complete NVQ Level 1", "support to work towards a diploma": training on the job.
         if (chunk.slice(Math.max(0, from - 4), from).some((t) => TRAINING.has(t.norm))) continue;
