@@ -443,6 +443,11 @@ describe('document kind from several signals, general when unsure', () => {
     ['an advert whose job description says "Purpose of Role"', 'Gardener\n\nSALARY: £12.90\n\nHOURS: Part time\n\nJob Description\n\nPurpose of Role:\n\nTo keep the grounds safe and tidy.', 'job-advert'],
     ['an advert that may close early', 'Cook\n\nWe are looking for a cook to join our kitchen team.\n\nThis vacancy may close early, so please apply soon.', 'job-advert'],
     ['an equality statement', '# Equality and diversity statement\n\nWe value the people we serve and the staff who serve them, and we treat everyone fairly.', 'policy'],
+    // An employer's scheme binds the employer: a page that sets out its terms is a policy.
+    ['a scheme an employer runs', '# Guaranteed Interview Scheme\n\nWe guarantee to interview every disabled applicant who meets the essential criteria for the job. Tell us on your application form if you would like to use the scheme.', 'policy'],
+    ['guidance for managers', '# Staff absence\n\nHow we support colleagues who are off sick.\n\n## Guidance for managers\n\nManagers should keep in touch with a colleague who is off sick. If you are unwell, tell your manager and see your GP if it lasts more than a week.', 'policy'],
+    // An advert's own commitments do not make it a policy.
+    ['an advert that states its commitments', '# Support worker\n\nWe are looking for a support worker. We will not tolerate discrimination and we are committed to equality. Salary: £24,000 a year. Closing date: 3 May.', 'job-advert'],
   ])('%s', (_name, text, kind) => {
     const result = kindOf(text);
     expect(result.kind).toBe(kind);
