@@ -357,6 +357,10 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   // "We want to …" is a wish; "we want a …" chooses someone.
   ['a wish for the young people served', 'health-information', 'What we want to see is young people getting support early.', []],
   ['we need to recruit', 'general', 'We need to recruit young people into the trade.', ['young "young"']],
+  // "Ethnic" alone before people means "from an ethnic minority"; a word before it that says which groups does not.
+  ['ethnic for minority', 'health-information', 'Waist size matters more in ethnic women, and few ethnic families were asked.', ['ethnic-for-minority "ethnic women"', 'ethnic-for-minority "ethnic families"']],
+  ['ethnic with its groups named', 'general', 'Black and minority ethnic women, and staff from different ethnic communities, took part.', ['bme "Black and minority ethnic"']],
+  ['ethnic in a compound', 'general', 'Support for multi-ethnic staff teams and ethnic Chinese families.', []],
 ];
 
 describe('findings on real-world wording', () => {
