@@ -47,6 +47,15 @@ const RECRUITING = [
   'roles are open to', 'role is open to', 'posts are open to', 'post is open to', 'jobs are open to', 'job is open to',
   'vacancies are open to', 'positions are open to', 'applications are open to',
 ].map(phraseKeys);
+/** Where a look back for the subject of a clause stops. */
+const STOPS = new Set(['.', '!', '?', ';', ':']);
+/** Nouns for a post and its working pattern, and what they are said to be when they would not suit someone. */
+const POST_NOUNS = new Set(['role', 'roles', 'job', 'jobs', 'post', 'posts', 'position', 'positions', 'vacancy', 'work', 'hours', 'shifts', 'rota']);
+const UNSUITED = [
+  'not suited to', 'not suitable for', 'unsuitable for', 'not ideal for', 'not right for', 'not for', 'not suit', 'not be suited to',
+  'not be suitable for', "isn't suited to", "aren't suited to", "isn't suitable for", "aren't suitable for", "isn't right for",
+  "isn't for", "aren't for", "wouldn't suit", "won't suit", "doesn't suit", "don't suit", "wouldn't be suitable for",
+].map(phraseKeys);
 /** Determiners that take in everyone of a kind. */
 const EVERYONE = new Set(['every', 'each', 'all']);
 /** After the noun: the people a service is for ("the young people we support"). */
@@ -225,6 +234,15 @@ export class Describer {
 
   /** The noun the phrase describes when it stands before one ("young team"), or the phrase's own last noun. */
   private headOf(tokens: readonly Token[], from: number, to: number, clauseTo: number): Described | 'people' | undefined {
+    // A noun followed by "with" or "without" heads the phrase: "someone with a young family" is someone.
+    for (let k = from + 1; k < to; k++) {
+      if (tokens[k]!.norm !== 'with' && tokens[k]!.norm !== 'without') continue;
+      for (let i = k - 1; i >= from; i--) {
+        const own = this.nounAt(tokens, i, k);
+        if (own && own.end === k) return own.cls === 'people' ? 'people' : this.classOfNoun(own.cls, own.keys);
+      }
+      break;
+    }
     // The phrase may end in its own noun: "native English speakers", "young person".
     for (let i = to - 1; i >= from; i--) {
       const own = this.nounAt(tokens, i, to);
@@ -329,6 +347,10 @@ function clauseOf(tokens: readonly Token[], from: number, to: number, sFrom: num
  * are a wish or a plan ("what we want to see is young people getting support"), not the choice of a person.
  */
 function recruitingAt(tokens: readonly Token[], i: number, limit: number): boolean {
+  // A post said not to suit someone chooses as much as one said to suit them: "the role is probably not suited to …".
+  if (UNSUITED.some((k) => keysAt(tokens, i, k, limit))) {
+    for (let j = i - 1; j >= 0 && j >= i - 12 && !STOPS.has(tokens[j]!.norm); j--) if (POST_NOUNS.has(tokens[j]!.norm)) return true;
+  }
   for (const k of RECRUITING) {
     if (!keysAt(tokens, i, k, limit)) continue;
     if (k.length === 2 && k[0] === 'we' && (k[1] === 'want' || k[1] === 'need') && tokens[i + 2]?.norm === 'to') continue;

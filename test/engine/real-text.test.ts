@@ -361,6 +361,12 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['ethnic for minority', 'health-information', 'Waist size matters more in ethnic women, and few ethnic families were asked.', ['ethnic-for-minority "ethnic women"', 'ethnic-for-minority "ethnic families"']],
   ['ethnic with its groups named', 'general', 'Black and minority ethnic women, and staff from different ethnic communities, took part.', ['bme "Black and minority ethnic"']],
   ['ethnic in a compound', 'general', 'Support for multi-ethnic staff teams and ethnic Chinese families.', []],
+  // A post said not to suit people with children screens them out as surely as one asking for no dependants.
+  ['a post not suited to parents', 'general', 'The role of a night concierge is probably not suited to someone with a young family, given the hours.', ['family-status "someone with a young family"']],
+  ['hours that would not suit parents', 'job-advert', "The shifts wouldn't suit anyone with young children.", ['family-status "anyone with young children"']],
+  ['parents need not apply', 'job-advert', 'Applicants with small children need not apply.', ['family-status "Applicants with small children need not apply"']],
+  ['a venue not suited to children', 'general', 'The venue is not suitable for people with young children, as it has steep stairs.', []],
+  ['staff with and without children', 'policy', 'Staff with and without children may ask to work from home.', []],
 ];
 
 describe('findings on real-world wording', () => {
