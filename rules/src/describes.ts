@@ -260,6 +260,12 @@ export class Describer {
       let noun = this.nounAt(tokens, i, clauseTo);
       // In a compound the last noun is the head: "practice manager", "team leader".
       for (let next = noun && this.nounAt(tokens, noun.end, clauseTo); noun && next; next = this.nounAt(tokens, noun.end, clauseTo)) noun = next;
+      // The same with a noun no class lists in between: "customer service team" is a team, not customers.
+      if (noun && noun.cls !== 'workforce') {
+        const between = tokens[noun.end];
+        const later = between?.word && !PHRASE_END.has(between.norm) && !LINKERS.has(between.norm) ? this.nounAt(tokens, noun.end + 1, clauseTo) : undefined;
+        if (later?.cls === 'workforce') noun = later;
+      }
       if (noun) return noun.cls === 'people' ? 'people' : this.classOfNoun(noun.cls, noun.keys);
       if (LINKERS.has(t.norm)) {
         // ", so residents can …", "so staff can …": a conjunction starts a new clause with its own subject.

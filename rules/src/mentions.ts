@@ -60,6 +60,12 @@ export class MentionDetector {
     while (first < end && /\s/.test(text[first]!)) first++;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
+      // A closing curly quote with no opening one before it ends a quotation that began before this text (a quoted
+      // passage running over several sentences, or one whose opening mark was lost): what precedes it is quoted.
+      if (c === 0x201d && spans.length === 0 && i > first && !text.slice(first, i).includes('“') && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? ' ')) {
+        spans.push([first, i]);
+        continue;
+      }
       if (c !== 0x22 && c !== 0x27 && c !== 0x201c && c !== 0x2018 && c !== 0xab) continue;
       const open = text[i]!;
       const close = pairs[open];

@@ -367,6 +367,12 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['parents need not apply', 'job-advert', 'Applicants with small children need not apply.', ['family-status "Applicants with small children need not apply"']],
   ['a venue not suited to children', 'general', 'The venue is not suitable for people with young children, as it has steep stairs.', []],
   ['staff with and without children', 'policy', 'Staff with and without children may ask to work from home.', []],
+  // A quotation over two sentences: the second has only the closing mark.
+  ['the second sentence of a quotation', 'general', 'The review found that “Most staff felt safe. Staff from black groups felt least safe”.', []],
+  ['fit in with, and a second verb', 'policy', 'Staff are expected to fit in with and promote this image when visiting clients.', []],
+  ['a step on a pay scale', 'job-description', '## Pay\n\nNew to the role: £24,000\n\nHighly experienced: £38,000 to £42,000', []],
+  ['a head teacher as anyone in the post', 'job-description', 'The Headteacher will review these duties each year and record his decisions.', ['generic-pronoun "his"']],
+  ['a team named by what it does', 'job-advert', 'You will work in our dynamic customer service team.', ['energetic "dynamic"']],
 ];
 
 describe('findings on real-world wording', () => {
