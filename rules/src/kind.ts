@@ -73,7 +73,7 @@ const SIGNALS: Signal[] = [
   sig('words to the applicant', 'job-advert', 'text', /\byou(?:'ll| will| would| should| must| need|r role| can expect)\b|\b(?:the|this|these) (?:roles?|posts?|positions?|jobs?)\b|\b(?:applicants|candidates)\b/i, 1, 3),
   // Job descriptions: duties and reporting lines.
   sig('"job description" in the text', 'job-description', 'heading', /\b(?:job description|role profile|job profile)\b/i, 1),
-  sig('duties and responsibilities', 'job-description', 'text', /\b(?:main|key|principal|general|specific|core) (?:duties|responsibilities|tasks|accountabilities)\b|\bduties and responsibilities\b|\b(?:job|role|post) purpose\b|\bpurpose of (?:the )?(?:post|role|job)\b|\bsummary of (?:the )?role\b|\brole summary\b|\bkey result areas\b|\b(?:job|role|post) (?:responsibilities|duties)\b|\boverview of (?:the )?(?:role|post|job)\b|\brole overview\b/i, 2, 2),
+  sig('duties and responsibilities', 'job-description', 'text', /\b(?:main|key|principal|general|specific|core) (?:duties|responsibilities|tasks|accountabilities)\b|\bduties and responsibilities\b|\b(?:job|role|post) purpose\b|\bpurpose of (?:the )?(?:post|role|job)\b|\bsummary of (?:the )?role\b|\brole summary\b|\bkey result areas\b|\b(?:job|role|post) (?:responsibilities|duties)\b|\boverview of (?:the )?(?:role|post|job)\b|\brole overview\b|\b(?:job|role|post) outline\b|\breason (?:the )?(?:job|role|post) exists\b|\b(?:main|overall) purpose\b/i, 2, 2),
   sig('a reporting line', 'job-description', 'text', /\b(?:reports to|reporting to|responsible to|accountable to|line manager)\b/i, 2),
   sig('the post holder', 'job-description', 'text', /\b(?:the post ?holder|the job ?holder|the role ?holder)\b/i, 2),
   sig('duties written as "To …"', 'job-description', 'text', /^(?:[-*•·▪–]\s*|\d{1,2}[.)]\s*)?To (?:\w+ ){0,2}?(?:provide|support|ensure|assist|maintain|undertake|carry|deliver|manage|work|develop|liaise|contribute|attend|participate|promote|monitor|prepare|keep|act|lead|help|be)\b/m, 1, 3),
@@ -204,7 +204,11 @@ const MIN_LEAD = 2;
 export function decideKind(found: Iterable<string>, titleLines: readonly string[]): KindDecision | undefined {
   const counts = new Map<string, number>();
   for (const id of found) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const title = titleLines.join('\n').replace(/’/g, "'");
+  // Where the title lines name more than one kind, the first to name one is the document's title and the others name
+  // its sections: a "Job vacancy" with a "Job Description" heading under it is an advert carrying its job description.
+  const titles = titleLines.map((l) => l.replace(/’/g, "'"));
+  const firstNaming = titles.find((l) => SIGNALS.some((s) => s.where === 'title' && s.re.test(l)));
+  const title = firstNaming ?? '';
   const score = new Map<DocumentKind, number>();
   const why = new Map<DocumentKind, string[]>();
   // Under a byline the first line is a headline: it names the story ("Health checks draw hundreds"), not the document.

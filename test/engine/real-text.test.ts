@@ -462,6 +462,9 @@ describe('document kind from several signals, general when unsure', () => {
     // An employer's scheme binds the employer: a page that sets out its terms is a policy.
     ['a scheme an employer runs', '# Guaranteed Interview Scheme\n\nWe guarantee to interview every disabled applicant who meets the essential criteria for the job. Tell us on your application form if you would like to use the scheme.', 'policy'],
     ['guidance for managers', '# Staff absence\n\nHow we support colleagues who are off sick.\n\n## Guidance for managers\n\nManagers should keep in touch with a colleague who is off sick. If you are unwell, tell your manager and see your GP if it lasts more than a week.', 'policy'],
+    // The first title names the document; a "Job Description" heading under it is a section of the advert.
+    ['a vacancy carrying its job description', '# Job vacancy\n\nThe parish council has a vacancy for a cleaner.\n\n## Job Description\n\nPost: Hall Cleaner\n\nReports to: Parish Clerk\n\nTo clean the hall each week.\n\nTo order cleaning supplies.', 'job-advert'],
+    ['a job description with a job outline', 'TITLE OF JOB: Teaching Assistant\n\nLOCATION: Hillside School\n\n## 1. Job outline\n\n### a) Reason job exists\n\nTo support teachers with pupils learning.\n\n### b) Duties\n\n- Support small groups of pupils\n- Prepare classrooms', 'job-description'],
     // An advert's own commitments do not make it a policy.
     ['an advert that states its commitments', '# Support worker\n\nWe are looking for a support worker. We will not tolerate discrimination and we are committed to equality. Salary: £24,000 a year. Closing date: 3 May.', 'job-advert'],
   ])('%s', (_name, text, kind) => {
