@@ -465,6 +465,7 @@ describe('document kind from several signals, general when unsure', () => {
     // The first title names the document; a "Job Description" heading under it is a section of the advert.
     ['a vacancy carrying its job description', '# Job vacancy\n\nThe parish council has a vacancy for a cleaner.\n\n## Job Description\n\nPost: Hall Cleaner\n\nReports to: Parish Clerk\n\nTo clean the hall each week.\n\nTo order cleaning supplies.', 'job-advert'],
     ['a job description with a job outline', 'TITLE OF JOB: Teaching Assistant\n\nLOCATION: Hillside School\n\n## 1. Job outline\n\n### a) Reason job exists\n\nTo support teachers with pupils learning.\n\n### b) Duties\n\n- Support small groups of pupils\n- Prepare classrooms', 'job-description'],
+    ["a group's sections named for the group", '# Carers group\n\n## Aims of the group\n\n- To share news\n- To raise concerns with managers\n\n## Responsibilities of members\n\n- Members must keep what is said private', 'policy'],
     // An advert's own commitments do not make it a policy.
     ['an advert that states its commitments', '# Support worker\n\nWe are looking for a support worker. We will not tolerate discrimination and we are committed to equality. Salary: £24,000 a year. Closing date: 3 May.', 'job-advert'],
   ])('%s', (_name, text, kind) => {
