@@ -372,6 +372,7 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['fit in with, and a second verb', 'policy', 'Staff are expected to fit in with and promote this image when visiting clients.', []],
   ['a step on a pay scale', 'job-description', '## Pay\n\nNew to the role: £24,000\n\nHighly experienced: £38,000 to £42,000', []],
   ['a head teacher as anyone in the post', 'job-description', 'The Headteacher will review these duties each year and record his decisions.', ['generic-pronoun "his"']],
+  ['a joint title as anyone in the post', 'job-description', 'Each year the Chief Executive & Executive Headteacher will review these duties with his deputy.', ['generic-pronoun "his"']],
   ['a team named by what it does', 'job-advert', 'You will work in our dynamic customer service team.', ['energetic "dynamic"']],
 ];
 

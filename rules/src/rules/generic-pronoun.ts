@@ -186,9 +186,13 @@ function antecedent(tokens: readonly Token[], at: number, anyoneServed: boolean)
       // A plural noun cannot be "he": keep looking only past possessive or plural nouns that are not the subject.
       if (/s$/.test(noun.keys.at(-1)!) && !/ss$/.test(noun.keys.at(-1)!)) return undefined;
       // "the successful candidate", "each new member": a determiner within three words before the noun.
-      for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
-        if (GENERIC_DETERMINERS.has(tokens[k]!.norm)) return { role: noun.keys.join(' '), ...(served ? { served } : {}) };
-        if (!tokens[k]!.word || describer.nounAt(tokens, k, at)) break;
+      // Further back over a joint title's capitalised words: "the CEO & Executive Headteacher".
+      for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+        const tk = tokens[k]!;
+        if (GENERIC_DETERMINERS.has(tk.norm)) return { role: noun.keys.join(' '), ...(served ? { served } : {}) };
+        const titleWord = (tk.word && /^\p{Lu}/u.test(tk.text)) || ((tk.norm === '&' || tk.norm === 'and') && /^\p{Lu}/u.test(tokens[k + 1]!.text));
+        if (titleWord) continue;
+        if (k < i - 3 || !tk.word || describer.nounAt(tokens, k, at)) break;
       }
       return undefined;
     }
