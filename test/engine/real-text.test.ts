@@ -373,6 +373,8 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['a step on a pay scale', 'job-description', '## Pay\n\nNew to the role: £24,000\n\nHighly experienced: £38,000 to £42,000', []],
   ['a head teacher as anyone in the post', 'job-description', 'The Headteacher will review these duties each year and record his decisions.', ['generic-pronoun "his"']],
   ['a joint title as anyone in the post', 'job-description', 'Each year the Chief Executive & Executive Headteacher will review these duties with his deputy.', ['generic-pronoun "his"']],
+  ['a thalidomide victim', 'general', 'The family of a thalidomide victim asked for help.', ['suffers-from "thalidomide victim"']],
+  ['a parking permit named for its holders', 'general', 'Their disabled parking badges were not renewed, though the disabled parking bays stayed.', ['disabled-facilities "disabled parking bays"']],
   ['a team named by what it does', 'job-advert', 'You will work in our dynamic customer service team.', ['energetic "dynamic"']],
 ];
 
