@@ -100,8 +100,8 @@ const SIGNALS: Signal[] = [
   // Reports and news: attribution, dates and data.
   sig('news reporting', 'general', 'text', /\b(?:said|says|told|according to|added|commented)\b|\b(?:inquest|coroner|court|press release|spokesperson|spokesman|spokeswoman|announced|reported|minister)\b/i, 1, 4),
   // A byline or dateline under the headline: "By Jo Smith", "Hexley Echo | 28 October 2025", "Published 3 May 2024, 10:15",
-  // or a line naming the blog the post is on ("Acme Care – Insights blog").
-  sig(BYLINE, 'general', 'text', /^[\s*_]*(?:by \p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}'-]+){1,2}|[\p{Lu}][^\n|]{1,40}\|\s*\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{Ll}* \d{4}|(?:published|posted|updated)(?: on)?:? \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{Ll}* \d{4},? \d{1,2}[:.]\d{2}|[^\n|]{0,50}\bblog(?: post)?)[\s*_]*$/imu, 5),
+  // a line naming the blog the post is on ("Acme Care – Insights blog"), or the writer's role ("Writer for Care News").
+  sig(BYLINE, 'general', 'text', /^[\s*_]*(?:by \p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}'-]+){1,2}|[\p{Lu}][^\n|]{1,40}\|\s*\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{Ll}* \d{4}|(?:published|posted|updated)(?: on)?:? \d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{Ll}* \d{4},? \d{1,2}[:.]\d{2}|[^\n|]{0,50}\bblog(?: post)?|(?:staff |senior |guest |freelance |content )?(?:writer|reporter|correspondent|journalist|editor|contributor) (?:for|at) [^\n|]{2,50})[\s*_]*$/imu, 5),
   // The press gives a person's age after their name: "Jo Smith, 58, set off on Saturday".
   sig('a person named with their age', 'general', 'text', /\b\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, (?:aged )?\d{1,3},/u, 2, 2),
   sig('report and data language', 'general', 'text', /\b(?:report|survey|findings|data|analysis|indicators?|percentage|per cent|figure \d|table \d|needs assessment|census|statistics|respondents|year on year|evidence)\b|\d+(?:\.\d+)?%/i, 1, 4),

@@ -448,6 +448,7 @@ describe('document kind from several signals, general when unsure', () => {
     // The headline names a health event, but the dateline under it makes it a news story.
     ['a news story with a dateline', '# Health checks draw hundreds to community day\n\n*Eastvale Gazette | 3 May 2025*\n\nMore than 300 people came to the centre on Saturday for free blood pressure checks.\n\n"People came because they trust us," said organiser Ruth Okafor.\n\nIf you are worried about your blood pressure, ask your GP.', 'general'],
     ['a byline', 'Ward opens after refit\n\nBy Sam Reid\n\nThe ward reopened on Monday, the trust said.', 'general'],
+    ['a writer named by their role', '# Ideas for recruiting carers\n\nJo Bloggs\n\nWriter for Care Business News\n\n## Day services\n\nFinding carers is hard for every provider. Good onboarding keeps them.', 'general'],
     ['a report about a health service', '# Flu vaccination: equity audit 2024\n\nThe vaccine is offered to adults aged 65 and over. This audit compares uptake by ethnic group and deprivation.\n\nUptake was 71% overall. If you think you are eligible, ask your GP.', 'general'],
     ['a news story', 'Hospital wins award\n\nThe chief executive said staff had worked hard. A spokesperson told reporters the award was deserved.', 'general'],
     ['a job title with "policy" in it', 'Senior Policy Adviser\n\nJob summary\n\nYou will lead work on housing. We are looking for someone who can write well. Salary: £45,000 a year. Closing date: 1 May.', 'job-advert'],
