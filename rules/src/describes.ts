@@ -220,6 +220,15 @@ export class Describer {
     return this.subjectOf(tokens, from, clauseFrom, clauseTo) === 'candidate';
   }
 
+  /** Whether a recruiting phrase ends just before the noun at `at`, with at most two describing words between. */
+  private sought(tokens: readonly Token[], clauseFrom: number, at: number): boolean {
+    for (let end = at; end >= clauseFrom && end >= at - 2; end--) {
+      if (end < at && (!tokens[end]!.word || PHRASE_END.has(tokens[end]!.norm))) return false;
+      for (let i = Math.max(clauseFrom, end - 4); i < end; i++) if (RECRUITING.some((k) => i + k.length === end && keysAt(tokens, i, k, end))) return true;
+    }
+    return false;
+  }
+
   /** Whether "to join …" follows within a few words of `at` ("mature, reliable carers to join our teams"). */
   private askedToJoin(tokens: readonly Token[], at: number, sTo: number): boolean {
     for (let i = at; i < sTo && i <= at + 5; i++) if (ASKED_TO_JOIN.some((k) => keysAt(tokens, i, k, sTo))) return true;
@@ -318,6 +327,9 @@ export class Describer {
    * job: a recruiting word before the phrase, or "to join" after it.
    */
   private ofClass(cls: WordClass, keys: string[], tokens: readonly Token[], clauseFrom: number, at: number, clauseTo: number): Described {
+    // "We want carers who …", "looking for experienced drivers": whoever a recruiting phrase asks for is the applicant,
+    // even where the noun usually names the people served.
+    if (cls === 'others' && this.sought(tokens, clauseFrom, at)) return 'candidate';
     if (cls !== 'people') return this.classOfNoun(cls, keys);
     // "every young person", "all young people": a recruiter asks for one person, not for everyone of a kind.
     if (at > clauseFrom && EVERYONE.has(tokens[at - 1]!.norm)) return 'others';

@@ -375,6 +375,10 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['a joint title as anyone in the post', 'job-description', 'Each year the Chief Executive & Executive Headteacher will review these duties with his deputy.', ['generic-pronoun "his"']],
   ['a thalidomide victim', 'general', 'The family of a thalidomide victim asked for help.', ['suffers-from "thalidomide victim"']],
   ['a parking permit named for its holders', 'general', 'Their disabled parking badges were not renewed, though the disabled parking bays stayed.', ['disabled-facilities "disabled parking bays"']],
+  // Health questions before a job offer: a demand for a good sickness record.
+  ['a sickness record as a criterion', 'job-advert', 'We want carers who are not prone to last minute sickness, and every applicant must have a good sickness record.', ['sickness-record "not prone to last minute sickness"', 'sickness-record "good sickness record"']],
+  ['a sickness record in a policy', 'policy', 'Managers look at a good sickness record when agreeing a return to work plan.', []],
+  ['a sickness record of a patient', 'health-information', 'The patient had no history of sickness.', []],
   ['a team named by what it does', 'job-advert', 'You will work in our dynamic customer service team.', ['energetic "dynamic"']],
 ];
 
