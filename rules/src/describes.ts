@@ -169,6 +169,14 @@ export class Describer {
    */
   onePerson(tokens: readonly Token[], from: number, to: number, sFrom: number, sTo: number): boolean {
     if (to < sTo && SAYING.has(tokens[to]!.norm)) return true;
+    // "A spokesman for the Hexley branch of the charity said": the body the person speaks for, then the verb.
+    if (to < sTo && ['for', 'of', 'at', 'from'].includes(tokens[to]!.norm)) {
+      for (let j = to + 1; j < sTo && j <= to + 12; j++) {
+        if (SAYING.has(tokens[j]!.norm)) return true;
+        const w = tokens[j]!.norm;
+        if (STOPS.has(w) || (PHRASE_END.has(w) && !['the', 'of', 'for', 'and', 'at', 'in', 'on'].includes(w))) break;
+      }
+    }
     let at = from - 1;
     if (at > sFrom && tokens[at]!.norm === 'the') at--;
     if (at <= sFrom || tokens[at]!.norm !== ',') return false;

@@ -379,6 +379,8 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['a sickness record as a criterion', 'job-advert', 'We want carers who are not prone to last minute sickness, and every applicant must have a good sickness record.', ['sickness-record "not prone to last minute sickness"', 'sickness-record "good sickness record"']],
   ['a sickness record in a policy', 'policy', 'Managers look at a good sickness record when agreeing a return to work plan.', []],
   ['a sickness record of a patient', 'health-information', 'The patient had no history of sickness.', []],
+  ['a spokesman for a named body', 'general', 'A spokesman for the Eastvale branch of the charity said the cafe would reopen.', []],
+  ['white with a sex before the noun', 'general', 'Life expectancy is lower than for white male residents.', ['ethnic-group-capitals "white male residents"']],
   ['a team named by what it does', 'job-advert', 'You will work in our dynamic customer service team.', ['energetic "dynamic"']],
 ];
 
