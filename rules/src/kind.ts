@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { lexicon } from './generated/data.js';
 import { DOCUMENT_KINDS, type DocumentKind } from './types.js';
 
 /** Reads `fairword: { kind: … }` (or `fairword-kind: …`) from YAML front matter. */
@@ -16,6 +17,13 @@ export function kindFromFrontMatter(frontMatter: string | undefined): DocumentKi
 
 /** What a signal looks at: a heading or label line, the document's title lines, or running text. */
 type Where = 'heading' | 'title' | 'text';
+
+/** The names of health conditions (rules/data/lexicon.yml), as an alternation for the signals below. */
+const CONDITIONS = (lexicon['conditions'] ?? [])
+  .filter((w) => !/^(?:conditions?|illness(?:es)?|diseases?|disorders?|disabilit(?:y|ies)|impairments?|ms|aids|tb|mnd|cfs)$/.test(w))
+  .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]?").replace(/ /g, '[\\s-]'))
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 /** The signal of a news story's or blog post's byline or dateline. */
 const BYLINE = 'a byline or dateline';
@@ -92,9 +100,11 @@ const SIGNALS: Signal[] = [
   sig('commitments the organisation makes', 'policy', 'text', /\bwe will (?:not|never)\b|\bwe are (?:fully )?committed to\b|\bour commitments?\b|\bwe (?:guarantee|pledge|undertake) to\b|\bwill not (?:discriminate|tolerate)\b|\bzero[- ]tolerance\b/i, 1, 3),
   sig('guidance for managers and staff', 'policy', 'text', /\bguid(?:anc)?es? for (?:line )?(?:managers|employees|staff)\b|\b(?:line )?managers (?:should|must|are responsible)\b/i, 2, 2),
   // Health information: speaks to "you" about health, care and where to get help.
-  sig('health advice to the reader', 'health-information', 'text', /\b(?:(?:ask|see|speak to|talk to|contact|call) (?:your|a) (?:gp|doctor|pharmacist|nurse|midwife|health visitor)|nhs 111|call 999|if you (?:think|are worried|feel|have|need|are eligible|are caring)|if you're (?:worried|concerned|eligible|caring|pregnant|over|under)|(?:your|my) risk of|you (?:may|might|can) (?:be eligible|get|need|feel|have|want|find)|get (?:help|support|advice)|where to get help|help and support|self-refer|book (?:an|your) appointment|your (?:symptoms|health|wellbeing|gp|doctor|medication|referral|appointment|assessment|care plan|treatment|diagnosis))\b/i, 2, 3),
+  sig('health advice to the reader', 'health-information', 'text', /\b(?:(?:ask|see|speak to|talk to|contact|call) (?:your|a) (?:gp|doctor|pharmacist|nurse|midwife|health visitor)|nhs 111|call 999|if you (?:think|are worried|feel|have|need|are eligible|are caring)|if you,? or (?:someone|somebody|a (?:friend|relative|family member)) you know\b|if you're (?:worried|concerned|eligible|caring|pregnant|over|under)|(?:your|my) risk of|you (?:may|might|can) (?:be eligible|get|need|feel|have|want|find)|get (?:help|support|advice)|where to get help|help and support|self-refer|book (?:an|your) appointment|your (?:symptoms|health|wellbeing|gp|doctor|medication|referral|appointment|assessment|care plan|treatment|diagnosis))\b/i, 2, 3),
   sig('a leaflet for the public', 'health-information', 'text', /\b(?:this|our) (?:leaflet|booklet|factsheet|fact sheet|information sheet)\b|\bwho is this (?:leaflet|guide|booklet|information) for\b/i, 2, 2),
   sig('health topics', 'health-information', 'heading', /\b(?:symptoms|causes|treatments?|diagnosis|who is eligible|eligibility|living with|support for (?:you|carers|families)|advice for (?:carers|parents|patients)|getting help|what are the (?:risks|signs|side effects)|who (?:can|will|should) (?:have|be offered|be referred)|signs (?:and symptoms|of)|risk factors|side effects|how (?:is it|it is) (?:treated|diagnosed)|health checks?|(?:self-)?referrals?|how to refer|how to get|vaccin\w*|screening|services available|health inequalities|(?:adult |children's )?social care|day (?:services|centres?|care)|respite(?: care)?|(?:young|adult|young adult|unpaid) carers?|what is a carer|caring for someone|looking after someone)\b/i, 2, 3),
+  // A heading that names a condition, or asks about one: "What is epilepsy?", "Dementia facts", "Who is affected?".
+  sig('a condition as a heading', 'health-information', 'heading', new RegExp(`^\\W*(?:(?:what (?:is|are|causes) )?(?:${CONDITIONS})(?: (?:facts|explained|and you|symptoms))?|who(?:'s| is| are| gets| can get) (?:affected|at risk))\\W*$`, 'i'), 2, 2),
   sig('health words', 'health-information', 'text', /\b(?:illness(?:es)?|conditions?|symptoms?|treatments?|gp|diagnos(?:is|ed)|medical|medication|wellbeing|stigma|mental health|physical health|vaccin\w*|jab)\b/i, 1, 3),
   sig('community health events', 'health-information', 'text', /\b(?:drop-in|come along|free (?:lunch|tea|refreshments|childcare|jab|vaccin\w*)|awareness (?:day|week|month)|history month|this event|community (?:event|cafe|café|session|hall)s?|join us)\b/i, 1, 2),
   // Reports and news: attribution, dates and data.

@@ -464,6 +464,8 @@ describe('document kind from several signals, general when unsure', () => {
     ['an advert with a person specification section', '# Clinical Pharmacist\n\n**Salary:** £47,000 a year\n**Closing date:** 1 March\n\n## About the role\n\nYou will run medication reviews.\n\n## Person specification\n\n- A pharmacy degree or equivalent.', 'job-advert'],
     // Service pages often speak of patients in the third person and head their sections with questions.
     ['a service page with question headings', '# Kidney clinic\n\n## Who can be referred?\n\nAdults whose kidney function has fallen are seen here.\n\n## What are the side effects?\n\nThe treatment can cause tiredness, and most people feel better within weeks.', 'health-information'],
+    ['a page about a condition', '# Epilepsy awareness week\n\n## What is epilepsy?\n\nA condition of the brain that causes seizures.\n\n## Who is affected?\n\nPeople of all ages, from babies to pensioners.', 'health-information'],
+    ['advice for the reader or someone they know', '# Loneliness\n\nLoneliness can affect anybody.\n\nIf you, or somebody you know, is feeling lonely, there are things you can do. If you feel low, talk to a friend.', 'health-information'],
     // A careers page asks questions too, but about the job, not a condition.
     ['a careers page with question headings', '# Working in care\n\n## What does a support worker do?\n\nSupport workers help people live at home.\n\n## What is the pay like?\n\nMost roles pay by the hour.', 'general'],
     ['an advert whose job description says "Purpose of Role"', 'Gardener\n\nSALARY: £12.90\n\nHOURS: Part time\n\nJob Description\n\nPurpose of Role:\n\nTo keep the grounds safe and tidy.', 'job-advert'],
