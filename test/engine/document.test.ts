@@ -221,12 +221,27 @@ describe('gender coding', () => {
     });
     expect(show(findings.filter((f) => f.ruleId === 'gender-coded-word'))).toEqual([
       '0:10-0:21 hint gender-coded-word "competitive" → high-achieving',
-      '0:23-0:32 hint gender-coded-word "ambitious" → keen to develop',
+      // Before a noun only a one-word alternative fits: not "a keen to develop … leader", "an able to work on your own team".
+      '0:23-0:32 hint gender-coded-word "ambitious"',
       '0:37-0:43 hint gender-coded-word "driven" → motivated',
       '0:44-0:50 hint gender-coded-word "leader"',
-      '0:68-0:79 hint gender-coded-word "independent" → able to work on your own',
+      '0:68-0:79 hint gender-coded-word "independent"',
       '0:98-0:107 hint gender-coded-word "assertive" → able to speak up',
       '0:112-0:120 hint gender-coded-word "decisive" → able to make sound judgements',
+    ]);
+  });
+
+  it('offers no alternative the sentence already has, nor the same one twice in a sentence', () => {
+    const text =
+      'You will be driven and determined, and highly motivated. You will be competitive, assertive and decisive. You will be ambitious and fearless in a challenging market.';
+    expect(show(analyse(text).findings.filter((f) => f.ruleId === 'gender-coded-word'))).toEqual([
+      '0:12-0:18 hint gender-coded-word "driven"',
+      '0:23-0:33 hint gender-coded-word "determined"',
+      '0:69-0:80 hint gender-coded-word "competitive" → high-achieving',
+      '0:82-0:91 hint gender-coded-word "assertive" → able to speak up',
+      '0:96-0:104 hint gender-coded-word "decisive" → able to make sound judgements',
+      '0:118-0:127 hint gender-coded-word "ambitious" → keen to develop',
+      '0:132-0:140 hint gender-coded-word "fearless" → willing to try new things',
     ]);
   });
 

@@ -381,6 +381,8 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['a sickness record of a patient', 'health-information', 'The patient had no history of sickness.', []],
   ['a spokesman for a named body', 'general', 'A spokesman for the Eastvale branch of the charity said the cafe would reopen.', []],
   ['white with a sex before the noun', 'general', 'Life expectancy is lower than for white male residents.', ['ethnic-group-capitals "white male residents"']],
+  ['elderly before another describing word', 'health-information', 'You can get the jab if you care for an elderly or disabled person.', ['older-people "elderly or disabled person"']],
+  ['a syndrome named before sufferers', 'health-information', 'Post-polio syndrome sufferers can ask for the jab.', ['suffers-from "syndrome sufferers"']],
   ['a team named by what it does', 'job-advert', 'You will work in our dynamic customer service team.', ['energetic "dynamic"']],
 ];
 

@@ -127,11 +127,13 @@ export function genderReport(words: CodedWord[]): GenderCodingReport {
   return { score, verdict, masculine, feminine, explanation };
 }
 
-/** Plainer words for common masculine-coded ones in adverts. */
+/**
+ * Plainer words for common masculine-coded ones in adverts. None for "challenging": a hard market or a demanding
+ * role is a fact, and "varied" would change it.
+ */
 export const NEUTRAL_ALTERNATIVES: Record<string, string[]> = {
   ambitious: ['keen to develop'],
   assertive: ['able to speak up'],
-  challenging: ['varied'],
   competitive: ['high-achieving'],
   decisive: ['able to make sound judgements'],
   determined: ['motivated'],
@@ -145,3 +147,52 @@ export const NEUTRAL_ALTERNATIVES: Record<string, string[]> = {
   'self-confident': ['comfortable'],
   confident: ['comfortable'],
 };
+
+/** Words after a describing word that show it stands after its noun or verb ("you are ambitious and …"), not before one. */
+const AFTER_PREDICATE = /^(?:and|or|but|to|in|at|with|for|of|about|when|who|that|as|than|enough|yet|so|because|if|while|by|on)$/i;
+
+const DETERMINERS = /^(?:a|an|the|our|your|their|this|that|these|those|every|each|any|some|such)$/i;
+const LINKING = /^(?:be|is|are|am|was|were|been|being|become|becomes|remain|remains|seem|seems|feel|feels|you|we|they|i)$/i;
+
+/**
+ * Whether the describing word after `before` stands in a noun phrase: true when, going back over other describing
+ * words, commas and "and", a determiner comes first ("a competitive, ambitious and driven leader"); false when a
+ * linking verb or a person comes first ("you will be ambitious"); undefined when the sentence says neither.
+ */
+function determinerBefore(before: string): boolean | undefined {
+  const words = before.match(/[\p{L}][\p{L}'-]*|[,;:()]/gu) ?? [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    if (DETERMINERS.test(w)) return true;
+    if (LINKING.test(w) || /^[;:()]$/.test(w)) return false;
+  }
+  return undefined;
+}
+
+/**
+ * The alternatives to the coded word `w` that read right where it stands: before a noun only a one-word alternative
+ * fits ("an ambitious individual" cannot become "a keen to develop individual"), and none that the sentence already
+ * uses or that an earlier coded word in it was offered (`offered`, keyed by sentence start), so that taking every fix
+ * never writes "motivated and motivated".
+ */
+export function fittingAlternatives(source: string, w: CodedWord, offered: Map<number, Set<string>>): string[] {
+  const list = NEUTRAL_ALTERNATIVES[w.word] ?? [];
+  if (list.length === 0) return list;
+  const before = source.slice(Math.max(0, w.start - 400), w.start);
+  const stop = Math.max(before.search(/[.!?\n][^.!?\n]*$/), -1);
+  const sentenceStart = stop < 0 ? Math.max(0, w.start - 400) : w.start - before.length + stop + 1;
+  const rest = source.slice(w.end, w.end + 400);
+  const end = rest.search(/[.!?\n]/);
+  const sentence = source.slice(sentenceStart, end < 0 ? w.end + rest.length : w.end + end).toLowerCase();
+  const nextWord = /^[ \t]+([\p{L}][\p{L}'-]*)/u.exec(rest)?.[1];
+  const attributive = determinerBefore(source.slice(sentenceStart, w.start)) ?? (nextWord !== undefined && !AFTER_PREDICATE.test(nextWord));
+  const seen = offered.get(sentenceStart) ?? new Set<string>();
+  offered.set(sentenceStart, seen);
+  const out = list.filter((alt) => {
+    if (attributive && alt.includes(' ')) return false;
+    if (seen.has(alt) || new RegExp(`\\b${alt.replace(/[-]/g, '\\-')}\\b`).test(sentence)) return false;
+    return true;
+  });
+  for (const alt of out) seen.add(alt);
+  return out;
+}

@@ -10,7 +10,7 @@ import type { ProseView } from '../prose.js';
 import type { DocumentKind, DocumentReport, Finding, Insertion, Severity } from '../types.js';
 import { acronymSuggestions, undefinedAcronyms } from './acronyms.js';
 import { blockFacts, type BlockFacts } from './facts.js';
-import { genderReport, NEUTRAL_ALTERNATIVES, type CodedWord } from './gender.js';
+import { fittingAlternatives, genderReport, type CodedWord } from './gender.js';
 import { DOCUMENT_RULES } from './meta.js';
 import { MAX_PARAGRAPH_SENTENCES, MAX_SENTENCE_WORDS, passiveShare, readingAge, type Overlong } from './readability.js';
 import { ESSENTIAL_LIMIT, RequirementsCounter } from './requirements.js';
@@ -152,6 +152,7 @@ export function analyseDocument(input: DocumentInput, severityOf?: SeverityOf): 
 
   const gender = report.genderCoding;
   if (gender.verdict === 'strongly masculine-coded') {
+    const offered = new Map<number, Set<string>>();
     for (const w of coded) {
       if (w.side !== 'masculine') continue;
       const actual = source.slice(w.start, w.end);
@@ -160,7 +161,7 @@ export function analyseDocument(input: DocumentInput, severityOf?: SeverityOf): 
         w.start,
         w.end,
         `'${actual}' is a masculine-coded word, and this advert is strongly masculine-coded overall (score ${gender.score}). Consider a more neutral word.`,
-        { suggestions: (NEUTRAL_ALTERNATIVES[w.word] ?? []).map((s) => matchCase(actual, s)) },
+        { suggestions: fittingAlternatives(source, w, offered).map((s) => matchCase(actual, s)) },
       );
     }
   }
