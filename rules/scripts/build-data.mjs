@@ -83,10 +83,11 @@ function expandPhraseLists(unless) {
 function conditionKeys(r, where) {
   const u = r.unless ?? {};
   const q = r.requires ?? {};
-  for (const key of Object.keys(u)) if (!['next', 'previous', 'within', 'sentence', 'document', 'section', 'anywhere'].includes(key)) fail(where, `unknown unless key "${key}"`);
+  for (const key of Object.keys(u)) if (!['next', 'object', 'previous', 'within', 'sentence', 'document', 'section', 'anywhere'].includes(key)) fail(where, `unknown unless key "${key}"`);
   for (const key of Object.keys(q)) if (!['next', 'previous'].includes(key)) fail(where, `unknown requires key "${key}"`);
   return {
     next: listKeys(u.next, where),
+    object: listKeys(u.object, where),
     previous: listKeys(u.previous, where),
     sentence: listKeys(u.sentence, where),
     document: listKeys(u.document, where),

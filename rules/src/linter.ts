@@ -2,7 +2,7 @@ import { matchCase } from './case.js';
 import { getRule } from './catalog.js';
 import { BUILTIN_RULE_IDS } from './config.js';
 import { applyDirectives, parseDirective, type Directive } from './directives.js';
-import { neverFlag, wordRules } from './generated/data.js';
+import { lexicon, neverFlag, wordRules } from './generated/data.js';
 import { blockSignals, decideKind, kindFromFrontMatter } from './kind.js';
 import { byPlace } from './limits.js';
 import { keysAt, PhraseMatcher, ShieldIndex, type PhraseEntry } from './matcher.js';
@@ -148,6 +148,7 @@ interface CompiledRule {
   logic?: LogicRule;
   cond?: {
     next: string[][];
+    object: string[][];
     previous: string[][];
     /** `unless.sentence` phrases by their first key, so a sentence is scanned once whatever their number. */
     sentence: Map<string, string[][]>;
@@ -347,6 +348,7 @@ class FairwordLinter implements Linter {
         word: r,
         cond: {
           next: split(r.keys.next),
+          object: split(r.keys.object),
           previous: split(r.keys.previous),
           sentence: byFirstKey(split(r.keys.sentence)),
           document: split(r.keys.document),
@@ -907,6 +909,7 @@ class FairwordLinter implements Linter {
       if (!word.phrases.some((p) => p.phrase === actual)) return false;
     }
     if (cond.next.some((k) => keysAt(tokens, t, k, sTo))) return false;
+    if (cond.object.length > 0 && objectIs(cond.object, tokens, t, sTo)) return false;
     if (cond.previous.some((k) => keysAt(tokens, f - k.length, k, sTo) && f - k.length >= sFrom)) return false;
     if (cond.requiresNext.length > 0 && !cond.requiresNext.some((k) => keysAt(tokens, t, k, sTo))) return false;
     if (cond.requiresPrevious.length > 0 && !cond.requiresPrevious.some((k) => f - k.length >= sFrom && keysAt(tokens, f - k.length, k, sTo))) return false;
@@ -1103,6 +1106,30 @@ function moveRaw(f: RawFinding, by: number): RawFinding {
 }
 
 /** A phrase's own conditions: its case as written, and the words it must follow. */
+/** One-word health conditions (rules/data/lexicon.yml): a describing word never stands in for one. */
+const CONDITION_WORDS: ReadonlySet<string> = new Set((lexicon['conditions'] ?? []).filter((w) => !w.includes(' ')));
+/** Words that end the describing words before a noun: determiners, prepositions, pronouns and the like. */
+const OBJECT_ENDS = new Set(['a', 'an', 'the', 'this', 'that', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'who', 'which', 'is', 'are', 'was', 'were', 'be', 'their', 'his', 'her', 'its', 'our', 'your', 'my']);
+
+/**
+ * Whether one of `keys` names the object after the match at `t`, straight away or after up to three describing words
+ * joined by "and", "or" or commas ("severe and frequent abuse"). A health condition, in the match or among the words
+ * after it, ends the search: "suffer from diabetes and poverty" is still about diabetes.
+ */
+function objectIs(keys: string[][], tokens: Token[], t: number, sTo: number): boolean {
+  // A match that ends in its own condition ("suffer from diabetes") already has its object.
+  if (t > 0 && CONDITION_WORDS.has(tokens[t - 1]!.norm)) return false;
+  let described = 0;
+  for (let at = t; at < sTo && described <= 3; at++) {
+    if (keys.some((k) => keysAt(tokens, at, k, sTo))) return true;
+    const tok = tokens[at]!;
+    if (tok.norm === ',' || tok.norm === 'and' || tok.norm === 'or') continue;
+    if (!tok.word || OBJECT_ENDS.has(tok.norm) || CONDITION_WORDS.has(tok.norm) || /^\p{Lu}/u.test(tok.text)) return false;
+    described++;
+  }
+  return false;
+}
+
 function phraseHolds(entry: PhraseEntry, tokens: Token[], f: number, t: number, sFrom: number, firstWord: number): boolean {
   if (entry.case === 'lower' && /^\p{Lu}/u.test(tokens[f]!.text)) return false;
   if (entry.case === 'as-written') {

@@ -43,6 +43,11 @@ export interface WordRuleData {
    */
   unless?: {
     next?: string[];
+    /**
+     * Like `next`, but the phrase may come after up to three describing words joined by "and", "or" or commas: the
+     * head of what follows ("suffer from severe and frequent abuse"). A health condition among them ends the search.
+     */
+    object?: string[];
     previous?: string[];
     within?: string[];
     sentence?: string[];
@@ -55,6 +60,7 @@ export interface WordRuleData {
   /** `unless` and `requires` lists compiled by the build to phrase keys (space-separated), word classes expanded. */
   keys: {
     next: string[];
+    object: string[];
     previous: string[];
     sentence: string[];
     document: string[];

@@ -383,6 +383,9 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['white with a sex before the noun', 'general', 'Life expectancy is lower than for white male residents.', ['ethnic-group-capitals "white male residents"']],
   ['elderly before another describing word', 'health-information', 'You can get the jab if you care for an elderly or disabled person.', ['older-people "elderly or disabled person"']],
   ['a syndrome named before sufferers', 'health-information', 'Post-polio syndrome sufferers can ask for the jab.', ['suffers-from "syndrome sufferers"']],
+  // What someone suffers from is read past its describing words: harm done to them is not a condition.
+  ['suffering harm described first', 'general', 'Many clients suffer from severe and frequent abuse at home.', []],
+  ['suffering a condition and hardship', 'general', 'Many clients suffer from diabetes and poverty, and some suffer from severe depression.', ['suffers-from "suffer from diabetes"', 'suffers-from "suffer from"']],
   ['a team named by what it does', 'job-advert', 'You will work in our dynamic customer service team.', ['energetic "dynamic"']],
 ];
 
