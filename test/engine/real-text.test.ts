@@ -386,6 +386,9 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   // What someone suffers from is read past its describing words: harm done to them is not a condition.
   ['suffering harm described first', 'general', 'Many clients suffer from severe and frequent abuse at home.', []],
   ['suffering a condition and hardship', 'general', 'Many clients suffer from diabetes and poverty, and some suffer from severe depression.', ['suffers-from "suffer from diabetes"', 'suffers-from "suffer from"']],
+  ['an alcoholic drink', 'general', 'She had an alcoholic drink with lunch.', []],
+  ['an alcoholic parent, and one described first', 'general', 'She grew up with an alcoholic father, and he was a depressed alcoholic by then.', ['health-labels "an alcoholic father"', 'health-labels "a depressed alcoholic"']],
+  ['demented for dementia', 'health-information', 'Demented patients need calm wards, and some become completely demented.', ['condition-labels "Demented patients"', 'condition-labels "completely demented"']],
   ['a team named by what it does', 'job-advert', 'You will work in our dynamic customer service team.', ['energetic "dynamic"']],
 ];
 
