@@ -305,6 +305,12 @@ export class Describer {
     return attributive ? 'thing' : undefined;
   }
 
+  /** Who the subject of the clause around tokens [from, to) is, inside the sentence tokens [sFrom, sTo). */
+  subject(tokens: readonly Token[], from: number, to: number, sFrom: number, sTo: number): Described | undefined {
+    const [clauseFrom, clauseTo] = clauseOf(tokens, from, to, sFrom, sTo);
+    return this.subjectOf(tokens, from, clauseFrom, clauseTo);
+  }
+
   /** The subject of a linking verb just before the phrase ("you are energetic"), or of the clause. */
   private subjectOf(tokens: readonly Token[], from: number, clauseFrom: number, clauseTo: number): Described | undefined {
     let i = from - 1;

@@ -389,6 +389,9 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['an alcoholic drink', 'general', 'She had an alcoholic drink with lunch.', []],
   ['an alcoholic parent, and one described first', 'general', 'She grew up with an alcoholic father, and he was a depressed alcoholic by then.', ['health-labels "an alcoholic father"', 'health-labels "a depressed alcoholic"']],
   ['demented for dementia', 'health-information', 'Demented patients need calm wards, and some become completely demented.', ['condition-labels "Demented patients"', 'condition-labels "completely demented"']],
+  // The writer's own track record is not a requirement.
+  ["an organisation's years of experience", 'general', 'The Eastvale Care Group has over 30 years of experience, and our company has 20 years of experience in homecare.', []],
+  ['years asked of the applicant beside them', 'job-advert', "We have 30 years of experience in care, and you will need at least 2 years' experience as a carer.", ['years-experience "2 years\' experience"']],
   ['a team named by what it does', 'job-advert', 'You will work in our dynamic customer service team.', ['energetic "dynamic"']],
 ];
 

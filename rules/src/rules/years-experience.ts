@@ -2,6 +2,7 @@ import { defineRule } from '../rule.js';
 import { sources } from '../generated/data.js';
 import { yearsSpans } from '../document/requirements.js';
 import { Describer } from '../describes.js';
+import type { Token } from '../tokens.js';
 
 const describer = new Describer();
 
@@ -38,7 +39,31 @@ export default defineRule({
   triggers: ['years', 'year', "year's", 'yrs'],
   prescan: /\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s*\+?\s*(?:years?|yrs)\b/i,
   check(sentence, report) {
-    if (describer.reported(sentence.tokens, 0, sentence.tokens.length)) return;
-    for (const [start, end] of yearsSpans(sentence.tokens)) report({ start, end });
+    const { tokens } = sentence;
+    if (describer.reported(tokens, 0, tokens.length)) return;
+    for (const [start, end] of yearsSpans(tokens)) {
+      const at = tokens.findIndex((t) => t.start === start);
+      // The writer's own track record asks nothing of applicants: "we have 30 years of experience", "Our company has
+      // …", "The Access Group has over 30 years of experience".
+      if (at >= 0) {
+        const who = describer.subject(tokens, at, at + 1, 0, tokens.length);
+        if (who === 'team' || who === 'others' || ownRecord(tokens, at)) continue;
+      }
+      report({ start, end });
+    }
   },
 });
+
+/** "The Access Group has over 30 years …": a name (capitalised words) that has the years, not "you" or an applicant. */
+function ownRecord(tokens: readonly Token[], at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /^(?:over|more|than|almost|nearly|some|around|about|well)$/.test(tokens[i]!.norm)) i--;
+  if (i < 1 || !/^(?:has|have|had|brings|bring)$/.test(tokens[i]!.norm)) return false;
+  let names = 0;
+  for (let k = i - 1; k >= 0 && /^\p{Lu}/u.test(tokens[k]!.text) && tokens[k]!.word; k--) {
+    // "The Manager has …" is a role, which may be the post being filled.
+    if (describer.nounAt(tokens, k, i)) return false;
+    names++;
+  }
+  return names > 0;
+}
