@@ -97,7 +97,7 @@ const SIGNALS: Signal[] = [
   // each scores under both signals (4 points, up to 4 sections), the strongest sign that a long text is a policy.
   sig('policy sections', 'policy', 'text', /\b(?:membership|quorum|frequency of meetings|scope|definitions|policy statement|terms of reference|aims and objectives|reporting arrangements)\s*:/i, 2, 4),
   sig('document control details', 'policy', 'text', /\b(?:review date|date of (?:next )?review|next review|version \d|approved by|date approved|approval date|ratified|document owner|policy owner|effective from|supersedes|published by)\b/i, 2),
-  sig('rules for members', 'policy', 'text', /\b(?:this|the) (?:policy|procedure|protocol|constitution)\b|\bthese (?:terms of reference|standing orders)\b|\bthe (?:network|group|committee|forum|council) (?:will|shall|aims)\b|\bthe (?:[\p{L}-]+ ){1,3}(?:network|forum) (?:will|shall|aims)\b|\bmembers (?:will|shall|must)\b|\bshall\b/iu, 1, 3),
+  sig('rules for members', 'policy', 'text', /\b(?:this|the) (?:policy|procedure|protocol|constitution)\b|\bthese (?:terms of reference|standing orders)\b|\bthe (?:group|committee|council) (?:will|shall|aims)\b|\b(?:network|forum) (?:will|shall|aims)\b|\bmembers (?:will|shall|must)\b|\bshall\b/i, 1, 3),
   // What an organisation binds itself to, and what it tells its managers and staff to do.
   sig('commitments the organisation makes', 'policy', 'text', /\bwe will (?:not|never)\b|\bwe are (?:fully )?committed to\b|\bour commitments?\b|\bwe (?:guarantee|pledge|undertake) to\b|\bwill not (?:discriminate|tolerate)\b|\bzero[- ]tolerance\b/i, 1, 3),
   sig('guidance for managers and staff', 'policy', 'text', /\bguid(?:anc)?es? for (?:line )?(?:managers|employees|staff)\b|\b(?:line )?managers (?:should|must|are responsible)\b/i, 2, 2),
