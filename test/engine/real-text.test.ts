@@ -478,6 +478,7 @@ describe('document kind from several signals, general when unsure', () => {
     ['a page about a condition', '# Epilepsy awareness week\n\n## What is epilepsy?\n\nA condition of the brain that causes seizures.\n\n## Who is affected?\n\nPeople of all ages, from babies to pensioners.', 'health-information'],
     ['advice for the reader or someone they know', '# Loneliness\n\nLoneliness can affect anybody.\n\nIf you, or somebody you know, is feeling lonely, there are things you can do. If you feel low, talk to a friend.', 'health-information'],
     ['a person specification sorted under headings', '# Support Worker\n\nJob Title: Support Worker\n\n## Job Summary\n\n- Helps patients wash and dress\n\n## Essential Criteria\n\nEducation / Qualifications\n\n- Basic literacy\n\nSkills / Abilities\n\n- Punctual and reliable', 'person-specification'],
+    ['criteria said to be essential', '# Support Worker\n\nThe following values are essential:\n\n- Respect for the people we support\n\nThe following skills and qualities are essential:\n\n- Good organisation', 'person-specification'],
     ['a diversity promise', '# Our Diversity Promise\n\nWe treat every candidate fairly and we will not tolerate discrimination.', 'policy'],
     // A careers page asks questions too, but about the job, not a condition.
     ['a careers page with question headings', '# Working in care\n\n## What does a support worker do?\n\nSupport workers help people live at home.\n\n## What is the pay like?\n\nMost roles pay by the hour.', 'general'],
