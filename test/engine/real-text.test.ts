@@ -392,6 +392,9 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   // The writer's own track record is not a requirement.
   ["an organisation's years of experience", 'general', 'The Eastvale Care Group has over 30 years of experience, and our company has 20 years of experience in homecare.', []],
   ['years asked of the applicant beside them', 'job-advert', "We have 30 years of experience in care, and you will need at least 2 years' experience as a carer.", ['years-experience "2 years\' experience"']],
+  // A licence the same line calls not essential, and a licence held that the sentence describes.
+  ['a licence not essential', 'job-advert', "- Driver's licence – but this isn't essential", []],
+  ['a licence held, described', 'job-advert', 'If you hold a non-UK driving licence you can drive here legally for up to 12 months.', []],
   ['a team named by what it does', 'job-advert', 'You will work in our dynamic customer service team.', ['energetic "dynamic"']],
 ];
 
@@ -530,6 +533,10 @@ describe('advert statements in the forms real adverts use', () => {
     ['a duty, not an offer', 'You will work flexibly to meet the needs of the service.', 'flexible_working', false],
     ['a demand, not an offer', 'You must be willing to work flexible hours.', 'flexible_working', false],
     ['a label answered no', 'Work from home\n\nNo', 'flexible_working', false],
+    ['a label answered on site', 'Remote working: On-site only', 'flexible_working', false],
+    ['a four-day week', 'A 4 day working week, 08:00 to 17:45.', 'flexible_working', true],
+    ['days off on request', 'Hours: 37 a week. Fixed days off can be requested.', 'flexible_working', true],
+    ['an inclusive place for the children served', 'We give children aged 2 to 4 a safe and inclusive environment for children to learn in, and our team loves it.', 'inclusion_statement', false],
     ['part-time hours', 'This post is 18 hours a week.', 'flexible_working', true],
     ['hours that suit you', 'You can choose a shift pattern that better suits your life.', 'flexible_working', true],
     ['shifts you pick yourself', 'On the bank you set your own hours and book work through an app.', 'flexible_working', true],

@@ -75,7 +75,7 @@ function affirmed(text: string, global: RegExp): boolean {
     // A demand on the applicant is not an offer: "you must be willing to work flexible hours".
     if (/\b(?:must|need to|needs to|required to|requirement to|expected to|willing(?:ness)? to|able to|ability to|prepared to|have to|should)\b/.test(clause)) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-    if (/^[^.;]{0,15}\b(?:is|are|will be) not\b|^[^.;]{0,15}\bnot (?:available|possible|offered|suitable)\b|^\W{0,4}(?:no|none|n\/a)\b|^[^.;]{0,30}\bto meet the (?:needs|demands) of\b/.test(after)) continue;
+    if (/^[^.;]{0,15}\b(?:is|are|will be) not\b|^[^.;]{0,15}\bnot (?:available|possible|offered|suitable)\b|^\W{0,4}(?:no|none|n\/a)\b|^[^.;]{0,30}\bto meet the (?:needs|demands) of\b|^\W{0,4}(?:on-? ?site|office-? ?based|in-? ?person)(?: only)?\b/.test(after)) continue;
     return true;
   }
   return false;
@@ -96,12 +96,12 @@ const BAND = /\bband\s?(?:[1-9]|8\s?[a-d])\b/;
 const AFC = /\bagenda for change\b|\bafc\b/;
 
 const FLEXIBLE =
-  /\b(?:flexible (?:working|work|hours|patterns?|rotas?|shifts?|arrangements?|start|finish)|flexi-? ?time|flexibility (?:in|around|with|over) (?:your |working |the )?(?:hours|shifts|pattern|patterns|working|when)|part-? ?time|job-? ?shar(?:e|es|ing|ers?)|compressed (?:hours|week)|term-? ?time|annualised hours|(?:hybrid|remote|home) working|hybrid(?= ?[(|–])|work(?:ing)? from home|self-? ?rostering|less than full-? ?time|reduced hours)\b/;
+  /\b(?:flexible (?:working|work|hours|patterns?|rotas?|shifts?|arrangements?|start|finish)|flexi-? ?time|flexibility (?:in|around|with|over) (?:your |working |the )?(?:hours|shifts|pattern|patterns|working|when)|part-? ?time|job-? ?shar(?:e|es|ing|ers?)|compressed (?:hours|week)|term-? ?time|annualised hours|(?:hybrid|remote|home) working|hybrid(?= ?[(|–])|work(?:ing)? from home|self-? ?rostering|less than full-? ?time|reduced hours|(?:four|4|4\.5|three|3)[- ]day (?:working |work )?weeks?|nine[- ]day fortnights?)\b/;
 
 const FLEXIBLE_ALL = new RegExp(FLEXIBLE.source, 'g');
 /** An offer to fit the hours to the person, rather than asking the person to be flexible. */
 const FLEXIBLE_OFFER =
-  /\b(?:patterns?|hours|shifts?|rotas?|days)\b[^.;]{0,30}\b(?:to suit|(?:that|which) (?:\w+ )?(?:suits?|fits?)|around) (?:you|your)\b|\bwe(?:'re| are| can be| will be|,? and you,?)? (?:\w+ ){0,2}flexible\b(?![^.;]{0,12}\b(?:however|but)\b)|\bflexible (?:about|around|with) (?:hours|days|when|where|start)|\b(?:choose|pick|set|plan) (?:your|their) own (?:shifts|hours|rotas?|working pattern|pattern)\b|\byou (?:can )?(?:choose|pick) (?:the |which |when |what )?(?:shifts|hours|days)\b|\bhours\b\W{0,3}(?:\d[\d.]*[^.;|]{0,15})?\bflexible\b|\b(?:some |a lot of |plenty of )?flexibility (?:about|on|over|in|around|with) (?:the )?(?:amount of work|number of (?:days|hours|shifts)|how (?:much|many|often))/;
+  /\b(?:patterns?|hours|shifts?|rotas?|days)\b[^.;]{0,30}\b(?:to suit|(?:that|which) (?:\w+ )?(?:suits?|fits?)|around) (?:you|your)\b|\bwe(?:'re| are| can be| will be|,? and you,?)? (?:\w+ ){0,2}flexible\b(?![^.;]{0,12}\b(?:however|but)\b)|\bflexible (?:about|around|with) (?:hours|days|when|where|start)|\b(?:choose|pick|set|plan) (?:your|their) own (?:shifts|hours|rotas?|working pattern|pattern)\b|\byou (?:can )?(?:choose|pick) (?:the |which |when |what )?(?:shifts|hours|days)\b|\bhours\b\W{0,3}(?:\d[\d.]*[^.;|]{0,15})?\bflexible\b|\b(?:some |a lot of |plenty of )?flexibility (?:about|on|over|in|around|with) (?:the )?(?:amount of work|number of (?:days|hours|shifts)|how (?:much|many|often))|\b(?:fixed |set |preferred |regular )?days?[- ]off (?:can|may) be (?:requested|chosen|agreed)|\bchoose (?:your|which) days? off\b/;
 
 /** Hours that make a post part-time ("31 hours over 39 weeks", "12-15h pw", "14hrs a week part time"). */
 function partTimeHours(text: string): boolean {
@@ -147,7 +147,8 @@ const INCLUSION_IF_HIRING = new RegExp(
     String.raw`\bregardless of (?:their |your )?(?:age|race|ethnicity|sex|gender|disability|religion|belief|background|sexual orientation)`,
     String.raw`\bwhatever (?:their|your) (?:age|race|ethnicity|sex|gender|disability|religion|belief|background|sexual orientation)`,
     String.raw`\bfrom all (?:backgrounds|communities|walks of life|sections of (?:the )?(?:community|society))\b`,
-    String.raw`\b(?:diverse|inclusive) (?:team|workforce|environment|workplace)\b`,
+    // Not a place made inclusive for the people served: "an inclusive environment for children".
+    String.raw`\b(?:diverse|inclusive) (?:team|workforce|environment|workplace)\b(?! for (?:children|pupils|students|learners|young people|patients|residents|clients|families|service users|our (?:children|pupils|residents|patients|clients)))`,
     String.raw`\b(?:looking for|seeking|welcome|encourage|invite)s? (?:\w+ ){0,2}(?:disabled|d\/deaf|deaf|neurodivergent|black|asian|ethnic minority|minority ethnic|lgbt\w*|trans|women|older|younger) (?:people|applicants|candidates|artists|professionals|staff|colleagues|individuals)\b`,
   ].join('|'),
 );
