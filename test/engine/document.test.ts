@@ -289,6 +289,18 @@ describe('readability', () => {
     expect(findings[1]!.message).toBe('This paragraph has 4 sentences. Aim for 3 or fewer: split it, or use a list.');
   });
 
+  it("counts neither the short fact lines of a details block as sentences nor a list item's label as words", () => {
+    const details = 'Band 3, £24,071 to £25,674 pro rata\nFull time, term time only\nPermanent\nStarting in September';
+    expect(analyse(details, { format: 'plaintext', kind: 'job-advert' }).report.readability.longParagraphs).toBe(0);
+    const item = '- Cooking skills: It is important that you are able to cook, as you will make meals from fresh food every day.';
+    expect(analyse(item, { kind: 'job-advert' }).report.readability.longSentences).toBe(0);
+    const longer = '- Cooking skills: It is important that you are able to cook, as you will make hot meals from fresh food every single day.';
+    const { findings } = analyse(longer, { kind: 'job-advert' });
+    expect(findings.filter((f) => f.ruleId === 'long-sentence').map((f) => f.message)).toEqual([
+      'This sentence has 21 words. Aim for 20 or fewer: split it into shorter sentences.',
+    ]);
+  });
+
   it('reads a line that starts afresh as its own sentence', () => {
     const text = '**Band 3 (Agenda for Change)** · £24,071 – £25,674 per annum · 37.5 hours per week\n**Closing date:** 12 December 2026 at midnight for all applicants';
     expect(analyse(text).report.readability.longSentences).toBe(0);

@@ -10,6 +10,10 @@ export const MAX_PARAGRAPH_SENTENCES = 3;
 export const MIN_WORDS_FOR_READING_AGE = 100;
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’.,\-\u2010\u2011][\p{L}\p{N}]+)*/gu;
+/** Lines of up to this many words with no closing punctuation are facts in a details block. */
+const FACT_LINE_WORDS = 8;
+/** A capitalised label of up to five words and a colon at the start of a line: "Cooking skills: …". */
+const LEAD_LABEL = /^[\p{Lu}][\p{L}'’&/()-]*(?: [\p{L}'’&/()-]+){0,4}:\s/u;
 const SYLLABLE_CACHE = new Map<string, number>();
 
 /** A span that breaks a plain-English limit, offsets relative to its block. */
@@ -38,6 +42,10 @@ export function blockReadability(block: DocBlock): BlockReadability {
   const r: BlockReadability = { sentences: 0, words: 0, syllables: 0, passive: 0, paragraphSentences: 0, longSentences: [] };
   for (const unit of units(block)) {
     const found = sentencesOf(unit);
+    // A short line with no closing punctuation ("Permanent", "Full Time, Term Time Only") is a fact in a details
+    // block, not a sentence of a paragraph.
+    const factLine = found.length === 1 && !/[.!?…]['"’”)\]]*$/.test(unit.text) && (unit.text.match(WORD_RE)?.length ?? 0) <= FACT_LINE_WORDS;
+    let first = true;
     for (const [start, end] of found) {
       const text = block.text.slice(start - block.start, end - block.start);
       let words = 0;
@@ -58,10 +66,13 @@ export function blockReadability(block: DocBlock): BlockReadability {
       }
       if (words === 0) continue;
       r.sentences++;
-      if (!unit.bullet) r.paragraphSentences++;
+      if (!unit.bullet && !factLine) r.paragraphSentences++;
       r.words += words;
       if (passive) r.passive++;
-      if (words > MAX_SENTENCE_WORDS && !runTogether(text)) r.longSentences.push({ start: start - block.start, end: end - block.start, count: words });
+      // A label that opens a list item or line ("Cooking skills: It is important …") is its heading, not its words.
+      const label = first ? (LEAD_LABEL.exec(text)?.[0].match(WORD_RE)?.length ?? 0) : 0;
+      first = false;
+      if (words - label > MAX_SENTENCE_WORDS && !runTogether(text)) r.longSentences.push({ start: start - block.start, end: end - block.start, count: words - label });
     }
   }
   return r;
