@@ -482,6 +482,9 @@ describe('document kind from several signals, general when unsure', () => {
     ['advice for the reader or someone they know', '# Loneliness\n\nLoneliness can affect anybody.\n\nIf you, or somebody you know, is feeling lonely, there are things you can do. If you feel low, talk to a friend.', 'health-information'],
     ['a person specification sorted under headings', '# Support Worker\n\nJob Title: Support Worker\n\n## Job Summary\n\n- Helps patients wash and dress\n\n## Essential Criteria\n\nEducation / Qualifications\n\n- Basic literacy\n\nSkills / Abilities\n\n- Punctual and reliable', 'person-specification'],
     ['criteria said to be essential', '# Support Worker\n\nThe following values are essential:\n\n- Respect for the people we support\n\nThe following skills and qualities are essential:\n\n- Good organisation', 'person-specification'],
+    ['codes of conduct', '# Codes of Conduct\n\nThe club publishes these codes for players and coaches.\n\nA player should play fairly and respect the referee.', 'policy'],
+    ['a club\'s rules', '# Rules\n\nRules and conditions members are required to follow.\n\nThe club shall be open every day.', 'policy'],
+    ['a leave policy named by its leave', '# Carers leave\n\nLeave options if you look after someone regularly, because of illness or disability. You can take up to five days a year.', 'policy'],
     ['a diversity promise', '# Our Diversity Promise\n\nWe treat every candidate fairly and we will not tolerate discrimination.', 'policy'],
     // A careers page asks questions too, but about the job, not a condition.
     ['a careers page with question headings', '# Working in care\n\n## What does a support worker do?\n\nSupport workers help people live at home.\n\n## What is the pay like?\n\nMost roles pay by the hour.', 'general'],
