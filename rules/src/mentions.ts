@@ -40,6 +40,9 @@ export class MentionDetector {
     'are commonly used', 'is widely used', 'are widely used', 'is often used', 'are often used', 'is still used',
     'are still used', 'has been dropped',
     'was dropped', 'is falling out of use', 'lumps', 'groups together', 'fails to', 'fail to',
+    // A term of its time: "the mentally handicapped, as they were then known".
+    'as they were then known', 'as they were known', 'as they were then called', 'as they were called', 'as it was then known',
+    'as it was then called', 'as they were known then', 'as they were called then',
   ].map(phraseKeys);
   /** What a sentence says when it defines a term: "BME refers to …", "(BAME) is taken here to mean …". */
   private readonly definitions = [

@@ -395,6 +395,10 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   // A licence the same line calls not essential, and a licence held that the sentence describes.
   ['a licence not essential', 'job-advert', "- Driver's licence – but this isn't essential", []],
   ['a licence held, described', 'job-advert', 'If you hold a non-UK driving licence you can drive here legally for up to 12 months.', []],
+  // "The blind", "the deaf" as a group, but not before what they describe, and not in a charity's name.
+  ['the blind and the deaf as groups', 'general', 'The club meets the needs that the blind may have, and runs classes for the deaf.', ['the-disabled "the blind"', 'the-disabled "the deaf"']],
+  ['the deaf as an adjective, and a name', 'general', 'This was the deaf world of the 1950s, when the Eastvale Association for the Blind opened.', []],
+  ['a term of its time', 'general', 'Mencap changed how people saw the mentally handicapped, as they were then known.', []],
   ['a team named by what it does', 'job-advert', 'You will work in our dynamic customer service team.', ['energetic "dynamic"']],
 ];
 
