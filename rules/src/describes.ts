@@ -125,6 +125,7 @@ export class Describer {
   describe(tokens: readonly Token[], from: number, to: number, sFrom: number, sTo: number, section = ''): Described {
     if (this.reported(tokens, sFrom, sTo)) return 'others';
     const [clauseFrom, clauseTo] = clauseOf(tokens, from, to, sFrom, sTo);
+    if (this.namedSubject(tokens, from, clauseFrom)) return 'others';
     // The members of a group: "a team of very experienced therapists".
     if (from - 2 >= clauseFrom && tokens[from - 1]!.norm === 'of' && TEAM_WORDS.has(tokens[from - 2]!.norm)) return 'team';
     // A possessive just before: "the children's mother tongue", "your energy", "our young team".
@@ -233,6 +234,24 @@ export class Describer {
     for (let end = at; end >= clauseFrom && end >= at - 2; end--) {
       if (end < at && (!tokens[end]!.word || PHRASE_END.has(tokens[end]!.norm))) return false;
       for (let i = Math.max(clauseFrom, end - 4); i < end; i++) if (RECRUITING.some((k) => i + k.length === end && keysAt(tokens, i, k, end))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the words at `from` follow a linking verb whose subject is a person's name that opens the clause: "Irene was
+   * a young factory worker" describes Irene, not an applicant.
+   */
+  private namedSubject(tokens: readonly Token[], from: number, clauseFrom: number): boolean {
+    let i = from - 1;
+    while (i >= clauseFrom && (tokens[i]!.norm === 'a' || tokens[i]!.norm === 'an')) i--;
+    if (i <= clauseFrom || !COPULAS.has(tokens[i]!.norm)) return false;
+    let names = 0;
+    for (let k = i - 1; k >= clauseFrom; k--) {
+      const t = tokens[k]!;
+      if (!t.word || !/^\p{Lu}\p{Ll}/u.test(t.text) || this.nounAt(tokens, k, i) || /^(?:the|this|that|it|he|she|you|we|they|i|our|your|their|his|her|its|there|here)$/.test(t.norm)) return false;
+      names++;
+      if (k === clauseFrom) return names <= 3;
     }
     return false;
   }

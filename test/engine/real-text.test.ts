@@ -399,6 +399,7 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['the blind and the deaf as groups', 'general', 'The club meets the needs that the blind may have, and runs classes for the deaf.', ['the-disabled "the blind"', 'the-disabled "the deaf"']],
   ['the deaf as an adjective, and a name', 'general', 'This was the deaf world of the 1950s, when the Eastvale Association for the Blind opened.', []],
   ['a term of its time', 'general', 'Mencap changed how people saw the mentally handicapped, as they were then known.', []],
+  ['a named person described', 'general', 'Irene was a young factory worker when she joined the club.', []],
   ['a team named by what it does', 'job-advert', 'You will work in our dynamic customer service team.', ['energetic "dynamic"']],
 ];
 
