@@ -400,6 +400,9 @@ const cases: Array<[string, DocumentKind, string, string[]]> = [
   ['the deaf as an adjective, and a name', 'general', 'This was the deaf world of the 1950s, when the Eastvale Association for the Blind opened.', []],
   ['a term of its time', 'general', 'Mencap changed how people saw the mentally handicapped, as they were then known.', []],
   ['a named person described', 'general', 'Irene was a young factory worker when she joined the club.', []],
+  // A list's lead-in names the role its items go on about.
+  ['a list under its lead-in', 'policy', 'A player should:\n\n- Help his own team win.\n- Set an example for young players.', ['generic-pronoun "his"']],
+  ['a list item that names someone', 'policy', 'A member must:\n\n- Tell Jo Smith about his plans.', []],
   ['a team named by what it does', 'job-advert', 'You will work in our dynamic customer service team.', ['energetic "dynamic"']],
 ];
 

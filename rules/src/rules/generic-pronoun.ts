@@ -91,6 +91,9 @@ export default defineRule({
         // "The Medical Secretary supports the consultants, and he will …": a clause joined by "and" or "but" keeps
         // the subject of the sentence.
         (subjectPronoun && joined(tokens, i) ? subjectOf(tokens.slice(0, i)) ?? (opener?.pronoun === t.norm ? opener.role : undefined) : undefined) ??
+        // A list item under its lead-in ("A player should: … - Help his own team win"): with no person named before the
+        // pronoun in the item, the lead-in's subject is the one meant.
+        (!personBetween(tokens, 1, i) && !describer.nounAt(tokens, 0, i) ? leadInSubject(sentence.text, sentence.start) : undefined) ??
         // "He will be expected to supply his own tools": the same person again, with nobody else named in between.
         (opener && SAME_PERSON[opener.pronoun]?.has(t.norm) && !personBetween(tokens, opener.at + 1, i) ? opener.role : undefined) ??
         // "The post holder must treat hirers and colleagues with respect … in his day-to-day work": only plural nouns
@@ -220,6 +223,27 @@ function previousSubject(text: string, start: number): string | undefined {
   const tokens = tokenize(paragraph.slice(from, last));
   if (tokens.some((t) => NARRATIVE.has(t.norm))) return undefined;
   return subjectOf(tokens) ?? soughtRole(tokens);
+}
+
+/** A list item's start: a bullet or number, or (in Markdown, whose markers the prose view blanks out) an indent. */
+const ITEM_START = /^(?:[ \t]*(?:[-*•·▪–]|\d{1,2}[.)])[ \t]+|[ \t]{2,})/;
+
+/**
+ * The role that is the subject of a list's lead-in ("A player should:"), when the sentence at `start` opens an item of
+ * that list: the nearest line above that is not an item ends in a colon.
+ */
+function leadInSubject(text: string, start: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  // The sentence opens the item: it starts at the item's marker or straight after it.
+  const marker = ITEM_START.exec(text.slice(lineStart, lineStart + 12));
+  if (!marker || start > lineStart + marker[0].length) return undefined;
+  const lines = text.slice(Math.max(0, lineStart - 1500), lineStart).split(/\r?\n/).reverse();
+  for (const line of lines) {
+    if (!line.trim() || ITEM_START.test(line)) continue;
+    const lead = /^[ \t#]*(.{3,80}):[ \t]*$/.exec(line);
+    return lead ? subjectOf(tokenize(lead[1]!)) : undefined;
+  }
+  return undefined;
 }
 
 /** The role a sentence recruits: "We are looking for a reliable, hands-on Handyman to …" gives "handyman". */
